@@ -1,0 +1,1 @@
+"""Introsak: case system for the introduction programme."""

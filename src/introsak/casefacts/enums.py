@@ -1,0 +1,114 @@
+"""Enumerations of the case-facts format (``shared/spec/case-facts.md``).
+
+Each enumeration is a ``StrEnum`` whose values are the exact strings of the format. Django
+models use them as ``choices`` (with translated labels in ``introsak.cases.enums``).
+"""
+
+from enum import StrEnum
+
+
+class ResidenceBasis(StrEnum):
+    COLLECTIVE_PROTECTION = "collective_protection"  # utlendingsloven § 34
+    REFUGEE = "refugee"  # § 28
+    RESETTLEMENT_REFUGEE = "resettlement_refugee"  # § 35
+    HUMANITARIAN = "humanitarian"  # § 38
+    FAMILY_REUNIFICATION = "family_reunification"  # ch. 6
+    INDEPENDENT_PERMIT = "independent_permit"  # § 53
+    OTHER = "other"  # no § 9 basis
+
+
+class Sex(StrEnum):
+    FEMALE = "female"
+    MALE = "male"
+
+
+class EducationLevel(StrEnum):
+    NONE = "none"
+    PRIMARY = "primary"
+    UPPER_SECONDARY = "upper_secondary"
+    VOCATIONAL_COLLEGE = "vocational_college"
+    HIGHER = "higher"
+
+
+class ProtectedAddress(StrEnum):
+    NONE = "none"
+    CONFIDENTIAL = "confidential"  # fortrolig (formerly "kode 7")
+    STRICTLY_CONFIDENTIAL = "strictly_confidential"  # strengt fortrolig (formerly "kode 6")
+
+
+class EndGoal(StrEnum):
+    WORK = "work"
+    EDUCATION = "education"
+    UPPER_SECONDARY_COMPLETION = "upper_secondary_completion"
+    PRIMARY_EDUCATION = "primary_education"
+    OTHER = "other"
+
+
+class MeetingKind(StrEnum):
+    THREE_PARTY = "three_party"
+    TRANSFER = "transfer"
+    CLOSING = "closing"
+    RESOURCE_TEAM = "resource_team"
+
+
+class ActivityKind(StrEnum):
+    NORWEGIAN_TRAINING = "norwegian_training"
+    SOCIAL_STUDIES = "social_studies"
+    LIFE_SKILLS_COURSE = "life_skills_course"
+    PARENTAL_GUIDANCE = "parental_guidance"
+    LANGUAGE_PRACTICE = "language_practice"
+    WORK_PRACTICE = "work_practice"
+    JOB_WORKSHOP = "job_workshop"
+    LABOUR_MARKET_MEASURE = "labour_market_measure"
+    PART_TIME_WORK = "part_time_work"
+    VOCATIONAL_COURSE = "vocational_course"
+    WAGE_SUBSIDY_JOB = "wage_subsidy_job"
+    JOB_FAIR = "job_fair"
+    PRE_COURSE = "pre_course"
+    OTHER = "other"
+
+
+class SentBy(StrEnum):
+    NAV = "nav"
+    PARTICIPANT = "participant"
+
+
+class EndReason(StrEnum):
+    WORK = "work"
+    EDUCATION = "education"
+    LABOUR_MARKET_MEASURE = "labour_market_measure"
+    QUALIFICATION_MEASURE = "qualification_measure"
+    OTHER = "other"
+    NOT_REGISTERED = "not_registered"
+
+
+# --- Introsak extension enumerations (optional fields, see docs/case-facts.md) -------------
+
+
+class CefrLevel(StrEnum):
+    A1 = "A1"
+    A2 = "A2"
+    B1 = "B1"
+    B2 = "B2"
+    C1 = "C1"
+    C2 = "C2"
+
+
+class LanguageSkill(StrEnum):
+    ORAL = "oral"
+    READING = "reading"
+    LISTENING = "listening"
+    WRITING = "writing"
+
+
+class RecognitionOutcome(StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    PARTIALLY_APPROVED = "partially_approved"
+    REFUSED = "refused"
+    WITHDRAWN = "withdrawn"
+
+
+PRACTICE_PLACEMENT_KINDS = frozenset(
+    {ActivityKind.LANGUAGE_PRACTICE, ActivityKind.WORK_PRACTICE}
+)
