@@ -1,0 +1,3 @@
+from introsak.accounts.models.user import User
+
+__all__ = ["User"]

@@ -1,0 +1,104 @@
+"""Admin for the case models.
+
+Administrators manage users and settings, not case content: the case models are shown
+read-only, with structural fields only (no names, identity numbers or free text). Case work
+happens in the workspace, through the access gateway, where it is logged.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.http import HttpRequest
+
+from introsak.cases import models as m
+
+
+class ReadOnlyAdmin(admin.ModelAdmin[Any]):
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(m.ProgrammeCase)
+class ProgrammeCaseAdmin(ReadOnlyAdmin):
+    list_display = ["case_id", "district", "adviser", "stage", "next_deadline_rule",
+                    "next_deadline_date", "version"]
+    list_filter = ["district", "stage"]
+    search_fields = ["case_id"]
+    fields = ["case_id", "district", "adviser", "stage", "decision_date", "start_date",
+              "end_date", "end_reason", "version", "findings_as_of"]
+    list_select_related = ["district", "adviser"]
+
+
+@admin.register(m.Person)
+class PersonAdmin(ReadOnlyAdmin):
+    list_display = ["id", "residence_basis", "education_level", "protected_address"]
+    list_filter = ["residence_basis", "protected_address"]
+    fields = ["residence_basis", "education_level", "settled_by_agreement", "protected_address"]
+
+
+@admin.register(m.IntegrationPlan)
+class IntegrationPlanAdmin(ReadOnlyAdmin):
+    list_display = ["case", "decided_on", "end_goal", "duration_months"]
+    fields = ["case", "decided_on", "end_goal", "duration_months"]
+    list_select_related = ["case"]
+
+
+@admin.register(m.PlanItem)
+class PlanItemAdmin(ReadOnlyAdmin):
+    list_display = ["plan", "kind", "position"]
+    fields = ["plan", "kind", "position"]
+
+
+@admin.register(m.Meeting)
+class MeetingAdmin(ReadOnlyAdmin):
+    list_display = ["case", "kind", "date", "documented"]
+    list_filter = ["kind", "documented"]
+    fields = ["case", "kind", "date", "documented"]
+    list_select_related = ["case"]
+
+
+@admin.register(m.Activity)
+class ActivityAdmin(ReadOnlyAdmin):
+    list_display = ["case", "kind", "start", "end", "hours_per_week"]
+    list_filter = ["kind"]
+    fields = ["case", "kind", "start", "end", "hours_per_week"]
+    list_select_related = ["case"]
+
+
+@admin.register(m.Leave)
+class LeaveAdmin(ReadOnlyAdmin):
+    list_display = ["case", "start", "end", "approved"]
+    fields = ["case", "start", "end", "approved"]
+
+
+@admin.register(m.Extension)
+class ExtensionAdmin(ReadOnlyAdmin):
+    list_display = ["case", "decided_on", "months"]
+    fields = ["case", "decided_on", "months"]
+
+
+@admin.register(m.EducationRecognition)
+class EducationRecognitionAdmin(ReadOnlyAdmin):
+    list_display = ["case", "relevant", "sent_date", "sent_by", "outcome"]
+    fields = ["case", "relevant", "sent_date", "sent_by", "outcome"]
+
+
+@admin.register(m.JournalNote)
+class JournalNoteAdmin(ReadOnlyAdmin):
+    list_display = ["case", "written_on", "author"]
+    fields = ["case", "written_on", "author"]
+
+
+@admin.register(m.CaseFinding)
+class CaseFindingAdmin(ReadOnlyAdmin):
+    list_display = ["case", "rule", "status", "deadline", "satisfied_on"]
+    list_filter = ["rule", "status"]
+    fields = ["case", "rule", "status", "deadline", "satisfied_on", "severity", "category"]

@@ -1,0 +1,21 @@
+from introsak.cases.models.case import ProgrammeCase
+from introsak.cases.models.events import Activity, Extension, Leave, Meeting
+from introsak.cases.models.finding import CaseFinding
+from introsak.cases.models.journal import JournalNote
+from introsak.cases.models.person import Person
+from introsak.cases.models.plan import IntegrationPlan, PlanItem
+from introsak.cases.models.recognition import EducationRecognition
+
+__all__ = [
+    "Activity",
+    "CaseFinding",
+    "EducationRecognition",
+    "Extension",
+    "IntegrationPlan",
+    "JournalNote",
+    "Leave",
+    "Meeting",
+    "Person",
+    "PlanItem",
+    "ProgrammeCase",
+]

@@ -1,0 +1,63 @@
+"""The ``introsak`` console script.
+
+``introsak check`` is the pure-Python rules check over a case-facts file (no database, no
+Django). Every other sub-command is a Django management command run with Introsak's
+settings, under the names the documentation uses (``introsak import FILE``,
+``introsak export``, ``introsak demo-data``, ``introsak stats``, ``introsak audit`` …).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+# Sub-command name → management command name, where they differ.
+ALIASES = {
+    "import": "import_case_facts",
+    "export": "export_case_facts",
+    "demo-data": "demo_data",
+    "recompute-deadlines": "recompute_deadlines",
+}
+
+USAGE = """usage: introsak <command> [options]
+
+commands:
+  check                rules check over a case-facts file (no database)
+  import FILE          import case facts (all or nothing)
+  export               export case facts as JSON Lines
+  demo-data            create the demo data set
+  recompute-deadlines  re-evaluate every case's findings (after a parameter change)
+  stats VIEW           outcome statistics
+  audit                audit sample, control forms and findings
+  <django command>     any manage.py command (migrate, runserver, …)
+
+Run 'introsak <command> --help' for a command's options.
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or args[0] in {"-h", "--help", "help"}:
+        sys.stdout.write(USAGE)
+        return 0
+    command, rest = args[0], args[1:]
+    if command == "check":
+        from introsak.rules.cli import main as check_main
+
+        return check_main(rest)
+    return _run_django_command(ALIASES.get(command, command), rest)
+
+
+def _run_django_command(name: str, rest: list[str]) -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "introsak.settings")
+    from django.core.management import execute_from_command_line
+
+    try:
+        execute_from_command_line(["introsak", name, *rest])
+    except SystemExit as exc:
+        return int(exc.code or 0) if not isinstance(exc.code, str) else 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

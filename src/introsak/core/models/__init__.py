@@ -1,0 +1,3 @@
+from introsak.core.models.district import District
+
+__all__ = ["District"]
