@@ -55,6 +55,10 @@ INSTALLED_APPS = [
     "introsak.core",
     "introsak.accounts",
     "introsak.cases",
+    "introsak.access",
+    "introsak.workspace",
+    "introsak.stats",
+    "introsak.audits",
 ]
 
 MIDDLEWARE = [

@@ -5,4 +5,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("introsak.core.urls")),
+    path("cases/", include("introsak.workspace.urls")),
+    path("stats/", include("introsak.stats.urls")),
+    path("audits/", include("introsak.audits.urls")),
+    path("access/", include("introsak.access.urls")),
 ]

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.http import HttpRequest
 
 from introsak.core import clock
+from introsak.core.navigation import nav_items
 
 
 def introsak(request: HttpRequest) -> dict[str, Any]:
@@ -13,6 +14,7 @@ def introsak(request: HttpRequest) -> dict[str, Any]:
     return {
         "introsak_today": clock.today(),
         "introsak_clock_frozen": clock.is_frozen(),
+        "nav_items": nav_items(request),
         "staff_languages": [
             (code, name) for code, name in settings.LANGUAGES if code in settings.STAFF_LANGUAGES
         ],

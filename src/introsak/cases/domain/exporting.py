@@ -1,0 +1,46 @@
+"""Export of case facts as JSON Lines, streamed in chunks (constant memory)."""
+
+from __future__ import annotations
+
+from typing import IO
+
+from django.conf import settings
+from django.db.models import QuerySet
+
+from introsak.casefacts.serialize import dumps_case, pseudonymise
+from introsak.cases import models as m
+from introsak.cases.domain.facts import case_to_facts, facts_queryset
+from introsak.cases.enums import ProtectedAddress
+
+
+def exportable_cases(*, include_strictly_confidential: bool) -> QuerySet[m.ProgrammeCase]:
+    """All cases, without strictly confidential persons unless asked for explicitly."""
+    cases = m.ProgrammeCase.objects.all()
+    if not include_strictly_confidential:
+        cases = cases.exclude(person__protected_address=ProtectedAddress.STRICTLY_CONFIDENTIAL)
+    return cases
+
+
+def case_facts_export(
+    *,
+    out: IO[str],
+    cases: QuerySet[m.ProgrammeCase],
+    pseudonymised: bool = False,
+    chunk_size: int = 2000,
+) -> int:
+    """Write one case-facts line per case, ordered by case number; return the count.
+
+    With ``pseudonymised`` the case numbers and user names are replaced by keyed pseudonyms
+    (``INTROSAK_PSEUDONYM_KEY``) and names, identity numbers, addresses and free text are
+    removed. Side effects: none besides writing to ``out``.
+    """
+    key = settings.INTROSAK_PSEUDONYM_KEY.encode()
+    count = 0
+    for case in facts_queryset(cases.order_by("case_id")).iterator(chunk_size=chunk_size):
+        facts = case_to_facts(case)
+        if pseudonymised:
+            facts = pseudonymise(facts, key)
+        out.write(dumps_case(facts))
+        out.write("\n")
+        count += 1
+    return count

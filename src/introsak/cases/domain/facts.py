@@ -1,0 +1,316 @@
+"""Conversion between the case models and the case-facts records.
+
+The rules engine, export and import all speak ``CaseFacts``; this module is the only place
+that knows how a case's rows map to it. ``facts_queryset`` loads everything one conversion
+needs in a fixed number of queries, whatever the number of cases.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, QuerySet
+
+from introsak.casefacts import model as f
+from introsak.casefacts.enums import (
+    ActivityKind,
+    CefrLevel,
+    EducationLevel,
+    EndGoal,
+    EndReason,
+    LanguageSkill,
+    MeetingKind,
+    ProtectedAddress,
+    RecognitionOutcome,
+    ResidenceBasis,
+    SentBy,
+    Sex,
+)
+from introsak.cases import models as m
+
+_SKILL_FIELDS = (
+    (LanguageSkill.ORAL, "goal_oral"),
+    (LanguageSkill.READING, "goal_reading"),
+    (LanguageSkill.LISTENING, "goal_listening"),
+    (LanguageSkill.WRITING, "goal_writing"),
+)
+
+
+def facts_queryset(queryset: QuerySet[m.ProgrammeCase] | None = None) -> QuerySet[m.ProgrammeCase]:
+    """Cases with everything ``case_to_facts`` reads, prefetched."""
+    base = queryset if queryset is not None else m.ProgrammeCase.objects.all()
+    return base.select_related(
+        "person", "district", "adviser", "education_recognition"
+    ).prefetch_related(
+        Prefetch("plans", queryset=m.IntegrationPlan.objects.prefetch_related("items")),
+        "meetings",
+        "activities",
+        "leaves",
+        "extensions",
+        Prefetch("journal_notes", queryset=m.JournalNote.objects.select_related("author")),
+    )
+
+
+def _opt(value: str) -> str | None:
+    return value or None
+
+
+def person_to_facts(person: m.Person) -> f.Person:
+    return f.Person(
+        national_id=person.national_id or None,
+        name=_opt(person.name),
+        birth_date=person.birth_date,
+        sex=Sex(person.sex) if person.sex else None,
+        residence_basis=ResidenceBasis(person.residence_basis),
+        permit_date=person.permit_date,
+        settlement_date=person.settlement_date,
+        settled_by_agreement=person.settled_by_agreement,
+        education_level=EducationLevel(person.education_level),
+        has_children_under_18=person.has_children_under_18,
+        expecting_child=person.expecting_child,
+        protected_address=ProtectedAddress(person.protected_address),
+        duf_number=person.duf_number or None,
+        address=_opt(person.address),
+    )
+
+
+def plan_to_facts(plan: m.IntegrationPlan) -> f.Plan:
+    goal = tuple(
+        (skill, CefrLevel(getattr(plan, attr))) for skill, attr in _SKILL_FIELDS
+        if getattr(plan, attr)
+    )
+    items = list(plan.items.all())
+    return f.Plan(
+        decided_on=plan.decided_on,
+        duration_months=plan.duration_months,
+        end_goal=EndGoal(plan.end_goal) if plan.end_goal else None,
+        norwegian_goal=goal or None,
+        elements=tuple(i.text for i in items if i.kind == m.PlanItem.Kind.ELEMENT),
+        sub_goals=tuple(i.text for i in items if i.kind == m.PlanItem.Kind.SUB_GOAL),
+        justification=_opt(plan.justification),
+    )
+
+
+def meeting_to_facts(meeting: m.Meeting) -> f.Meeting:
+    texts = {name: _opt(getattr(meeting, name)) for name in m.Meeting.MINUTES_FIELDS}
+    minutes = f.MeetingMinutes(**texts) if any(texts.values()) else None
+    return f.Meeting(
+        kind=MeetingKind(meeting.kind),
+        date=meeting.date,
+        documented=meeting.documented,
+        minutes=minutes,
+    )
+
+
+def activity_to_facts(activity: m.Activity) -> f.Activity:
+    return f.Activity(
+        kind=ActivityKind(activity.kind),
+        start=activity.start,
+        end=activity.end,
+        hours_per_week=activity.hours_per_week,
+        provider=_opt(activity.provider),
+    )
+
+
+def recognition_to_facts(rec: m.EducationRecognition | None) -> f.EducationRecognition | None:
+    if rec is None:
+        return None
+    return f.EducationRecognition(
+        relevant=rec.relevant,
+        sent_date=rec.sent_date,
+        sent_by=SentBy(rec.sent_by) if rec.sent_by else None,
+        documents_available=rec.documents_available,
+        outcome=RecognitionOutcome(rec.outcome) if rec.outcome else None,
+        outcome_date=rec.outcome_date,
+    )
+
+
+def _recognition_of(case: m.ProgrammeCase) -> m.EducationRecognition | None:
+    try:
+        return case.education_recognition
+    except m.EducationRecognition.DoesNotExist:
+        return None
+
+
+def case_to_facts(case: m.ProgrammeCase) -> f.CaseFacts:
+    """The case as a case-facts record (load it with ``facts_queryset``)."""
+    return f.CaseFacts(
+        case_id=case.case_id,
+        district=case.district.slug,
+        person=person_to_facts(case.person),
+        claim_date=case.claim_date,
+        mapping_date=case.mapping_date,
+        career_guidance_date=case.career_guidance_date,
+        decision_date=case.decision_date,
+        start_date=case.start_date,
+        part_time_percent=case.part_time_percent,
+        plans=tuple(plan_to_facts(p) for p in case.plans.all()),
+        contract_date=case.contract_date,
+        meetings=tuple(meeting_to_facts(x) for x in case.meetings.all()),
+        activities=tuple(activity_to_facts(x) for x in case.activities.all()),
+        leaves=tuple(
+            f.Leave(start=x.start, end=x.end, approved=x.approved, reason=_opt(x.reason))
+            for x in case.leaves.all()
+        ),
+        extensions=tuple(
+            f.Extension(decided_on=x.decided_on, months=x.months,
+                        justification=_opt(x.justification))
+            for x in case.extensions.all()
+        ),
+        education_recognition=recognition_to_facts(_recognition_of(case)),
+        jobseeker_registered_date=case.jobseeker_registered_date,
+        end_date=case.end_date,
+        end_reason=EndReason(case.end_reason) if case.end_reason else None,
+        certificate_issued_date=case.certificate_issued_date,
+        adviser=case.adviser.username if case.adviser else None,
+        journal_notes=tuple(
+            f.JournalNote(written_on=n.written_on, text=n.text,
+                          author=n.author.username if n.author else None)
+            for n in case.journal_notes.all()
+        ),
+    )
+
+
+# --- Facts → unsaved rows ------------------------------------------------------------------
+
+
+@dataclass
+class CaseRows:
+    """The unsaved model rows of one case, built from its facts (used by import)."""
+
+    person: m.Person
+    case: m.ProgrammeCase
+    plans: list[tuple[m.IntegrationPlan, list[m.PlanItem]]] = field(default_factory=list)
+    meetings: list[m.Meeting] = field(default_factory=list)
+    activities: list[m.Activity] = field(default_factory=list)
+    leaves: list[m.Leave] = field(default_factory=list)
+    extensions: list[m.Extension] = field(default_factory=list)
+    recognition: m.EducationRecognition | None = None
+    journal_notes: list[tuple[m.JournalNote, str | None]] = field(default_factory=list)
+
+
+PERSON_FIELDS = (
+    "national_id", "duf_number", "name", "birth_date", "sex", "residence_basis", "permit_date",
+    "settlement_date", "settled_by_agreement", "education_level", "has_children_under_18",
+    "expecting_child", "protected_address", "address",
+)
+CASE_FIELDS = (
+    "district_id", "adviser_id", "claim_date", "mapping_date", "career_guidance_date",
+    "decision_date", "start_date", "part_time_percent", "contract_date",
+    "jobseeker_registered_date", "end_date", "end_reason", "certificate_issued_date",
+)
+
+
+def person_from_facts(p: f.Person) -> m.Person:
+    return m.Person(
+        national_id=p.national_id,
+        duf_number=p.duf_number,
+        name=p.name or "",
+        birth_date=p.birth_date,
+        sex=p.sex.value if p.sex else "",
+        residence_basis=p.residence_basis.value,
+        permit_date=p.permit_date,
+        settlement_date=p.settlement_date,
+        settled_by_agreement=p.settled_by_agreement,
+        education_level=p.education_level.value,
+        has_children_under_18=p.has_children_under_18,
+        expecting_child=p.expecting_child,
+        protected_address=p.protected_address.value,
+        address=p.address or "",
+    )
+
+
+def plan_from_facts(p: f.Plan) -> tuple[m.IntegrationPlan, list[m.PlanItem]]:
+    goal = dict(p.norwegian_goal or ())
+    plan = m.IntegrationPlan(
+        decided_on=p.decided_on,
+        end_goal=p.end_goal.value if p.end_goal else "",
+        duration_months=p.duration_months,
+        justification=p.justification or "",
+        **{attr: goal[skill].value if skill in goal else "" for skill, attr in _SKILL_FIELDS},
+    )
+    items = [
+        m.PlanItem(kind=m.PlanItem.Kind.ELEMENT, position=i, text=text)
+        for i, text in enumerate(p.elements)
+    ] + [
+        m.PlanItem(kind=m.PlanItem.Kind.SUB_GOAL, position=i, text=text)
+        for i, text in enumerate(p.sub_goals)
+    ]
+    return plan, items
+
+
+def meeting_from_facts(x: f.Meeting) -> m.Meeting:
+    minutes = x.minutes or f.MeetingMinutes()
+    texts = {name: getattr(minutes, name) or "" for name in m.Meeting.MINUTES_FIELDS}
+    return m.Meeting(kind=x.kind.value, date=x.date, documented=x.documented, **texts)
+
+
+def recognition_from_facts(r: f.EducationRecognition | None) -> m.EducationRecognition | None:
+    if r is None:
+        return None
+    return m.EducationRecognition(
+        relevant=r.relevant,
+        documents_available=r.documents_available,
+        sent_date=r.sent_date,
+        sent_by=r.sent_by.value if r.sent_by else "",
+        outcome=r.outcome.value if r.outcome else "",
+        outcome_date=r.outcome_date,
+    )
+
+
+def rows_from_facts(
+    facts: f.CaseFacts, *, district_id: int, adviser_id: int | None
+) -> CaseRows:
+    """Unsaved rows for one case; foreign keys to the case are set when it is saved."""
+    case = m.ProgrammeCase(
+        case_id=facts.case_id,
+        district_id=district_id,
+        adviser_id=adviser_id,
+        claim_date=facts.claim_date,
+        mapping_date=facts.mapping_date,
+        career_guidance_date=facts.career_guidance_date,
+        decision_date=facts.decision_date,
+        start_date=facts.start_date,
+        part_time_percent=facts.part_time_percent,
+        contract_date=facts.contract_date,
+        jobseeker_registered_date=facts.jobseeker_registered_date,
+        end_date=facts.end_date,
+        end_reason=facts.end_reason.value if facts.end_reason else "",
+        certificate_issued_date=facts.certificate_issued_date,
+    )
+    return CaseRows(
+        person=person_from_facts(facts.person),
+        case=case,
+        plans=[plan_from_facts(p) for p in facts.plans],
+        meetings=[meeting_from_facts(x) for x in facts.meetings],
+        activities=[
+            m.Activity(kind=x.kind.value, start=x.start, end=x.end,
+                       hours_per_week=x.hours_per_week, provider=x.provider or "")
+            for x in facts.activities
+        ],
+        leaves=[
+            m.Leave(start=x.start, end=x.end, approved=x.approved, reason=x.reason or "")
+            for x in facts.leaves
+        ],
+        extensions=[
+            m.Extension(decided_on=x.decided_on, months=x.months,
+                        justification=x.justification or "")
+            for x in facts.extensions
+        ],
+        recognition=recognition_from_facts(facts.education_recognition),
+        journal_notes=[
+            (m.JournalNote(written_on=n.written_on, text=n.text), n.author)
+            for n in facts.journal_notes
+        ],
+    )
+
+
+def usernames_in(facts: Iterable[f.CaseFacts]) -> set[str]:
+    """Every staff user name a batch of case facts refers to."""
+    names: set[str] = set()
+    for case in facts:
+        if case.adviser:
+            names.add(case.adviser)
+        names.update(n.author for n in case.journal_notes if n.author)
+    return names

@@ -1,0 +1,51 @@
+"""The main menu: one entry per area the user's permissions open.
+
+Each app registers its entry here by URL name; an entry whose URL does not exist (yet) or
+whose permission the user lacks is left out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from introsak.access.enums import Permission
+from introsak.access.rules import permissions_of
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    url_name: str
+    label: str | Promise
+    permission: Permission
+
+
+NAV_ENTRIES: tuple[NavEntry, ...] = (
+    NavEntry("workspace:worklist", _("My participants"), Permission.CASE_READ),
+    NavEntry("stats:dashboard", _("Statistics"), Permission.STATS_VIEW),
+    NavEntry("audits:list", _("Audits"), Permission.AUDIT_RUN),
+    NavEntry("access:reports", _("Access log"), Permission.USERS_ADMIN),
+    NavEntry("admin:index", _("Administration"), Permission.USERS_ADMIN),
+)
+
+
+def nav_items(request: HttpRequest) -> list[dict[str, object]]:
+    user = request.user
+    if not user.is_authenticated:
+        return []
+    granted = permissions_of(getattr(user, "role", ""))
+    items: list[dict[str, object]] = []
+    for entry in NAV_ENTRIES:
+        if entry.permission not in granted:
+            continue
+        try:
+            url = reverse(entry.url_name)
+        except NoReverseMatch:
+            continue
+        items.append({"url": url, "label": entry.label,
+                      "current": request.path.startswith(url) and url != "/"})
+    return items

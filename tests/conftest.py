@@ -1,0 +1,1 @@
+"""Shared test configuration. Database tests use pytest-django's ``db`` fixture."""
