@@ -11,7 +11,6 @@ from typing import Any
 
 from introsak.accounts.enums import Role
 from introsak.accounts.models import User
-from introsak.cases.domain.importing import case_facts_import
 from introsak.cases.models import ProgrammeCase
 from introsak.core.models import District
 from introsak.identity import make_synthetic_identity_number
@@ -66,6 +65,8 @@ def jsonl(cases: Iterable[dict[str, Any]]) -> bytes:
 
 
 def import_cases(cases: Iterable[dict[str, Any]], *, as_of: date | None = None) -> None:
+    from introsak.cases.domain.importing import case_facts_import
+
     case_facts_import(stream=io.BytesIO(jsonl(cases)), as_of=as_of or date(2024, 8, 7))
 
 
