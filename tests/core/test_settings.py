@@ -1,0 +1,49 @@
+"""Settings come from the environment; production refuses to start without its secrets."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _django_check(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items()
+             if not k.startswith(("DJANGO_", "INTROSAK_", "DATABASE_URL"))}
+    return subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT, env={**clean, **env}, capture_output=True, text=True, timeout=120,
+        check=False,
+    )
+
+
+def test_production_refuses_to_start_without_secret_key() -> None:
+    result = _django_check({"INTROSAK_ENV": "production", "INTROSAK_PSEUDONYM_KEY": "k" * 40})
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set in production" in result.stderr
+
+
+def test_production_refuses_to_start_without_pseudonym_key() -> None:
+    result = _django_check({"INTROSAK_ENV": "production", "DJANGO_SECRET_KEY": "s" * 60})
+    assert result.returncode != 0
+    assert "INTROSAK_PSEUDONYM_KEY must be set in production" in result.stderr
+
+
+def test_unknown_environment_name_is_refused() -> None:
+    result = _django_check({"INTROSAK_ENV": "staging"})
+    assert result.returncode != 0
+    assert "INTROSAK_ENV must be development, test or production" in result.stderr
+
+
+def test_bad_boolean_variable_is_named() -> None:
+    result = _django_check({"INTROSAK_ALLOW_SYNTHETIC_IDS": "maybe"})
+    assert result.returncode != 0
+    assert "INTROSAK_ALLOW_SYNTHETIC_IDS must be true or false, not 'maybe'" in result.stderr
+
+
+def test_development_starts_with_safe_defaults() -> None:
+    result = _django_check({})
+    assert result.returncode == 0, result.stderr
