@@ -42,6 +42,7 @@ from introsak.core.models import District
 
 MissingUsers = Literal["error", "create"]
 _CHUNK = 2000
+_SLICE = 5000  # records written per step of the (single) import transaction
 
 
 class ImportRejected(Exception):
@@ -191,11 +192,28 @@ def _write(
     missing_users: MissingUsers,
     day: date,
 ) -> ImportReport:
+    """Write every record in one transaction, in slices so memory stays bounded."""
     users = _users_by_name(usernames_in(f for _, f in records))
     if missing_users == "create":
         users = _create_placeholder_users(records, districts, users)
+    report = ImportReport()
+    for start in range(0, len(records), _SLICE):
+        created, updated = _write_slice(records[start:start + _SLICE], districts, users, day)
+        report.created += created
+        report.updated += updated
+    return report
+
+
+def _write_slice(
+    records: list[tuple[int, CaseFacts]],
+    districts: dict[str, int],
+    users: dict[str, int],
+    day: date,
+) -> tuple[int, int]:
     existing = _existing_cases([f.case_id for _, f in records])
-    built: list[tuple[CaseRows, CaseFacts, Derived]] = []
+    built: list[tuple[CaseRows, Derived]] = []
+    old: list[tuple[CaseRows, tuple[int, int, int]]] = []
+    new: list[CaseRows] = []
     for _, facts in records:
         rows = rows_from_facts(
             facts,
@@ -204,13 +222,15 @@ def _write(
         )
         derived = derive(facts, day)
         apply_derived(rows.case, derived)
-        built.append((rows, facts, derived))
-    old = [(rows, existing[f.case_id]) for rows, f, _ in built if f.case_id in existing]
-    new = [rows for rows, f, _ in built if f.case_id not in existing]
+        built.append((rows, derived))
+        if facts.case_id in existing:
+            old.append((rows, existing[facts.case_id]))
+        else:
+            new.append(rows)
     _update_existing(old)
     _insert_new(new)
-    _insert_children([(rows, derived) for rows, _, derived in built], users)
-    return ImportReport(created=len(new), updated=len(old))
+    _insert_children(built, users)
+    return len(new), len(old)
 
 
 def _existing_cases(case_ids: list[str]) -> dict[str, tuple[int, int, int]]:
