@@ -15,6 +15,7 @@ import django_stubs_ext
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from introsak.identity import allow_synthetic_ids_from_env
 from introsak.env import env_bool, env_date, env_int, env_list, env_str
 
 django_stubs_ext.monkeypatch()
@@ -68,8 +69,18 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # a 403 that no check wrote to the security log is written there
+    "introsak.access.middleware.RefusalLogMiddleware",
+    # no-store on every logged-in response, Permissions-Policy (wraps everything below)
+    "introsak.core.middleware.SecurityHeadersMiddleware",
+    # 400 for an identity number in the address
+    "introsak.core.middleware.IdentityNumberInUrlMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # idle (30 min) and absolute (12 h) session limits
+    "introsak.core.middleware.SessionTimeoutMiddleware",
+    # a password alone opens only the two-factor pages (INTROSAK_REQUIRE_2FA)
+    "introsak.accounts.middleware.RequireTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -94,6 +105,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "introsak.core.context_processors.introsak",
+                "introsak.accounts.context_processors.auth_options",
             ],
         },
     }
@@ -123,6 +135,8 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # admin-site model permissions from the role (case data is ruled by access.rules)
+    "introsak.accounts.backends.RolePermissionBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -139,23 +153,68 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Failed log-ins are throttled per user name and address (django-axes).
+# Failed log-ins are throttled per user name and address (django-axes); each failure and each
+# lockout is written to the security log (accounts.signals).
 AXES_FAILURE_LIMIT = env_int("INTROSAK_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("INTROSAK_LOGIN_THROTTLING", default=True)
+AXES_LOCKOUT_CALLABLE = "introsak.accounts.views.locked_out"
+AXES_VERBOSE = False  # axes' own log lines would repeat user names; the security log has them
+
+# Two-factor log-in (TOTP, django-otp) for every staff account. On by default in production
+# (the deploy check warns if it is off there); off by default for development and tests so a
+# local demo needs no phone. `make demo` turns it off explicitly.
+INTROSAK_REQUIRE_2FA = env_bool("INTROSAK_REQUIRE_2FA", default=PRODUCTION)
+OTP_TOTP_ISSUER = "Introsak"
+
+# Log-in through the municipality's identity provider (OpenID Connect), optional. See
+# docs/security.md "OpenID Connect". Only existing active users can log in this way.
+INTROSAK_OIDC_ENABLED = env_bool("INTROSAK_OIDC_ENABLED", default=False)
+INTROSAK_OIDC_PROVIDER_NAME = env_str("INTROSAK_OIDC_PROVIDER_NAME", "Oslo kommune")
+INTROSAK_OIDC_USERNAME_CLAIM = env_str("INTROSAK_OIDC_USERNAME_CLAIM", "preferred_username")
+INTROSAK_OIDC_REQUIRE_MFA = env_bool("INTROSAK_OIDC_REQUIRE_MFA", default=True)
+# A session started through the identity provider counts as two-factor verified (its MFA was
+# checked in the ID token's amr claim when INTROSAK_OIDC_REQUIRE_MFA is on).
+INTROSAK_OIDC_MFA_FROM_IDP = INTROSAK_OIDC_REQUIRE_MFA
+if INTROSAK_OIDC_ENABLED:
+    OIDC_RP_CLIENT_ID = env_str("OIDC_RP_CLIENT_ID")
+    OIDC_RP_CLIENT_SECRET = env_str("OIDC_RP_CLIENT_SECRET")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("OIDC_OP_AUTHORIZATION_ENDPOINT")
+    OIDC_OP_TOKEN_ENDPOINT = env_str("OIDC_OP_TOKEN_ENDPOINT")
+    OIDC_OP_USER_ENDPOINT = env_str("OIDC_OP_USER_ENDPOINT")
+    OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_OP_JWKS_ENDPOINT")
+    OIDC_OP_LOGOUT_ENDPOINT = env_str("OIDC_OP_LOGOUT_ENDPOINT")
+    _missing = [name for name in ("OIDC_RP_CLIENT_ID", "OIDC_RP_CLIENT_SECRET",
+                                  "OIDC_OP_AUTHORIZATION_ENDPOINT", "OIDC_OP_TOKEN_ENDPOINT",
+                                  "OIDC_OP_USER_ENDPOINT", "OIDC_OP_JWKS_ENDPOINT")
+                if not globals()[name]]
+    if _missing:
+        raise ImproperlyConfigured(f"INTROSAK_OIDC_ENABLED needs {', '.join(_missing)}")
+    OIDC_RP_SIGN_ALGO = env_str("OIDC_RP_SIGN_ALGO", "RS256")
+    OIDC_RP_SCOPES = env_str("OIDC_RP_SCOPES", "openid profile email")
+    OIDC_USE_PKCE = True
+    OIDC_CREATE_USER = False
+    OIDC_STORE_ID_TOKEN = bool(OIDC_OP_LOGOUT_ENDPOINT)
+    AUTHENTICATION_BACKENDS.insert(1, "introsak.accounts.oidc.IntrosakOIDCBackend")
 
 # --- Sessions and cookies -------------------------------------------------------------------
-SESSION_COOKIE_AGE = 12 * 60 * 60  # absolute limit: 12 hours
-SESSION_IDLE_TIMEOUT = 30 * 60  # idle limit: 30 minutes (introsak.core.middleware)
+SESSION_COOKIE_AGE = 12 * 60 * 60  # the cookie's own limit: 12 hours
+SESSION_ABSOLUTE_TIMEOUT = 12 * 60 * 60  # a log-in lasts at most 12 hours (core.middleware)
+SESSION_IDLE_TIMEOUT = 30 * 60  # and ends after 30 minutes without a request (core.middleware)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "introsak.access.views.csrf_failure"  # refusals go to the security log
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION
+if PRODUCTION:
+    # __Host- cookies: only over HTTPS, only for this host, path /.
+    SESSION_COOKIE_NAME = "__Host-introsak-session"
+    CSRF_COOKIE_NAME = "__Host-introsak-csrf"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -218,17 +277,23 @@ STORAGES = {
     },
 }
 
-# --- Logging: no personal data. Loggers log ids and counts, never names or identity numbers.
+# --- Logging: no personal data. Loggers log ids and counts, never names or identity numbers;
+# every handler also masks any 11- or 12-digit number (core.logging), checked by a system check.
+_LOG_LEVEL = env_str("INTROSAK_LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"mask_identity_numbers": {"()": "introsak.core.logging.MaskIdentityNumbersFilter"}},
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain",
+                             "filters": ["mask_identity_numbers"]}},
     "root": {"handlers": ["console"], "level": env_str("INTROSAK_LOG_LEVEL", "WARNING")},
     "loggers": {
-        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
-        "introsak": {"handlers": ["console"], "level": env_str("INTROSAK_LOG_LEVEL", "INFO"),
-                     "propagate": False},
+        name: {"handlers": ["console"], "level": level, "propagate": False}
+        for name, level in (("django", "INFO"), ("django.request", "ERROR"),
+                            ("django.server", "INFO"), ("django.security", "WARNING"),
+                            ("axes", "WARNING"), ("introsak", _LOG_LEVEL),
+                            ("gunicorn.error", "INFO"), ("gunicorn.access", "INFO"))
     },
 }
 
@@ -237,7 +302,7 @@ LOGGING = {
 # production: the application's clock is the real date.
 INTROSAK_AS_OF = env_date("INTROSAK_AS_OF")
 # Synthetic test identity numbers (month + 80) are accepted only when this allows it.
-INTROSAK_ALLOW_SYNTHETIC_IDS = env_bool("INTROSAK_ALLOW_SYNTHETIC_IDS", default=not PRODUCTION)
+INTROSAK_ALLOW_SYNTHETIC_IDS = allow_synthetic_ids_from_env()
 # Key for pseudonymised exports (HMAC). Required in production; a fixed key elsewhere.
 INTROSAK_PSEUDONYM_KEY = env_str("INTROSAK_PSEUDONYM_KEY")
 if not INTROSAK_PSEUDONYM_KEY:

@@ -56,10 +56,13 @@ def stage_of(facts: CaseFacts, as_of: date) -> str:
 
 def derive(facts: CaseFacts, as_of: date) -> Derived:
     findings = evaluate(facts, as_of)
+    # Nearest deadline first; on the same day, the rule that comes first in the catalogue
+    # (the order the engine returns them in: START-01 before MAP-01 before GUIDE-01 …).
     open_findings = [
-        x for x in findings if x.status.value in _OPEN and x.deadline is not None
+        (x.deadline, position, x) for position, x in enumerate(findings)
+        if x.status.value in _OPEN and x.deadline is not None
     ]
-    nearest = min(open_findings, key=lambda x: (x.deadline, x.rule), default=None)
+    nearest = min(open_findings, key=lambda t: (t[0], t[1]), default=(None, 0, None))[2]
     return Derived(
         findings=findings,
         stage=stage_of(facts, as_of),
@@ -70,13 +73,21 @@ def derive(facts: CaseFacts, as_of: date) -> Derived:
     )
 
 
+def derived_values(derived: Derived) -> dict[str, object]:
+    """The case's derived columns."""
+    return {
+        "stage": derived.stage,
+        "next_deadline_rule": derived.next_rule,
+        "next_deadline_date": derived.next_date,
+        "next_deadline_status": derived.next_status,
+        "findings_as_of": derived.as_of,
+    }
+
+
 def apply_derived(case: m.ProgrammeCase, derived: Derived) -> None:
     """Set the case's derived columns (not saved)."""
-    case.stage = derived.stage
-    case.next_deadline_rule = derived.next_rule
-    case.next_deadline_date = derived.next_date
-    case.next_deadline_status = derived.next_status
-    case.findings_as_of = derived.as_of
+    for name, value in derived_values(derived).items():
+        setattr(case, name, value)
 
 
 DERIVED_FIELDS = (
@@ -84,18 +95,23 @@ DERIVED_FIELDS = (
 )
 
 
+FINDING_FIELDS = ("case_id", "rule", "status", "deadline", "satisfied_on", "severity",
+                  "category")
+
+
+def finding_tuples(case_pk: int, findings: Iterable[Finding]) -> list[tuple[object, ...]]:
+    """Stored-finding values in the order of ``FINDING_FIELDS``."""
+    return [
+        (case_pk, x.rule, x.status.value, x.deadline, x.satisfied_on, str(x.severity),
+         str(x.category))
+        for x in findings
+    ]
+
+
 def finding_rows(case_pk: int, findings: Iterable[Finding]) -> list[m.CaseFinding]:
     return [
-        m.CaseFinding(
-            case_id=case_pk,
-            rule=x.rule,
-            status=x.status.value,
-            deadline=x.deadline,
-            satisfied_on=x.satisfied_on,
-            severity=str(x.severity),
-            category=str(x.category),
-        )
-        for x in findings
+        m.CaseFinding(**dict(zip(FINDING_FIELDS, values, strict=True)))
+        for values in finding_tuples(case_pk, findings)
     ]
 
 
@@ -135,12 +151,14 @@ def cases_recompute(*, case_pks: Sequence[int] | None = None, as_of: date | None
 
 @transaction.atomic
 def _recompute_batch(pks: list[int], day: date) -> None:
-    cases = list(facts_queryset(m.ProgrammeCase.objects.filter(pk__in=pks)))
-    rows: list[m.CaseFinding] = []
-    for case in cases:
+    from introsak.cases.domain import bulk
+
+    findings: list[tuple[object, ...]] = []
+    updates: list[tuple[object, ...]] = []
+    for case in facts_queryset(m.ProgrammeCase.objects.filter(pk__in=pks)):
         derived = derive(case_to_facts(case), day)
-        apply_derived(case, derived)
-        rows.extend(finding_rows(case.pk, derived.findings))
-    m.ProgrammeCase.objects.bulk_update(cases, DERIVED_FIELDS)
-    m.CaseFinding.objects.filter(case_id__in=pks).delete()
-    m.CaseFinding.objects.bulk_create(rows, batch_size=5000)
+        updates.append((*derived_values(derived).values(), case.pk))
+        findings.extend(finding_tuples(case.pk, derived.findings))
+    bulk.update_rows(m.ProgrammeCase, DERIVED_FIELDS, updates)
+    bulk.delete_where_in(m.CaseFinding, "case_id", pks)
+    bulk.insert_rows(m.CaseFinding, FINDING_FIELDS, findings)

@@ -8,7 +8,7 @@ needs in a fixed number of queries, whatever the number of cases.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
@@ -76,10 +76,10 @@ def person_to_facts(person: m.Person) -> f.Person:
 
 
 def plan_to_facts(plan: m.IntegrationPlan) -> f.Plan:
-    goal = tuple(
+    goal = tuple(sorted(
         (skill, CefrLevel(getattr(plan, attr))) for skill, attr in _SKILL_FIELDS
         if getattr(plan, attr)
-    )
+    ))
     items = list(plan.items.all())
     return f.Plan(
         decided_on=plan.decided_on,
@@ -172,138 +172,117 @@ def case_to_facts(case: m.ProgrammeCase) -> f.CaseFacts:
     )
 
 
-# --- Facts → unsaved rows ------------------------------------------------------------------
+# --- Facts → row values --------------------------------------------------------------------
+# One function per table gives the column values of a fact as a dict. The workspace's
+# operations build model instances from them (``m.Meeting(**meeting_values(x))``); import
+# writes them in bulk without instantiating models (``cases.domain.bulk``).
+
+Values = dict[str, Any]
 
 
-@dataclass
-class CaseRows:
-    """The unsaved model rows of one case, built from its facts (used by import)."""
-
-    person: m.Person
-    case: m.ProgrammeCase
-    plans: list[tuple[m.IntegrationPlan, list[m.PlanItem]]] = field(default_factory=list)
-    meetings: list[m.Meeting] = field(default_factory=list)
-    activities: list[m.Activity] = field(default_factory=list)
-    leaves: list[m.Leave] = field(default_factory=list)
-    extensions: list[m.Extension] = field(default_factory=list)
-    recognition: m.EducationRecognition | None = None
-    journal_notes: list[tuple[m.JournalNote, str | None]] = field(default_factory=list)
-
-
-PERSON_FIELDS = (
-    "national_id", "duf_number", "name", "birth_date", "sex", "residence_basis", "permit_date",
-    "settlement_date", "settled_by_agreement", "education_level", "has_children_under_18",
-    "expecting_child", "protected_address", "address",
-)
-CASE_FIELDS = (
-    "district_id", "adviser_id", "claim_date", "mapping_date", "career_guidance_date",
-    "decision_date", "start_date", "part_time_percent", "contract_date",
-    "jobseeker_registered_date", "end_date", "end_reason", "certificate_issued_date",
-)
+def person_values(p: f.Person) -> Values:
+    return {
+        "national_id": p.national_id,
+        "duf_number": p.duf_number,
+        "name": p.name or "",
+        "birth_date": p.birth_date,
+        "sex": p.sex.value if p.sex else "",
+        "residence_basis": p.residence_basis.value,
+        "permit_date": p.permit_date,
+        "settlement_date": p.settlement_date,
+        "settled_by_agreement": p.settled_by_agreement,
+        "education_level": p.education_level.value,
+        "has_children_under_18": p.has_children_under_18,
+        "expecting_child": p.expecting_child,
+        "protected_address": p.protected_address.value,
+        "address": p.address or "",
+    }
 
 
-def person_from_facts(p: f.Person) -> m.Person:
-    return m.Person(
-        national_id=p.national_id,
-        duf_number=p.duf_number,
-        name=p.name or "",
-        birth_date=p.birth_date,
-        sex=p.sex.value if p.sex else "",
-        residence_basis=p.residence_basis.value,
-        permit_date=p.permit_date,
-        settlement_date=p.settlement_date,
-        settled_by_agreement=p.settled_by_agreement,
-        education_level=p.education_level.value,
-        has_children_under_18=p.has_children_under_18,
-        expecting_child=p.expecting_child,
-        protected_address=p.protected_address.value,
-        address=p.address or "",
-    )
+def case_values(facts: f.CaseFacts, *, district_id: int, adviser_id: int | None) -> Values:
+    return {
+        "case_id": facts.case_id,
+        "district_id": district_id,
+        "adviser_id": adviser_id,
+        "claim_date": facts.claim_date,
+        "mapping_date": facts.mapping_date,
+        "career_guidance_date": facts.career_guidance_date,
+        "decision_date": facts.decision_date,
+        "start_date": facts.start_date,
+        "part_time_percent": facts.part_time_percent,
+        "contract_date": facts.contract_date,
+        "jobseeker_registered_date": facts.jobseeker_registered_date,
+        "end_date": facts.end_date,
+        "end_reason": facts.end_reason.value if facts.end_reason else "",
+        "certificate_issued_date": facts.certificate_issued_date,
+    }
+
+
+def plan_values(p: f.Plan) -> Values:
+    goal = dict(p.norwegian_goal or ())
+    return {
+        "decided_on": p.decided_on,
+        "end_goal": p.end_goal.value if p.end_goal else "",
+        "duration_months": p.duration_months,
+        "justification": p.justification or "",
+        **{attr: goal[skill].value if skill in goal else "" for skill, attr in _SKILL_FIELDS},
+    }
+
+
+def plan_item_values(p: f.Plan) -> list[Values]:
+    return [
+        {"kind": m.PlanItem.Kind.ELEMENT.value, "position": i, "text": text}
+        for i, text in enumerate(p.elements)
+    ] + [
+        {"kind": m.PlanItem.Kind.SUB_GOAL.value, "position": i, "text": text}
+        for i, text in enumerate(p.sub_goals)
+    ]
+
+
+def meeting_values(x: f.Meeting) -> Values:
+    minutes = x.minutes or f.MeetingMinutes()
+    texts = {name: getattr(minutes, name) or "" for name in m.Meeting.MINUTES_FIELDS}
+    return {"kind": x.kind.value, "date": x.date, "documented": x.documented, **texts}
+
+
+def activity_values(x: f.Activity) -> Values:
+    return {"kind": x.kind.value, "start": x.start, "end": x.end,
+            "hours_per_week": float(x.hours_per_week), "provider": x.provider or ""}
+
+
+def leave_values(x: f.Leave) -> Values:
+    return {"start": x.start, "end": x.end, "approved": x.approved, "reason": x.reason or ""}
+
+
+def extension_values(x: f.Extension) -> Values:
+    return {"decided_on": x.decided_on, "months": x.months,
+            "justification": x.justification or ""}
+
+
+def recognition_values(r: f.EducationRecognition) -> Values:
+    return {
+        "relevant": r.relevant,
+        "documents_available": r.documents_available,
+        "sent_date": r.sent_date,
+        "sent_by": r.sent_by.value if r.sent_by else "",
+        "outcome": r.outcome.value if r.outcome else "",
+        "outcome_date": r.outcome_date,
+    }
 
 
 def plan_from_facts(p: f.Plan) -> tuple[m.IntegrationPlan, list[m.PlanItem]]:
-    goal = dict(p.norwegian_goal or ())
-    plan = m.IntegrationPlan(
-        decided_on=p.decided_on,
-        end_goal=p.end_goal.value if p.end_goal else "",
-        duration_months=p.duration_months,
-        justification=p.justification or "",
-        **{attr: goal[skill].value if skill in goal else "" for skill, attr in _SKILL_FIELDS},
-    )
-    items = [
-        m.PlanItem(kind=m.PlanItem.Kind.ELEMENT, position=i, text=text)
-        for i, text in enumerate(p.elements)
-    ] + [
-        m.PlanItem(kind=m.PlanItem.Kind.SUB_GOAL, position=i, text=text)
-        for i, text in enumerate(p.sub_goals)
+    """An unsaved plan and its unsaved items (their ``plan`` is set when saved)."""
+    return m.IntegrationPlan(**plan_values(p)), [
+        m.PlanItem(**values) for values in plan_item_values(p)
     ]
-    return plan, items
 
 
 def meeting_from_facts(x: f.Meeting) -> m.Meeting:
-    minutes = x.minutes or f.MeetingMinutes()
-    texts = {name: getattr(minutes, name) or "" for name in m.Meeting.MINUTES_FIELDS}
-    return m.Meeting(kind=x.kind.value, date=x.date, documented=x.documented, **texts)
+    return m.Meeting(**meeting_values(x))
 
 
 def recognition_from_facts(r: f.EducationRecognition | None) -> m.EducationRecognition | None:
-    if r is None:
-        return None
-    return m.EducationRecognition(
-        relevant=r.relevant,
-        documents_available=r.documents_available,
-        sent_date=r.sent_date,
-        sent_by=r.sent_by.value if r.sent_by else "",
-        outcome=r.outcome.value if r.outcome else "",
-        outcome_date=r.outcome_date,
-    )
-
-
-def rows_from_facts(
-    facts: f.CaseFacts, *, district_id: int, adviser_id: int | None
-) -> CaseRows:
-    """Unsaved rows for one case; foreign keys to the case are set when it is saved."""
-    case = m.ProgrammeCase(
-        case_id=facts.case_id,
-        district_id=district_id,
-        adviser_id=adviser_id,
-        claim_date=facts.claim_date,
-        mapping_date=facts.mapping_date,
-        career_guidance_date=facts.career_guidance_date,
-        decision_date=facts.decision_date,
-        start_date=facts.start_date,
-        part_time_percent=facts.part_time_percent,
-        contract_date=facts.contract_date,
-        jobseeker_registered_date=facts.jobseeker_registered_date,
-        end_date=facts.end_date,
-        end_reason=facts.end_reason.value if facts.end_reason else "",
-        certificate_issued_date=facts.certificate_issued_date,
-    )
-    return CaseRows(
-        person=person_from_facts(facts.person),
-        case=case,
-        plans=[plan_from_facts(p) for p in facts.plans],
-        meetings=[meeting_from_facts(x) for x in facts.meetings],
-        activities=[
-            m.Activity(kind=x.kind.value, start=x.start, end=x.end,
-                       hours_per_week=x.hours_per_week, provider=x.provider or "")
-            for x in facts.activities
-        ],
-        leaves=[
-            m.Leave(start=x.start, end=x.end, approved=x.approved, reason=x.reason or "")
-            for x in facts.leaves
-        ],
-        extensions=[
-            m.Extension(decided_on=x.decided_on, months=x.months,
-                        justification=x.justification or "")
-            for x in facts.extensions
-        ],
-        recognition=recognition_from_facts(facts.education_recognition),
-        journal_notes=[
-            (m.JournalNote(written_on=n.written_on, text=n.text), n.author)
-            for n in facts.journal_notes
-        ],
-    )
+    return None if r is None else m.EducationRecognition(**recognition_values(r))
 
 
 def usernames_in(facts: Iterable[f.CaseFacts]) -> set[str]:

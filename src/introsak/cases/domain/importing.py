@@ -12,29 +12,37 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date
-from typing import IO, Literal
+from datetime import date, datetime
+from typing import IO, Any, Literal
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Model
+from django.utils import timezone
 
 from introsak.accounts.enums import Role
 from introsak.accounts.models import User
 from introsak.casefacts.model import CaseFacts
 from introsak.casefacts.parse import FieldError, iter_records
 from introsak.cases import models as m
+from introsak.cases.domain import bulk
 from introsak.cases.domain.deadlines import (
-    DERIVED_FIELDS,
+    FINDING_FIELDS,
     Derived,
-    apply_derived,
     derive,
-    finding_rows,
+    derived_values,
+    finding_tuples,
 )
 from introsak.cases.domain.facts import (
-    CASE_FIELDS,
-    PERSON_FIELDS,
-    CaseRows,
-    rows_from_facts,
+    activity_values,
+    case_values,
+    extension_values,
+    leave_values,
+    meeting_values,
+    person_values,
+    plan_item_values,
+    plan_values,
+    recognition_values,
     usernames_in,
 )
 from introsak.core import clock
@@ -197,40 +205,13 @@ def _write(
     if missing_users == "create":
         users = _create_placeholder_users(records, districts, users)
     report = ImportReport()
+    now = timezone.now()
     for start in range(0, len(records), _SLICE):
-        created, updated = _write_slice(records[start:start + _SLICE], districts, users, day)
+        facts = [f for _, f in records[start:start + _SLICE]]
+        created, updated = _write_slice(facts, districts, users, day, now)
         report.created += created
         report.updated += updated
     return report
-
-
-def _write_slice(
-    records: list[tuple[int, CaseFacts]],
-    districts: dict[str, int],
-    users: dict[str, int],
-    day: date,
-) -> tuple[int, int]:
-    existing = _existing_cases([f.case_id for _, f in records])
-    built: list[tuple[CaseRows, Derived]] = []
-    old: list[tuple[CaseRows, tuple[int, int, int]]] = []
-    new: list[CaseRows] = []
-    for _, facts in records:
-        rows = rows_from_facts(
-            facts,
-            district_id=districts[facts.district],
-            adviser_id=users.get(facts.adviser) if facts.adviser else None,
-        )
-        derived = derive(facts, day)
-        apply_derived(rows.case, derived)
-        built.append((rows, derived))
-        if facts.case_id in existing:
-            old.append((rows, existing[facts.case_id]))
-        else:
-            new.append(rows)
-    _update_existing(old)
-    _insert_new(new)
-    _insert_children(built, users)
-    return len(new), len(old)
 
 
 def _existing_cases(case_ids: list[str]) -> dict[str, tuple[int, int, int]]:
@@ -244,68 +225,122 @@ def _existing_cases(case_ids: list[str]) -> dict[str, tuple[int, int, int]]:
     return found
 
 
-def _update_existing(old: list[tuple[CaseRows, tuple[int, int, int]]]) -> None:
-    if not old:
+_CHILD_MODELS = (m.IntegrationPlan, m.Meeting, m.Activity, m.Leave, m.Extension,
+                 m.EducationRecognition, m.JournalNote, m.CaseFinding)
+
+
+def _write_slice(
+    facts: list[CaseFacts],
+    districts: dict[str, int],
+    users: dict[str, int],
+    day: date,
+    now: datetime,
+) -> tuple[int, int]:
+    existing = _existing_cases([f.case_id for f in facts])
+    fresh = [f for f in facts if f.case_id not in existing]
+    person_ids = iter(bulk.allocate_ids(m.Person, len(fresh)))
+    case_ids = iter(bulk.allocate_ids(m.ProgrammeCase, len(fresh)))
+    keys: dict[str, tuple[int, int, int]] = {
+        f.case_id: existing.get(f.case_id) or (next(case_ids), next(person_ids), 0)
+        for f in facts
+    }
+    derived = [derive(f, day) for f in facts]
+    _write_people_and_cases(facts, derived, keys, existing, districts, users, now)
+    _write_children(facts, derived, keys, users, now)
+    return len(fresh), len(facts) - len(fresh)
+
+
+def _write_people_and_cases(
+    facts: list[CaseFacts],
+    derived: list[Derived],
+    keys: dict[str, tuple[int, int, int]],
+    existing: dict[str, tuple[int, int, int]],
+    districts: dict[str, int],
+    users: dict[str, int],
+    now: datetime,
+) -> None:
+    people: list[dict[str, Any]] = []
+    cases: list[dict[str, Any]] = []
+    for case, found in zip(facts, derived, strict=True):
+        pk, person_pk, version = keys[case.case_id]
+        people.append({"id": person_pk, **person_values(case.person), "updated_at": now})
+        cases.append({
+            "id": pk, "person_id": person_pk,
+            **case_values(case, district_id=districts[case.district],
+                          adviser_id=users.get(case.adviser) if case.adviser else None),
+            **derived_values(found), "version": version + 1, "updated_at": now,
+        })
+    old = {keys[c][0] for c in existing}
+    _delete_children(sorted(old))
+    _upsert(m.Person, [p for p in people if p["id"] not in _person_pks(existing)], now)
+    _update(m.Person, [p for p in people if p["id"] in _person_pks(existing)])
+    _upsert(m.ProgrammeCase, [c for c in cases if c["id"] not in old], now)
+    _update(m.ProgrammeCase, [c for c in cases if c["id"] in old])
+
+
+def _delete_children(case_pks: list[int]) -> None:
+    """Remove the fact rows of cases being re-imported (their facts come from the file)."""
+    if not case_pks:
         return
-    for rows, (pk, person_id, version) in old:
-        rows.case.pk, rows.case.person_id, rows.case.version = pk, person_id, version + 1
-        rows.person.pk = person_id
-    case_pks = [pk for _, (pk, _p, _v) in old]
-    for start in range(0, len(case_pks), _CHUNK):
-        chunk = case_pks[start:start + _CHUNK]
-        for model in (m.IntegrationPlan, m.Meeting, m.Activity, m.Leave, m.Extension,
-                      m.EducationRecognition, m.JournalNote, m.CaseFinding):
-            model.objects.filter(case_id__in=chunk).delete()
-    m.Person.objects.bulk_update([r.person for r, _ in old], PERSON_FIELDS, batch_size=_CHUNK)
-    m.ProgrammeCase.objects.bulk_update(
-        [r.case for r, _ in old], (*CASE_FIELDS, *DERIVED_FIELDS, "version"), batch_size=_CHUNK
+    plan_pks = list(
+        m.IntegrationPlan.objects.filter(case_id__in=case_pks).values_list("pk", flat=True)
     )
+    bulk.delete_where_in(m.PlanItem, "plan_id", plan_pks)
+    for model in _CHILD_MODELS:
+        bulk.delete_where_in(model, "case_id", case_pks)
 
 
-def _insert_new(new: list[CaseRows]) -> None:
-    if not new:
-        return
-    m.Person.objects.bulk_create([r.person for r in new], batch_size=_CHUNK)
-    for rows in new:
-        rows.case.person_id = rows.person.pk
-    m.ProgrammeCase.objects.bulk_create([r.case for r in new], batch_size=_CHUNK)
+def _person_pks(existing: dict[str, tuple[int, int, int]]) -> set[int]:
+    return {person_pk for _, person_pk, _ in existing.values()}
 
 
-def _insert_children(built: list[tuple[CaseRows, Derived]], users: dict[str, int]) -> None:
-    plans: list[m.IntegrationPlan] = []
-    items: list[list[m.PlanItem]] = []
-    meetings: list[m.Meeting] = []
-    activities: list[m.Activity] = []
-    leaves: list[m.Leave] = []
-    extensions: list[m.Extension] = []
-    recognitions: list[m.EducationRecognition] = []
-    notes: list[m.JournalNote] = []
-    findings: list[m.CaseFinding] = []
-    for rows, derived in built:
-        pk = rows.case.pk
-        for plan, plan_items in rows.plans:
-            plan.case_id = pk
-            plans.append(plan)
-            items.append(plan_items)
-        for group, target in ((rows.meetings, meetings), (rows.activities, activities),
-                              (rows.leaves, leaves), (rows.extensions, extensions)):
-            for row in group:
-                row.case_id = pk  # type: ignore[attr-defined]
-                target.append(row)  # type: ignore[arg-type]
-        if rows.recognition is not None:
-            rows.recognition.case_id = pk
-            recognitions.append(rows.recognition)
-        for note, author in rows.journal_notes:
-            note.case_id = pk
-            note.author_id = users.get(author) if author else None
-            notes.append(note)
-        findings.extend(finding_rows(pk, derived.findings))
-    m.IntegrationPlan.objects.bulk_create(plans, batch_size=_CHUNK)
-    for plan, plan_items in zip(plans, items, strict=True):
-        for item in plan_items:
-            item.plan_id = plan.pk
-    for model, rows_ in ((m.PlanItem, [i for group in items for i in group]),
-                         (m.Meeting, meetings), (m.Activity, activities), (m.Leave, leaves),
-                         (m.Extension, extensions), (m.EducationRecognition, recognitions),
-                         (m.JournalNote, notes), (m.CaseFinding, findings)):
-        model.objects.bulk_create(rows_, batch_size=_CHUNK)  # type: ignore[attr-defined]
+def _upsert(model: type[Model], rows: list[dict[str, Any]], now: datetime) -> None:
+    """Insert new rows (with their pre-allocated ids and a creation time)."""
+    if rows:
+        fields = [*rows[0], "created_at"]
+        bulk.insert_rows(model, fields, ((*r.values(), now) for r in rows))
+
+
+def _update(model: type[Model], rows: list[dict[str, Any]]) -> None:
+    if rows:
+        fields = [name for name in rows[0] if name != "id"]
+        bulk.update_rows(model, fields, ((*(r[n] for n in fields), r["id"]) for r in rows))
+
+
+def _write_children(
+    facts: list[CaseFacts],
+    derived: list[Derived],
+    keys: dict[str, tuple[int, int, int]],
+    users: dict[str, int],
+    now: datetime,
+) -> None:
+    plan_ids = iter(bulk.allocate_ids(m.IntegrationPlan, sum(len(f.plans) for f in facts)))
+    rows: dict[type[Model], list[dict[str, Any]]] = {model: [] for model in (
+        m.IntegrationPlan, m.PlanItem, m.Meeting, m.Activity, m.Leave, m.Extension,
+        m.EducationRecognition, m.JournalNote)}
+    findings: list[tuple[object, ...]] = []
+    for case, found in zip(facts, derived, strict=True):
+        pk = keys[case.case_id][0]
+        for plan in case.plans:
+            plan_pk = next(plan_ids)
+            rows[m.IntegrationPlan].append(
+                {"id": plan_pk, "case_id": pk, **plan_values(plan), "created_at": now})
+            rows[m.PlanItem].extend({"plan_id": plan_pk, **v} for v in plan_item_values(plan))
+        for model, items, values in ((m.Meeting, case.meetings, meeting_values),
+                                     (m.Activity, case.activities, activity_values),
+                                     (m.Leave, case.leaves, leave_values),
+                                     (m.Extension, case.extensions, extension_values)):
+            rows[model].extend({"case_id": pk, **values(x)} for x in items)  # type: ignore[operator]
+        if case.education_recognition is not None:
+            rows[m.EducationRecognition].append(
+                {"case_id": pk, **recognition_values(case.education_recognition)})
+        rows[m.JournalNote].extend(
+            {"case_id": pk, "written_on": n.written_on, "text": n.text,
+             "author_id": users.get(n.author) if n.author else None, "created_at": now}
+            for n in case.journal_notes
+        )
+        findings.extend(finding_tuples(pk, found.findings))
+    for model, model_rows in rows.items():
+        if model_rows:
+            bulk.insert_rows(model, list(model_rows[0]), (tuple(r.values()) for r in model_rows))
+    bulk.insert_rows(m.CaseFinding, FINDING_FIELDS, findings)

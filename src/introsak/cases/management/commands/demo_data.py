@@ -22,7 +22,7 @@ DEMO_PASSWORD = "introsak-demo"  # noqa: S105 - a documented demo log-in, refuse
 class Command(BaseCommand):
     help = (
         "Create the demo data set: staff users for every role and a calibrated Oslo of "
-        "about 4,700 cases (a snapshot on the report's statistics date), imported through the "
+        "about 5,300 persons, children included (a snapshot on the report's statistics date), imported through the "
         "same validated path as any case-facts file. Refuses to run in production."
     )
 
