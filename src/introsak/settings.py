@@ -15,8 +15,8 @@ import django_stubs_ext
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from introsak.identity import allow_synthetic_ids_from_env
 from introsak.env import env_bool, env_date, env_int, env_list, env_str
+from introsak.identity import allow_synthetic_ids_from_env
 
 django_stubs_ext.monkeypatch()
 

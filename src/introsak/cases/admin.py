@@ -1,8 +1,10 @@
 """Admin for the case models.
 
 Administrators manage users and settings, not case content: the case models are shown
-read-only, with structural fields only (no names, identity numbers or free text). Case work
-happens in the workspace, through the access gateway, where it is logged.
+read-only, with structural fields only (no names, identity numbers, residence basis or free
+text), and strictly confidential persons and their rows are left out of every list (they
+appear nowhere but to users cleared for them). Case work happens in the workspace, through the
+access gateway, where it is logged.
 """
 
 from __future__ import annotations
@@ -10,12 +12,22 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from introsak.cases import models as m
+from introsak.cases.enums import ProtectedAddress
 
 
 class ReadOnlyAdmin(admin.ModelAdmin[Any]):
+    # The lookup from the model to the person's grading (strictly confidential rows hidden).
+    grading_lookup = "case__person__protected_address"
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        return super().get_queryset(request).exclude(
+            **{self.grading_lookup: ProtectedAddress.STRICTLY_CONFIDENTIAL}
+        )
+
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
@@ -28,6 +40,7 @@ class ReadOnlyAdmin(admin.ModelAdmin[Any]):
 
 @admin.register(m.ProgrammeCase)
 class ProgrammeCaseAdmin(ReadOnlyAdmin):
+    grading_lookup = "person__protected_address"
     list_display = ["case_id", "district", "adviser", "stage", "next_deadline_rule",
                     "next_deadline_date", "version"]
     list_filter = ["district", "stage"]
@@ -39,9 +52,9 @@ class ProgrammeCaseAdmin(ReadOnlyAdmin):
 
 @admin.register(m.Person)
 class PersonAdmin(ReadOnlyAdmin):
-    list_display = ["id", "residence_basis", "education_level", "protected_address"]
-    list_filter = ["residence_basis", "protected_address"]
-    fields = ["residence_basis", "education_level", "settled_by_agreement", "protected_address"]
+    grading_lookup = "protected_address"
+    list_display = ["id", "created_at", "updated_at"]
+    fields = ["created_at", "updated_at"]
 
 
 @admin.register(m.IntegrationPlan)
@@ -53,6 +66,7 @@ class IntegrationPlanAdmin(ReadOnlyAdmin):
 
 @admin.register(m.PlanItem)
 class PlanItemAdmin(ReadOnlyAdmin):
+    grading_lookup = "plan__case__person__protected_address"
     list_display = ["plan", "kind", "position"]
     fields = ["plan", "kind", "position"]
 

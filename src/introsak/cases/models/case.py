@@ -51,7 +51,9 @@ class ProgrammeCase(models.Model):
     )
 
     version = models.PositiveIntegerField(default=1)
-    stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices, default=Stage.SETTLED)
+    stage = models.CharField(
+        _("stage"), max_length=20, choices=Stage.choices, default=Stage.SETTLED
+    )
     next_deadline_rule = models.CharField(max_length=20, blank=True)
     next_deadline_date = models.DateField(null=True, blank=True)
     next_deadline_status = models.CharField(

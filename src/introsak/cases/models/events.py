@@ -43,6 +43,9 @@ class Meeting(models.Model):
         verbose_name_plural = _("meetings")
         indexes = [models.Index(fields=["case", "kind", "date"], name="meeting_case_kind_date")]
 
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.date}"
+
 
 class Activity(models.Model):
     """Programme content: courses, practice placements, work, measures."""
@@ -71,6 +74,9 @@ class Activity(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.start}"
+
 
 class Leave(models.Model):
     """Leave from the programme; approved leave extends the programme (IL § 13)."""
@@ -88,6 +94,9 @@ class Leave(models.Model):
         constraints = [
             models.CheckConstraint(name="leave_end_after_start", condition=Q(end__gte=F("start")))
         ]
+
+    def __str__(self) -> str:
+        return f"{self.start}–{self.end}"
 
 
 class Extension(models.Model):
@@ -107,3 +116,6 @@ class Extension(models.Model):
         constraints = [
             models.CheckConstraint(name="extension_months_positive", condition=Q(months__gte=1))
         ]
+
+    def __str__(self) -> str:
+        return f"{self.decided_on}: +{self.months}"

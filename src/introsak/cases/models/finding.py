@@ -35,3 +35,6 @@ class CaseFinding(models.Model):
             models.Index(fields=["rule", "status", "deadline"], name="finding_rule_status"),
             models.Index(fields=["status", "deadline"], name="finding_status_deadline"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.rule}: {self.status}"

@@ -27,3 +27,6 @@ class JournalNote(models.Model):
         ordering = ["written_on", "id"]
         verbose_name = _("journal note")
         verbose_name_plural = _("journal notes")
+
+    def __str__(self) -> str:
+        return f"{self.written_on}"

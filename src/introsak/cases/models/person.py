@@ -11,10 +11,13 @@ class Person(models.Model):
     """A newly settled refugee. Identity numbers are validated at the boundary
     (``introsak.identity``); gender is recorded as given, never derived from the number."""
 
-    national_id = models.CharField(
+    # NULL (not "") when absent, so the unique constraint applies to given numbers only.
+    national_id = models.CharField(  # noqa: DJ001
         _("national identity number or D-number"), max_length=11, null=True, blank=True
     )
-    duf_number = models.CharField(_("DUF number"), max_length=12, null=True, blank=True)
+    duf_number = models.CharField(  # noqa: DJ001
+        _("DUF number"), max_length=12, null=True, blank=True
+    )
     name = models.CharField(_("name"), max_length=200, blank=True)
     birth_date = models.DateField(_("birth date"))
     sex = models.CharField(_("sex"), max_length=10, choices=Sex.choices, blank=True)

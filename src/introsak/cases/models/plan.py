@@ -58,3 +58,6 @@ class PlanItem(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["plan", "kind", "position"], name="plan_item_position")
         ]
+
+    def __str__(self) -> str:
+        return self.text

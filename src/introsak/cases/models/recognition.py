@@ -26,3 +26,6 @@ class EducationRecognition(models.Model):
     class Meta:
         verbose_name = _("recognition of education")
         verbose_name_plural = _("recognitions of education")
+
+    def __str__(self) -> str:
+        return f"{self.case_id}"

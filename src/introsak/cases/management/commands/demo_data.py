@@ -22,8 +22,9 @@ DEMO_PASSWORD = "introsak-demo"  # noqa: S105 - a documented demo log-in, refuse
 class Command(BaseCommand):
     help = (
         "Create the demo data set: staff users for every role and a calibrated Oslo of "
-        "about 5,300 persons, children included (a snapshot on the report's statistics date), imported through the "
-        "same validated path as any case-facts file. Refuses to run in production."
+        "about 5,300 settled persons, children included (a snapshot on the report's "
+        "statistics date), imported through the same validated path as any case-facts file. "
+        "Refuses to run in production."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
@@ -79,7 +80,7 @@ class Command(BaseCommand):
 
     def _print_logins(self, logins: list[Any]) -> None:
         self.stdout.write("")
-        self.stdout.write("Demo log-ins (password for all: %s):" % DEMO_PASSWORD)
+        self.stdout.write(f"Demo log-ins (password for all: {DEMO_PASSWORD}):")
         for login in logins:
             where = f", {login.district}" if getattr(login, "district", None) else ""
             self.stdout.write(f"  {login.username:<34} {login.role}{where}")
