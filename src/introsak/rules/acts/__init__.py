@@ -1,0 +1,1 @@
+"""The provisions, filed by act (or norm) and section; one module per provision."""

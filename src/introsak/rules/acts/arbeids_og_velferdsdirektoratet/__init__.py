@@ -1,0 +1,1 @@
+"""Directives from the Labour and Welfare Directorate (Arbeids- og velferdsdirektoratet)."""

@@ -1,0 +1,1 @@
+"""Oslo's own norms: Oslostandarden and the NAV–Oslo Voksenopplæring cooperation agreement."""
