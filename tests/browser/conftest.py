@@ -2,8 +2,8 @@
 
 Browsers are never downloaded: Chromium is the system package at ``/usr/bin/chromium``
 (installed by ``scripts/setup.sh``). Each test gets a fresh browser context. Browser tests
-need ``django_db(transaction=True, serialized_rollback=True)``: the live server runs in
-another thread, and serialized rollback restores the districts loaded by migrations. ``axe_scan``
+need ``django_db(transaction=True)``: the live server runs in another thread. The database
+is emptied after each such test; ``tests/conftest.py`` puts the districts back before each. ``axe_scan``
 runs axe-core (from npm) in the page through the DevTools protocol, so the page's strict
 Content-Security-Policy stays in force.
 """

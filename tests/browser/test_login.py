@@ -8,7 +8,7 @@ from playwright.sync_api import Page
 from tests.browser.conftest import axe_scan, describe_violations, log_in
 from tests.factories import user
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.mark.parametrize("language", ["nb", "en"])
