@@ -17,7 +17,14 @@ ALIASES = {
     "export": "export_case_facts",
     "demo-data": "demo_data",
     "recompute-deadlines": "recompute_deadlines",
+    "apply-retention": "apply_retention",
+    "subject-export": "subject_export",
+    "access-report": "access_report",
+    "create-administrator": "create_administrator",
 }
+
+# Commands that can also run over a case-facts file: --input FILE (introsak.core.throwaway).
+FILE_INPUT_COMMANDS = frozenset({"stats", "audit"})
 
 USAGE = """usage: introsak <command> [options]
 
@@ -27,7 +34,11 @@ commands:
   export               export case facts as JSON Lines
   demo-data            create the demo data set
   recompute-deadlines  re-evaluate every case's findings (after a parameter change)
-  stats VIEW           outcome statistics
+  apply-retention      anonymise cases ended longer ago than the retention period
+  subject-export CASE  all data about one person as JSON or PDF (--as USER)
+  access-report        access-log reports as JSON Lines with CEF names (--as USER)
+  create-administrator create the first administrator account
+  stats VIEW           outcome statistics (over a case-facts file with --input FILE)
   audit                audit sample, control forms and findings
   <django command>     any manage.py command (migrate, runserver, …)
 
@@ -45,6 +56,12 @@ def main(argv: list[str] | None = None) -> int:
         from introsak.rules.cli import main as check_main
 
         return check_main(rest)
+    if command in FILE_INPUT_COMMANDS:
+        # Must be decided before Django starts: --input chooses a throw-away database.
+        from introsak.core.throwaway import has_input, run_with_input
+
+        if has_input(rest):
+            return run_with_input(ALIASES.get(command, command), rest)
     return _run_django_command(ALIASES.get(command, command), rest)
 
 

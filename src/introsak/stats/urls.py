@@ -1,4 +1,12 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from introsak.stats import views
 
 app_name = "stats"
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("dashboard.pdf", views.pdf, name="pdf"),
+    path("<slug:name>/", views.view, name="view"),
+    path("<slug:name>/chart.svg", views.chart, name="chart"),
+    path("<slug:name>/download.<slug:fmt>", views.download, name="download"),
+]

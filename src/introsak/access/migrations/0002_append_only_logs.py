@@ -24,7 +24,8 @@ $$ LANGUAGE plpgsql;
 def create_triggers(apps, schema_editor):  # type: ignore[no-untyped-def]
     if schema_editor.connection.vendor != "postgresql":
         return
-    schema_editor.execute(FUNCTION)
+    # params=None: the function body's % are PL/pgSQL placeholders, not query parameters
+    schema_editor.execute(FUNCTION, params=None)
     for table in TABLES:
         schema_editor.execute(
             f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE "
