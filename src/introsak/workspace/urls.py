@@ -1,4 +1,11 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from introsak.workspace import views
 
 app_name = "workspace"
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("", views.worklist, name="worklist"),
+    path("help/", views.help_page, name="help"),
+    path("<int:pk>/", views.case_detail, name="case"),
+    path("<int:pk>/<slug:step>/", views.record, name="record"),
+]

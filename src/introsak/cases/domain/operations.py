@@ -90,8 +90,9 @@ class StaleCase(Exception):
     change left no ``CaseChange``, e.g. a re-import).
     """
 
-    def __init__(self, *, expected: int, current: int, changed_by: str | None,
-                 changed_at: datetime | None) -> None:
+    def __init__(
+        self, *, expected: int, current: int, changed_by: str | None, changed_at: datetime | None
+    ) -> None:
         super().__init__(f"case is at version {current}, the form was made from {expected}")
         self.expected = expected
         self.current = current
@@ -124,8 +125,12 @@ class _Edit:
     by: User
 
 
-def _open(case: m.ProgrammeCase, by: User, expected_version: int,
-          permission: Permission = Permission.CASE_WRITE) -> _Edit:
+def _open(
+    case: m.ProgrammeCase,
+    by: User,
+    expected_version: int,
+    permission: Permission = Permission.CASE_WRITE,
+) -> _Edit:
     if not has_permission(by, permission):
         raise PermissionDenied
     current = (
@@ -154,8 +159,9 @@ def _stale(case_pk: int, expected: int, current: int) -> StaleCase:
     )
 
 
-def _finish(edit: _Edit, step: Step, case_fields: Mapping[str, object] | None = None
-            ) -> m.ProgrammeCase:
+def _finish(
+    edit: _Edit, step: Step, case_fields: Mapping[str, object] | None = None
+) -> m.ProgrammeCase:
     """Save the case's own fields, bump its version, record the change and recompute."""
     case = edit.case
     fields = dict(case_fields or {})
@@ -181,8 +187,7 @@ class _Checks:
     def add(self, field: str, message: str) -> None:
         self.errors.setdefault(field, []).append(message)
 
-    def not_before(self, field: str, value: date | None, bound: date | None,
-                   message: str) -> None:
+    def not_before(self, field: str, value: date | None, bound: date | None, message: str) -> None:
         """``message`` (with ``%(date)s`` = the bound) when value is before bound."""
         if value is not None and bound is not None and value < bound:
             self.add(field, message % {"date": _day(bound)})
@@ -194,8 +199,10 @@ class _Checks:
     def has_happened(self, field: str, value: date | None) -> None:
         today = clock.today()
         if value is not None and value > today:
-            self.add(field, _("The date cannot be in the future (today is %(date)s).")
-                     % {"date": _day(today)})
+            self.add(
+                field,
+                _("The date cannot be in the future (today is %(date)s).") % {"date": _day(today)},
+            )
 
     def done(self) -> None:
         if self.errors:
@@ -209,8 +216,9 @@ def _validate(candidate: f.CaseFacts, fields: Mapping[str, str]) -> None:
     anywhere else is reported for the form as a whole.
     """
     try:
-        parse_case(case_to_dict(candidate),
-                   allow_synthetic_ids=settings.INTROSAK_ALLOW_SYNTHETIC_IDS)
+        parse_case(
+            case_to_dict(candidate), allow_synthetic_ids=settings.INTROSAK_ALLOW_SYNTHETIC_IDS
+        )
     except InvalidRecord as invalid:
         errors: Errors = {}
         for error in invalid.errors:
@@ -238,8 +246,9 @@ def _require_decision(edit: _Edit) -> date:
 
 
 @transaction.atomic
-def mapping_record(*, case: m.ProgrammeCase, by: User, expected_version: int,
-                   mapping_date: date) -> m.ProgrammeCase:
+def mapping_record(
+    *, case: m.ProgrammeCase, by: User, expected_version: int, mapping_date: date
+) -> m.ProgrammeCase:
     """Record the date the competence mapping was completed (IL § 10).
 
     Side effects: sets ``mapping_date`` (replacing an earlier date), bumps the version,
@@ -248,16 +257,21 @@ def mapping_record(*, case: m.ProgrammeCase, by: User, expected_version: int,
     edit = _open(case, by, expected_version)
     checks = _Checks()
     checks.has_happened("mapping_date", mapping_date)
-    checks.not_before("mapping_date", mapping_date, edit.facts.person.settlement_date,
-                      _("The mapping cannot be before the settlement (%(date)s)."))
+    checks.not_before(
+        "mapping_date",
+        mapping_date,
+        edit.facts.person.settlement_date,
+        _("The mapping cannot be before the settlement (%(date)s)."),
+    )
     checks.done()
     _validate(replace(edit.facts, mapping_date=mapping_date), {"mapping_date": "mapping_date"})
     return _finish(edit, Step.MAPPING, {"mapping_date": mapping_date})
 
 
 @transaction.atomic
-def guidance_record(*, case: m.ProgrammeCase, by: User, expected_version: int,
-                    career_guidance_date: date) -> m.ProgrammeCase:
+def guidance_record(
+    *, case: m.ProgrammeCase, by: User, expected_version: int, career_guidance_date: date
+) -> m.ProgrammeCase:
     """Record the date career guidance was completed (IL § 11).
 
     Side effects: sets ``career_guidance_date``, bumps the version, records a
@@ -266,12 +280,17 @@ def guidance_record(*, case: m.ProgrammeCase, by: User, expected_version: int,
     edit = _open(case, by, expected_version)
     checks = _Checks()
     checks.has_happened("career_guidance_date", career_guidance_date)
-    checks.not_before("career_guidance_date", career_guidance_date,
-                      edit.facts.person.settlement_date,
-                      _("Career guidance cannot be before the settlement (%(date)s)."))
+    checks.not_before(
+        "career_guidance_date",
+        career_guidance_date,
+        edit.facts.person.settlement_date,
+        _("Career guidance cannot be before the settlement (%(date)s)."),
+    )
     checks.done()
-    _validate(replace(edit.facts, career_guidance_date=career_guidance_date),
-              {"career_guidance_date": "career_guidance_date"})
+    _validate(
+        replace(edit.facts, career_guidance_date=career_guidance_date),
+        {"career_guidance_date": "career_guidance_date"},
+    )
     return _finish(edit, Step.GUIDANCE, {"career_guidance_date": career_guidance_date})
 
 
@@ -299,9 +318,16 @@ def _save_plan(case: m.ProgrammeCase, plan: f.Plan) -> m.IntegrationPlan:
 
 
 @transaction.atomic
-def programme_decide(*, case: m.ProgrammeCase, by: User, expected_version: int,
-                     decision_date: date, plan: f.Plan, start_date: date | None = None,
-                     part_time_percent: int = 100) -> m.ProgrammeCase:
+def programme_decide(
+    *,
+    case: m.ProgrammeCase,
+    by: User,
+    expected_version: int,
+    decision_date: date,
+    plan: f.Plan,
+    start_date: date | None = None,
+    part_time_percent: int = 100,
+) -> m.ProgrammeCase:
     """Record the programme decision together with the first integration plan (IL §§ 12,
     15): the plan is part of the decision and dated with it.
 
@@ -312,36 +338,58 @@ def programme_decide(*, case: m.ProgrammeCase, by: User, expected_version: int,
     edit = _open(case, by, expected_version)
     facts = edit.facts
     if facts.decision_date is not None:
-        raise StepRejected({NON_FIELD: [
-            _("The programme was already decided on %(date)s. Record a plan revision instead.")
-            % {"date": _day(facts.decision_date)}
-        ]})
+        message = _(
+            "The programme was already decided on %(date)s. Record a plan revision instead."
+        ) % {"date": _day(facts.decision_date)}
+        raise StepRejected({NON_FIELD: [message]})
     checks = _Checks()
     checks.has_happened("decision_date", decision_date)
-    checks.not_before("decision_date", decision_date, facts.person.settlement_date,
-                      _("The decision cannot be before the settlement (%(date)s)."))
-    checks.not_before("start_date", start_date, decision_date,
-                      _("The start cannot be before the decision (%(date)s)."))
+    checks.not_before(
+        "decision_date",
+        decision_date,
+        facts.person.settlement_date,
+        _("The decision cannot be before the settlement (%(date)s)."),
+    )
+    checks.not_before(
+        "start_date",
+        start_date,
+        decision_date,
+        _("The start cannot be before the decision (%(date)s)."),
+    )
     if plan.decided_on != decision_date:
         checks.add("decision_date", _("The first plan is decided with the programme."))
     checks.done()
     start = start_date or facts.start_date
-    candidate = replace(facts, decision_date=decision_date, start_date=start,
-                        part_time_percent=part_time_percent, plans=(*facts.plans, plan))
-    fields = {"decision_date": "decision_date", "start_date": "start_date",
-              "part_time_percent": "part_time_percent"}
+    candidate = replace(
+        facts,
+        decision_date=decision_date,
+        start_date=start,
+        part_time_percent=part_time_percent,
+        plans=(*facts.plans, plan),
+    )
+    fields = {
+        "decision_date": "decision_date",
+        "start_date": "start_date",
+        "part_time_percent": "part_time_percent",
+    }
     plan_fields = {**_PLAN_FIELDS, "decided_on": "decision_date"}
     _validate(candidate, fields | _item_fields("plans", len(facts.plans), plan_fields))
     _save_plan(edit.case, plan)
-    return _finish(edit, Step.DECISION, {
-        "decision_date": decision_date, "start_date": start,
-        "part_time_percent": part_time_percent,
-    })
+    return _finish(
+        edit,
+        Step.DECISION,
+        {
+            "decision_date": decision_date,
+            "start_date": start,
+            "part_time_percent": part_time_percent,
+        },
+    )
 
 
 @transaction.atomic
-def plan_revise(*, case: m.ProgrammeCase, by: User, expected_version: int,
-                plan: f.Plan) -> m.ProgrammeCase:
+def plan_revise(
+    *, case: m.ProgrammeCase, by: User, expected_version: int, plan: f.Plan
+) -> m.ProgrammeCase:
     """Record a new version of the integration plan: a new individual decision with its own
     date and justification (IL § 15 third paragraph). Earlier versions are kept.
 
@@ -353,11 +401,19 @@ def plan_revise(*, case: m.ProgrammeCase, by: User, expected_version: int,
     decided = _require_decision(edit)
     checks = _Checks()
     checks.has_happened("decided_on", plan.decided_on)
-    checks.not_before("decided_on", plan.decided_on, decided,
-                      _("A revision cannot be before the programme decision (%(date)s)."))
+    checks.not_before(
+        "decided_on",
+        plan.decided_on,
+        decided,
+        _("A revision cannot be before the programme decision (%(date)s)."),
+    )
     latest = max((p.decided_on for p in facts.plans), default=None)
-    checks.not_before("decided_on", plan.decided_on, latest,
-                      _("A revision cannot be before the plan in force (%(date)s)."))
+    checks.not_before(
+        "decided_on",
+        plan.decided_on,
+        latest,
+        _("A revision cannot be before the plan in force (%(date)s)."),
+    )
     checks.not_after_end("decided_on", plan.decided_on, facts.end_date)
     checks.done()
     candidate = replace(facts, plans=(*facts.plans, plan))
@@ -367,8 +423,9 @@ def plan_revise(*, case: m.ProgrammeCase, by: User, expected_version: int,
 
 
 @transaction.atomic
-def contract_sign(*, case: m.ProgrammeCase, by: User, expected_version: int,
-                  contract_date: date) -> m.ProgrammeCase:
+def contract_sign(
+    *, case: m.ProgrammeCase, by: User, expected_version: int, contract_date: date
+) -> m.ProgrammeCase:
     """Record the date the integration contract was signed (IL § 16). Participants with
     collective protection have no contract (IL chapter 6A).
 
@@ -378,23 +435,25 @@ def contract_sign(*, case: m.ProgrammeCase, by: User, expected_version: int,
     edit = _open(case, by, expected_version)
     decided = _require_decision(edit)
     if edit.facts.person.residence_basis == ResidenceBasis.COLLECTIVE_PROTECTION:
-        raise StepRejected({NON_FIELD: [
-            _("Participants with collective protection do not sign an integration contract.")
-        ]})
+        message = _("Participants with collective protection do not sign an integration contract.")
+        raise StepRejected({NON_FIELD: [message]})
     checks = _Checks()
     checks.has_happened("contract_date", contract_date)
-    checks.not_before("contract_date", contract_date, decided,
-                      _("The contract cannot be signed before the programme decision "
-                        "(%(date)s)."))
+    checks.not_before(
+        "contract_date",
+        contract_date,
+        decided,
+        _("The contract cannot be signed before the programme decision (%(date)s)."),
+    )
     checks.done()
-    _validate(replace(edit.facts, contract_date=contract_date),
-              {"contract_date": "contract_date"})
+    _validate(replace(edit.facts, contract_date=contract_date), {"contract_date": "contract_date"})
     return _finish(edit, Step.CONTRACT, {"contract_date": contract_date})
 
 
 @transaction.atomic
-def programme_start(*, case: m.ProgrammeCase, by: User, expected_version: int,
-                    start_date: date) -> m.ProgrammeCase:
+def programme_start(
+    *, case: m.ProgrammeCase, by: User, expected_version: int, start_date: date
+) -> m.ProgrammeCase:
     """Record (or correct) the date the programme starts; it may be a planned date.
 
     Side effects: sets ``start_date``, bumps the version, records a ``CaseChange`` and
@@ -403,12 +462,16 @@ def programme_start(*, case: m.ProgrammeCase, by: User, expected_version: int,
     edit = _open(case, by, expected_version)
     decided = _require_decision(edit)
     checks = _Checks()
-    checks.not_before("start_date", start_date, decided,
-                      _("The start cannot be before the decision (%(date)s)."))
+    checks.not_before(
+        "start_date", start_date, decided, _("The start cannot be before the decision (%(date)s).")
+    )
     first_leave = min((x.start for x in edit.facts.leaves), default=None)
     if first_leave is not None and start_date > first_leave:
-        checks.add("start_date", _("A leave already starts on %(date)s, before this date.")
-                   % {"date": _day(first_leave)})
+        checks.add(
+            "start_date",
+            _("A leave already starts on %(date)s, before this date.")
+            % {"date": _day(first_leave)},
+        )
     checks.not_after_end("start_date", start_date, edit.facts.end_date)
     checks.done()
     _validate(replace(edit.facts, start_date=start_date), {"start_date": "start_date"})
@@ -417,13 +480,18 @@ def programme_start(*, case: m.ProgrammeCase, by: User, expected_version: int,
 
 # --- during the programme --------------------------------------------------------------------
 
-_MEETING_FIELDS = {"kind": "kind", "date": "date", "documented": "documented",
-                   **{f"minutes.{name}": name for name in m.Meeting.MINUTES_FIELDS}}
+_MEETING_FIELDS = {
+    "kind": "kind",
+    "date": "date",
+    "documented": "documented",
+    **{f"minutes.{name}": name for name in m.Meeting.MINUTES_FIELDS},
+}
 
 
 @transaction.atomic
-def meeting_record(*, case: m.ProgrammeCase, by: User, expected_version: int,
-                   meeting: f.Meeting) -> m.Meeting:
+def meeting_record(
+    *, case: m.ProgrammeCase, by: User, expected_version: int, meeting: f.Meeting
+) -> m.Meeting:
     """Record a held meeting with its minutes. Three-party and closing meetings are held
     during the programme; only documented three-party meetings count for TRI-01.
 
@@ -434,15 +502,27 @@ def meeting_record(*, case: m.ProgrammeCase, by: User, expected_version: int,
     facts = edit.facts
     checks = _Checks()
     checks.has_happened("date", meeting.date)
-    checks.not_before("date", meeting.date, facts.person.settlement_date,
-                      _("The meeting cannot be before the settlement (%(date)s)."))
+    checks.not_before(
+        "date",
+        meeting.date,
+        facts.person.settlement_date,
+        _("The meeting cannot be before the settlement (%(date)s)."),
+    )
     if meeting.kind in _DURING_PROGRAMME_MEETINGS:
         if facts.start_date is None:
-            checks.add("kind", _("This kind of meeting is held during the programme; record "
-                                 "the programme start first."))
-        checks.not_before("date", meeting.date, facts.start_date,
-                          _("This kind of meeting cannot be before the programme start "
-                            "(%(date)s)."))
+            checks.add(
+                "kind",
+                _(
+                    "This kind of meeting is held during the programme; record "
+                    "the programme start first."
+                ),
+            )
+        checks.not_before(
+            "date",
+            meeting.date,
+            facts.start_date,
+            _("This kind of meeting cannot be before the programme start (%(date)s)."),
+        )
     checks.done()
     candidate = replace(facts, meetings=(*facts.meetings, meeting))
     _validate(candidate, _item_fields("meetings", len(facts.meetings), _MEETING_FIELDS))
@@ -454,8 +534,9 @@ def meeting_record(*, case: m.ProgrammeCase, by: User, expected_version: int,
 
 
 @transaction.atomic
-def activity_record(*, case: m.ProgrammeCase, by: User, expected_version: int,
-                    activity: f.Activity) -> m.Activity:
+def activity_record(
+    *, case: m.ProgrammeCase, by: User, expected_version: int, activity: f.Activity
+) -> m.Activity:
     """Record programme content: a course, a practice placement (with its workplace), work
     or a labour-market measure. Planned activities may start in the future.
 
@@ -465,28 +546,50 @@ def activity_record(*, case: m.ProgrammeCase, by: User, expected_version: int,
     edit = _open(case, by, expected_version)
     facts = edit.facts
     checks = _Checks()
-    checks.not_before("start", activity.start, facts.person.settlement_date,
-                      _("The activity cannot start before the settlement (%(date)s)."))
-    checks.not_before("end", activity.end, activity.start,
-                      _("The end cannot be before the start (%(date)s)."))
+    checks.not_before(
+        "start",
+        activity.start,
+        facts.person.settlement_date,
+        _("The activity cannot start before the settlement (%(date)s)."),
+    )
+    checks.not_before(
+        "end", activity.end, activity.start, _("The end cannot be before the start (%(date)s).")
+    )
     if activity.kind in PRACTICE_KINDS and not activity.provider:
         checks.add("provider", _("Name the workplace of the practice placement."))
     checks.done()
     candidate = replace(facts, activities=(*facts.activities, activity))
-    _validate(candidate, _item_fields("activities", len(facts.activities), {
-        "kind": "kind", "start": "start", "end": "end", "hours_per_week": "hours_per_week",
-        "provider": "provider"}))
-    row = m.Activity(case=edit.case, kind=activity.kind.value, start=activity.start,
-                     end=activity.end, hours_per_week=activity.hours_per_week,
-                     provider=activity.provider or "")
+    _validate(
+        candidate,
+        _item_fields(
+            "activities",
+            len(facts.activities),
+            {
+                "kind": "kind",
+                "start": "start",
+                "end": "end",
+                "hours_per_week": "hours_per_week",
+                "provider": "provider",
+            },
+        ),
+    )
+    row = m.Activity(
+        case=edit.case,
+        kind=activity.kind.value,
+        start=activity.start,
+        end=activity.end,
+        hours_per_week=activity.hours_per_week,
+        provider=activity.provider or "",
+    )
     row.save()
     _finish(edit, Step.ACTIVITY)
     return row
 
 
 @transaction.atomic
-def leave_record(*, case: m.ProgrammeCase, by: User, expected_version: int,
-                 leave: f.Leave) -> m.Leave:
+def leave_record(
+    *, case: m.ProgrammeCase, by: User, expected_version: int, leave: f.Leave
+) -> m.Leave:
     """Record leave from the programme; approved leave extends the programme (IL § 13).
 
     Side effects: creates a ``Leave``, bumps the version, records a ``CaseChange`` and
@@ -496,27 +599,45 @@ def leave_record(*, case: m.ProgrammeCase, by: User, expected_version: int,
     facts = edit.facts
     checks = _Checks()
     if facts.start_date is None:
-        checks.add(NON_FIELD, _("Leave is taken from a programme: record the programme start "
-                                "first."))
-    checks.not_before("start", leave.start, facts.start_date,
-                      _("The leave cannot start before the programme (%(date)s)."))
-    checks.not_before("end", leave.end, leave.start,
-                      _("The end cannot be before the start (%(date)s)."))
+        checks.add(
+            NON_FIELD, _("Leave is taken from a programme: record the programme start first.")
+        )
+    checks.not_before(
+        "start",
+        leave.start,
+        facts.start_date,
+        _("The leave cannot start before the programme (%(date)s)."),
+    )
+    checks.not_before(
+        "end", leave.end, leave.start, _("The end cannot be before the start (%(date)s).")
+    )
     checks.not_after_end("start", leave.start, facts.end_date)
     checks.done()
     candidate = replace(facts, leaves=(*facts.leaves, leave))
-    _validate(candidate, _item_fields("leaves", len(facts.leaves), {
-        "start": "start", "end": "end", "approved": "approved", "reason": "reason"}))
-    row = m.Leave(case=edit.case, start=leave.start, end=leave.end, approved=leave.approved,
-                  reason=leave.reason or "")
+    _validate(
+        candidate,
+        _item_fields(
+            "leaves",
+            len(facts.leaves),
+            {"start": "start", "end": "end", "approved": "approved", "reason": "reason"},
+        ),
+    )
+    row = m.Leave(
+        case=edit.case,
+        start=leave.start,
+        end=leave.end,
+        approved=leave.approved,
+        reason=leave.reason or "",
+    )
     row.save()
     _finish(edit, Step.LEAVE)
     return row
 
 
 @transaction.atomic
-def extension_decide(*, case: m.ProgrammeCase, by: User, expected_version: int,
-                     extension: f.Extension) -> m.Extension:
+def extension_decide(
+    *, case: m.ProgrammeCase, by: User, expected_version: int, extension: f.Extension
+) -> m.Extension:
     """Record a decision extending the programme by some months (IL § 13). The rules engine
     reports a breach if the extensions exceed the legal frame.
 
@@ -528,26 +649,40 @@ def extension_decide(*, case: m.ProgrammeCase, by: User, expected_version: int,
     decided = _require_decision(edit)
     checks = _Checks()
     if not facts.plans:
-        checks.add(NON_FIELD, _("An extension extends the plan's duration: record the plan "
-                                "first."))
+        checks.add(NON_FIELD, _("An extension extends the plan's duration: record the plan first."))
     checks.has_happened("decided_on", extension.decided_on)
-    checks.not_before("decided_on", extension.decided_on, decided,
-                      _("The extension cannot be decided before the programme (%(date)s)."))
+    checks.not_before(
+        "decided_on",
+        extension.decided_on,
+        decided,
+        _("The extension cannot be decided before the programme (%(date)s)."),
+    )
     checks.not_after_end("decided_on", extension.decided_on, facts.end_date)
     checks.done()
     candidate = replace(facts, extensions=(*facts.extensions, extension))
-    _validate(candidate, _item_fields("extensions", len(facts.extensions), {
-        "decided_on": "decided_on", "months": "months", "justification": "justification"}))
-    row = m.Extension(case=edit.case, decided_on=extension.decided_on, months=extension.months,
-                      justification=extension.justification or "")
+    _validate(
+        candidate,
+        _item_fields(
+            "extensions",
+            len(facts.extensions),
+            {"decided_on": "decided_on", "months": "months", "justification": "justification"},
+        ),
+    )
+    row = m.Extension(
+        case=edit.case,
+        decided_on=extension.decided_on,
+        months=extension.months,
+        justification=extension.justification or "",
+    )
     row.save()
     _finish(edit, Step.EXTENSION)
     return row
 
 
 @transaction.atomic
-def recognition_record(*, case: m.ProgrammeCase, by: User, expected_version: int,
-                       recognition: f.EducationRecognition) -> m.EducationRecognition:
+def recognition_record(
+    *, case: m.ProgrammeCase, by: User, expected_version: int, recognition: f.EducationRecognition
+) -> m.EducationRecognition:
     """Record whether recognition of foreign education (HK-dir) is relevant, when the
     application was sent and by whom (Oslostandarden: NAV sends it), and the outcome.
     Replaces what was recorded before.
@@ -568,15 +703,29 @@ def recognition_record(*, case: m.ProgrammeCase, by: User, expected_version: int
         checks.add("outcome", _("An outcome needs an application: give the date it was sent."))
     if r.outcome_date is not None and r.outcome is None:
         checks.add("outcome", _("Give the outcome the date belongs to."))
-    checks.not_before("outcome_date", r.outcome_date, r.sent_date,
-                      _("The outcome cannot be before the application (%(date)s)."))
+    checks.not_before(
+        "outcome_date",
+        r.outcome_date,
+        r.sent_date,
+        _("The outcome cannot be before the application (%(date)s)."),
+    )
     if not r.relevant and (r.sent_date or r.outcome):
         checks.add("relevant", _("An application was recorded, so recognition is relevant."))
     checks.done()
-    _validate(replace(edit.facts, education_recognition=r), {
-        f"education_recognition.{name}": name for name in (
-            "relevant", "sent_date", "sent_by", "documents_available", "outcome",
-            "outcome_date")})
+    _validate(
+        replace(edit.facts, education_recognition=r),
+        {
+            f"education_recognition.{name}": name
+            for name in (
+                "relevant",
+                "sent_date",
+                "sent_by",
+                "documents_available",
+                "outcome",
+                "outcome_date",
+            )
+        },
+    )
     m.EducationRecognition.objects.filter(case=edit.case).delete()
     row = recognition_from_facts(r)
     assert row is not None
@@ -587,8 +736,9 @@ def recognition_record(*, case: m.ProgrammeCase, by: User, expected_version: int
 
 
 @transaction.atomic
-def jobseeker_register(*, case: m.ProgrammeCase, by: User, expected_version: int,
-                       registered_on: date) -> m.ProgrammeCase:
+def jobseeker_register(
+    *, case: m.ProgrammeCase, by: User, expected_version: int, registered_on: date
+) -> m.ProgrammeCase:
     """Record the date the participant was registered as a job seeker on nav.no. Some
     districts register refugees while they are still in reception, so only the residence
     permit must come first.
@@ -599,11 +749,17 @@ def jobseeker_register(*, case: m.ProgrammeCase, by: User, expected_version: int
     edit = _open(case, by, expected_version)
     checks = _Checks()
     checks.has_happened("registered_on", registered_on)
-    checks.not_before("registered_on", registered_on, edit.facts.person.permit_date,
-                      _("The registration cannot be before the residence permit (%(date)s)."))
+    checks.not_before(
+        "registered_on",
+        registered_on,
+        edit.facts.person.permit_date,
+        _("The registration cannot be before the residence permit (%(date)s)."),
+    )
     checks.done()
-    _validate(replace(edit.facts, jobseeker_registered_date=registered_on),
-              {"jobseeker_registered_date": "registered_on"})
+    _validate(
+        replace(edit.facts, jobseeker_registered_date=registered_on),
+        {"jobseeker_registered_date": "registered_on"},
+    )
     return _finish(edit, Step.JOBSEEKER, {"jobseeker_registered_date": registered_on})
 
 
@@ -611,8 +767,14 @@ def jobseeker_register(*, case: m.ProgrammeCase, by: User, expected_version: int
 
 
 @transaction.atomic
-def case_end(*, case: m.ProgrammeCase, by: User, expected_version: int, end_date: date,
-             end_reason: EndReason | str) -> m.ProgrammeCase:
+def case_end(
+    *,
+    case: m.ProgrammeCase,
+    by: User,
+    expected_version: int,
+    end_date: date,
+    end_reason: EndReason | str,
+) -> m.ProgrammeCase:
     """Record the end of the programme and why it ended (the end reason the city's
     statistics are built from).
 
@@ -625,12 +787,16 @@ def case_end(*, case: m.ProgrammeCase, by: User, expected_version: int, end_date
     if facts.start_date is None:
         checks.add(NON_FIELD, _("Record the programme start first."))
     checks.has_happened("end_date", end_date)
-    checks.not_before("end_date", end_date, facts.start_date,
-                      _("The end cannot be before the start (%(date)s)."))
+    checks.not_before(
+        "end_date", end_date, facts.start_date, _("The end cannot be before the start (%(date)s).")
+    )
     certificate = facts.certificate_issued_date
     if certificate is not None and end_date > certificate:
-        checks.add("end_date", _("The certificate was issued on %(date)s, before this date.")
-                   % {"date": _day(certificate)})
+        checks.add(
+            "end_date",
+            _("The certificate was issued on %(date)s, before this date.")
+            % {"date": _day(certificate)},
+        )
     checks.done()
     reason = EndReason(end_reason)
     candidate = replace(facts, end_date=end_date, end_reason=FactsEndReason(reason.value))
@@ -639,8 +805,9 @@ def case_end(*, case: m.ProgrammeCase, by: User, expected_version: int, end_date
 
 
 @transaction.atomic
-def certificate_issue(*, case: m.ProgrammeCase, by: User, expected_version: int,
-                      issued_on: date) -> m.ProgrammeCase:
+def certificate_issue(
+    *, case: m.ProgrammeCase, by: User, expected_version: int, issued_on: date
+) -> m.ProgrammeCase:
     """Record the date the participant certificate was issued (IL § 18 a).
 
     Side effects: sets ``certificate_issued_date``, bumps the version, records a
@@ -649,14 +816,21 @@ def certificate_issue(*, case: m.ProgrammeCase, by: User, expected_version: int,
     edit = _open(case, by, expected_version)
     checks = _Checks()
     if edit.facts.end_date is None:
-        checks.add(NON_FIELD, _("The certificate is issued when the programme ends: record "
-                                "the end first."))
+        checks.add(
+            NON_FIELD, _("The certificate is issued when the programme ends: record the end first.")
+        )
     checks.has_happened("issued_on", issued_on)
-    checks.not_before("issued_on", issued_on, edit.facts.end_date,
-                      _("The certificate cannot be issued before the end (%(date)s)."))
+    checks.not_before(
+        "issued_on",
+        issued_on,
+        edit.facts.end_date,
+        _("The certificate cannot be issued before the end (%(date)s)."),
+    )
     checks.done()
-    _validate(replace(edit.facts, certificate_issued_date=issued_on),
-              {"certificate_issued_date": "issued_on"})
+    _validate(
+        replace(edit.facts, certificate_issued_date=issued_on),
+        {"certificate_issued_date": "issued_on"},
+    )
     return _finish(edit, Step.CERTIFICATE, {"certificate_issued_date": issued_on})
 
 
@@ -664,8 +838,9 @@ def certificate_issue(*, case: m.ProgrammeCase, by: User, expected_version: int,
 
 
 @transaction.atomic
-def journal_note_add(*, case: m.ProgrammeCase, by: User, expected_version: int,
-                     written_on: date, text: str) -> m.JournalNote:
+def journal_note_add(
+    *, case: m.ProgrammeCase, by: User, expected_version: int, written_on: date, text: str
+) -> m.JournalNote:
     """Add a dated note to the case journal, written by ``by``.
 
     Side effects: creates a ``JournalNote``, bumps the version, records a ``CaseChange`` and
@@ -680,17 +855,23 @@ def journal_note_add(*, case: m.ProgrammeCase, by: User, expected_version: int,
     checks.done()
     note = f.JournalNote(written_on=written_on, text=text, author=by.username)
     candidate = replace(edit.facts, journal_notes=(*edit.facts.journal_notes, note))
-    _validate(candidate, _item_fields("journal_notes", len(edit.facts.journal_notes), {
-        "written_on": "written_on", "text": "text"}))
-    row = m.JournalNote.objects.create(case=edit.case, written_on=written_on, text=text,
-                                       author=by)
+    _validate(
+        candidate,
+        _item_fields(
+            "journal_notes",
+            len(edit.facts.journal_notes),
+            {"written_on": "written_on", "text": "text"},
+        ),
+    )
+    row = m.JournalNote.objects.create(case=edit.case, written_on=written_on, text=text, author=by)
     _finish(edit, Step.JOURNAL)
     return row
 
 
 @transaction.atomic
-def case_reassign(*, case: m.ProgrammeCase, by: User, expected_version: int,
-                  adviser: User) -> m.ProgrammeCase:
+def case_reassign(
+    *, case: m.ProgrammeCase, by: User, expected_version: int, adviser: User
+) -> m.ProgrammeCase:
     """Make ``adviser`` the participant's programme adviser (team coordinators only). The
     adviser must be an active programme adviser in the case's district.
 
@@ -698,9 +879,12 @@ def case_reassign(*, case: m.ProgrammeCase, by: User, expected_version: int,
     recomputes the case's findings.
     """
     edit = _open(case, by, expected_version, Permission.CASE_REASSIGN)
-    if not (adviser.is_active and adviser.role == Role.PROGRAMME_ADVISER
-            and adviser.district_id == edit.case.district_id):
-        raise StepRejected({"adviser": [
-            _("Choose an active programme adviser in the case's district.")
-        ]})
+    if not (
+        adviser.is_active
+        and adviser.role == Role.PROGRAMME_ADVISER
+        and adviser.district_id == edit.case.district_id
+    ):
+        raise StepRejected(
+            {"adviser": [_("Choose an active programme adviser in the case's district.")]}
+        )
     return _finish(edit, Step.REASSIGN, {"adviser": adviser})

@@ -17,6 +17,12 @@ def is_checkbox(field: BoundField) -> bool:
     return isinstance(field.field.widget, _CHECK_WIDGETS)
 
 
+@register.filter
+def is_choice_list(field: BoundField) -> bool:
+    """Radio buttons or a list of checkboxes: rendered as a fieldset with a legend."""
+    return isinstance(field.field.widget, _CHOICE_LIST_WIDGETS)
+
+
 def widget_attrs(field: BoundField, autocomplete: str | None = None) -> dict[str, str]:
     """The attributes that make a field accessible: description and error ids, invalid
     state and the design-system class."""
@@ -27,9 +33,7 @@ def widget_attrs(field: BoundField, autocomplete: str | None = None) -> dict[str
         described_by.append(f"{field.auto_id}-error")
     attrs: dict[str, str] = {}
     widget = field.field.widget
-    if isinstance(widget, _CHECK_WIDGETS):
-        attrs["class"] = "ds-input"
-    elif not isinstance(widget, _CHOICE_LIST_WIDGETS):
+    if isinstance(widget, _CHECK_WIDGETS) or not isinstance(widget, _CHOICE_LIST_WIDGETS):
         attrs["class"] = "ds-input"
     if described_by:
         attrs["aria-describedby"] = " ".join(described_by)

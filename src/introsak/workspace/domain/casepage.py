@@ -1,0 +1,384 @@
+"""Everything the case page shows about one case, read in a fixed number of queries.
+
+The case is evaluated fresh with the rules engine (one case is cheap) so every finding comes
+with its explanation and legal source; the stored findings (what the worklist sees) are read
+alongside, and a stored status that differs from the fresh one is shown too. The timeline
+puts the path's steps in order with their dates, the days between them and the finding that
+governs each step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
+
+from introsak.casefacts.model import CaseFacts
+from introsak.cases import models as m
+from introsak.cases.domain.facts import case_to_facts, facts_queryset
+from introsak.cases.enums import ActivityKind, FindingStatus, MeetingKind
+from introsak.rules import RULES_BY_ID, Finding, evaluate
+from introsak.workspace.domain.worklist import effective_status
+from introsak.workspace.models import CaseChange
+from introsak.workspace.phrases import (
+    CATEGORY_LABELS,
+    SEVERITY_LABELS,
+    STATUS_COLOURS,
+    TIMELINE_STATES,
+    choice_labels,
+    rule_title,
+    status_label,
+)
+
+RECENT_CHANGES = 10
+MEETING_INTERVAL_DAYS = 183  # "at least every 6 months": a longer gap is marked
+
+
+@dataclass(frozen=True)
+class FindingView:
+    rule: str
+    title: StrOrPromise
+    status: str
+    status_label: StrOrPromise
+    colour: str
+    deadline: date | None
+    satisfied_on: date | None
+    severity: StrOrPromise
+    source: str
+    url: str | None
+    document: str | None
+    explanation: str
+    stored_status: str | None  # only when it differs from the fresh status
+    stored_label: StrOrPromise | None
+
+    @property
+    def open(self) -> bool:
+        return self.status in (
+            FindingStatus.PENDING,
+            FindingStatus.OVERDUE,
+            FindingStatus.BREACH,
+            FindingStatus.UNKNOWN,
+        )
+
+
+_ORDER = {
+    FindingStatus.OVERDUE: 0,
+    FindingStatus.BREACH: 1,
+    FindingStatus.PENDING: 2,
+    FindingStatus.UNKNOWN: 3,
+    FindingStatus.MET_LATE: 4,
+    FindingStatus.MET: 5,
+    FindingStatus.NOT_APPLICABLE: 6,
+}
+
+
+def finding_views(
+    findings: list[Finding], stored: dict[str, str], language: str
+) -> list[FindingView]:
+    """The findings, most urgent first, in the page's language."""
+    views = []
+    for x in findings:
+        spec = RULES_BY_ID.get(x.rule)
+        old = stored.get(x.rule)
+        differs = old is not None and old != x.status.value
+        views.append(
+            FindingView(
+                rule=x.rule,
+                title=rule_title(x.rule),
+                status=x.status.value,
+                status_label=status_label(x.status.value),
+                colour=STATUS_COLOURS.get(x.status.value, "neutral"),
+                deadline=x.deadline,
+                satisfied_on=x.satisfied_on,
+                severity=SEVERITY_LABELS.get(x.severity.value, x.severity.value),
+                source=x.source,
+                url=spec.url if spec else None,
+                document=spec.document if spec else None,
+                explanation=x.explanation["nb" if language == "nb" else "en"],
+                stored_status=old if differs else None,
+                stored_label=status_label(old) if differs and old else None,
+            )
+        )
+    return sorted(
+        views,
+        key=lambda v: (_ORDER.get(FindingStatus(v.status), 9), v.deadline or date.max, v.rule),
+    )
+
+
+@dataclass
+class TimelineEntry:
+    """One step of the path: its date (or dates), the days since settlement, and the
+    finding that governs it."""
+
+    key: str
+    label: StrOrPromise
+    day: date | None = None
+    days_after_settlement: int | None = None
+    finding: FindingView | None = None
+    detail: StrOrPromise = ""
+    items: list[TimelineItem] = field(default_factory=list)
+    action: str = ""  # the step to record it
+    # A list step (activities, leave and extensions) with nothing in it is "none recorded"
+    # unless its rule is open or broken; for the others the rule decides.
+    is_list: bool = False
+
+    @property
+    def state(self) -> str:
+        """done, late, open, overdue, breach, not_applicable, unknown, missing; for list
+        steps also recorded or none."""
+        quiet = (FindingStatus.MET, FindingStatus.NOT_APPLICABLE)
+        if self.is_list and (self.finding is None or self.finding.status in quiet):
+            return "recorded" if self.items else "none"
+        if self.finding is not None:
+            return {
+                FindingStatus.MET: "done",
+                FindingStatus.MET_LATE: "late",
+                FindingStatus.PENDING: "open",
+                FindingStatus.OVERDUE: "overdue",
+                FindingStatus.BREACH: "breach",
+                FindingStatus.NOT_APPLICABLE: "done"
+                if self.day or self.items
+                else "not_applicable",
+                FindingStatus.UNKNOWN: "unknown",
+            }[FindingStatus(self.finding.status)]
+        return "done" if self.day or self.items else "missing"
+
+    @property
+    def state_label(self) -> StrOrPromise:
+        return TIMELINE_STATES[self.state][0]
+
+    @property
+    def state_colour(self) -> str:
+        return TIMELINE_STATES[self.state][1]
+
+
+@dataclass
+class TimelineItem:
+    label: StrOrPromise
+    day: date
+    end: date | None = None
+    gap_days: int | None = None  # days since the previous item of the same kind
+    long_gap: bool = False
+    note: str = ""
+
+
+def _after(day: date | None, settlement: date) -> int | None:
+    return (day - settlement).days if day is not None else None
+
+
+def _meeting_items(
+    meetings: list[m.Meeting], start: date | None, kinds: dict[str, str]
+) -> list[TimelineItem]:
+    items = []
+    previous = start
+    for x in meetings:
+        is_tri = x.kind == MeetingKind.THREE_PARTY
+        gap = (x.date - previous).days if is_tri and previous else None
+        items.append(
+            TimelineItem(
+                label=kinds.get(x.kind, x.kind),
+                day=x.date,
+                gap_days=gap,
+                long_gap=gap is not None and gap > MEETING_INTERVAL_DAYS,
+                note="" if x.documented else str(_("not documented")),
+            )
+        )
+        if is_tri and x.documented:
+            previous = x.date
+    return items
+
+
+def timeline(case: m.ProgrammeCase, findings: dict[str, FindingView]) -> list[TimelineEntry]:
+    """The path in its order: settlement → mapping → guidance → decision and plan →
+    contract → start → recognition → job-seeker → meetings → activities → leave and
+    extensions → end → certificate."""
+    settled = case.person.settlement_date
+    plans = list(case.plans.all())
+    meeting_kinds, activity_kinds = choice_labels(MeetingKind), choice_labels(ActivityKind)
+    rec = getattr(case, "education_recognition", None)
+
+    def entry(
+        key: str,
+        label: StrOrPromise,
+        day: date | None,
+        rule: str,
+        action: str,
+        detail: StrOrPromise = "",
+        items: list[TimelineItem] | None = None,
+        is_list: bool = False,
+    ) -> TimelineEntry:
+        return TimelineEntry(
+            key=key,
+            label=label,
+            day=day,
+            days_after_settlement=_after(day, settled),
+            finding=findings.get(rule),
+            detail=detail,
+            items=items or [],
+            action=action,
+            is_list=is_list,
+        )
+
+    leave_items = [
+        TimelineItem(
+            label=_("Leave") if x.approved else _("Leave, not approved"), day=x.start, end=x.end
+        )
+        for x in case.leaves.all()
+    ]
+    extension_items = [
+        TimelineItem(
+            label=_("Extension"), day=x.decided_on, note=str(_("%(n)d months")) % {"n": x.months}
+        )
+        for x in case.extensions.all()
+    ]
+    return [
+        entry("settlement", _("Settlement"), settled, "", ""),
+        entry("mapping", _("Competence mapping"), case.mapping_date, "MAP-01", "mapping"),
+        entry("guidance", _("Career guidance"), case.career_guidance_date, "GUIDE-01", "guidance"),
+        entry(
+            "decision",
+            _("Programme decision and plan"),
+            case.decision_date,
+            "PLAN-01",
+            "" if case.decision_date else "decision",
+            detail=_("%(n)d plan versions") % {"n": len(plans)} if len(plans) > 1 else "",
+        ),
+        entry("contract", _("Integration contract"), case.contract_date, "CONTRACT-01", "contract"),
+        entry("start", _("Programme start"), case.start_date, "START-01", "start"),
+        entry(
+            "recognition",
+            _("Recognition of education"),
+            rec.sent_date if rec else None,
+            "EDU-01",
+            "recognition",
+            detail=(
+                _("sent by: %(who)s") % {"who": rec.get_sent_by_display()}
+                if rec and rec.sent_by
+                else ""
+            ),
+        ),
+        entry(
+            "jobseeker",
+            _("Registered as job seeker"),
+            case.jobseeker_registered_date,
+            "JOBSEEK-01",
+            "jobseeker",
+        ),
+        entry(
+            "meetings",
+            _("Meetings"),
+            None,
+            "TRI-01",
+            "meeting",
+            items=_meeting_items(list(case.meetings.all()), case.start_date, meeting_kinds),
+        ),
+        entry(
+            "activities",
+            _("Activities and practice"),
+            None,
+            "WORK-15H-01",
+            "activity",
+            items=[
+                TimelineItem(
+                    label=activity_kinds.get(x.kind, x.kind),
+                    day=x.start,
+                    end=x.end,
+                    note=x.provider,
+                )
+                for x in case.activities.all()
+            ],
+            is_list=True,
+        ),
+        entry(
+            "leave",
+            _("Leave and extensions"),
+            None,
+            "DURATION-01",
+            "extension",
+            items=sorted(leave_items + extension_items, key=lambda i: i.day),
+            is_list=True,
+        ),
+        entry(
+            "end",
+            _("End and outcome"),
+            case.end_date,
+            "END-01",
+            "end",
+            detail=case.get_end_reason_display() if case.end_reason else "",
+        ),
+        entry(
+            "certificate",
+            _("Participant certificate"),
+            case.certificate_issued_date,
+            "CERT-01",
+            "certificate",
+        ),
+    ]
+
+
+@dataclass
+class CasePage:
+    case: m.ProgrammeCase
+    facts: CaseFacts
+    today: date
+    findings: list[FindingView]
+    timeline: list[TimelineEntry]
+    category: StrOrPromise
+    changes: list[CaseChange]
+    plan_items: dict[int, dict[str, list[str]]]  # plan pk → elements and sub-goals
+    labels: dict[str, dict[str, str]]  # choice labels for the page's lists
+
+    @property
+    def open_findings(self) -> list[FindingView]:
+        return [x for x in self.findings if x.open]
+
+
+def load_case(case_pk: int) -> m.ProgrammeCase:
+    """The case with everything the page shows, prefetched (a fixed number of queries).
+    Call only with a primary key the access gateway has returned."""
+    return facts_queryset(m.ProgrammeCase.objects.filter(pk=case_pk)).get()
+
+
+def stored_statuses(case: m.ProgrammeCase, today: date) -> dict[str, str]:
+    """What the worklist sees of each rule, when it can differ from a fresh evaluation.
+
+    Every write recomputes the stored findings, so findings stored today are the fresh ones
+    and are not read again; older ones (the nightly recompute has not run) are read, with a
+    pending deadline that has passed shown as overdue, as the worklist counts it."""
+    if case.findings_as_of == today:
+        return {}
+    rows = m.CaseFinding.objects.filter(case=case).values_list("rule", "status", "deadline")
+    return {rule: effective_status(status, deadline, today) for rule, status, deadline in rows}
+
+
+def case_page(case: m.ProgrammeCase, today: date) -> CasePage:
+    """The page's contents for a case loaded with ``load_case``."""
+    facts = case_to_facts(case)
+    fresh = evaluate(facts, today)
+    stored = stored_statuses(case, today)
+    language = (get_language() or "nb")[:2]
+    views = finding_views(fresh, stored, language)
+    by_rule = {v.rule: v for v in views}
+    category = fresh[0].category.value if fresh else "none"
+    changes = list(CaseChange.objects.filter(case=case).select_related("user")[:RECENT_CHANGES])
+    plan_items = {
+        plan.pk: {
+            "elements": [i.text for i in plan.items.all() if i.kind == m.PlanItem.Kind.ELEMENT],
+            "sub_goals": [i.text for i in plan.items.all() if i.kind == m.PlanItem.Kind.SUB_GOAL],
+        }
+        for plan in case.plans.all()
+    }
+    return CasePage(
+        plan_items=plan_items,
+        labels={"meeting": choice_labels(MeetingKind), "activity": choice_labels(ActivityKind)},
+        case=case,
+        facts=facts,
+        today=today,
+        findings=views,
+        timeline=timeline(case, by_rule),
+        category=CATEGORY_LABELS.get(category, category),
+        changes=changes,
+    )

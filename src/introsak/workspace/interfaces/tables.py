@@ -1,0 +1,257 @@
+"""How cases and deadlines are shown in tables: the worklist's columns and cells.
+
+Status is always shown by colour *and* text (WCAG 1.4.1). Identity numbers are masked in
+lists; a confidential address is flagged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django_stubs_ext import StrOrPromise
+
+from introsak.access.domain.protection import (
+    display_name,
+    display_national_id,
+    protection_label,
+)
+from introsak.cases.enums import FindingStatus, ResidenceBasis, Stage
+from introsak.cases.models import ProgrammeCase
+from introsak.workspace.domain.worklist import (
+    FILTERS,
+    Query,
+    Scope,
+    Sort,
+    Worklist,
+    effective_status,
+)
+from introsak.workspace.phrases import (
+    DUE_SOON,
+    STATUS_COLOURS,
+    choice_labels,
+    rule_title,
+    status_label,
+)
+
+
+@dataclass(frozen=True)
+class DeadlineCell:
+    """A deadline with its rule and its status as of today, ready to show."""
+
+    rule: str
+    title: StrOrPromise
+    day: date
+    status: str
+    label: StrOrPromise
+    colour: str
+    distance: str  # "in 5 days", "12 days overdue", "today"
+
+
+def distance(day: date, today: date) -> str:
+    days = (day - today).days
+    if days == 0:
+        return str(_("due today"))
+    if days > 0:
+        return ngettext("in %(n)d day", "in %(n)d days", days) % {"n": days}
+    return ngettext("%(n)d day overdue", "%(n)d days overdue", -days) % {"n": -days}
+
+
+def deadline_cell(rule: str, day: date | None, status: str, today: date) -> DeadlineCell | None:
+    if day is None or not rule:
+        return None
+    shown = effective_status(status, day, today)
+    label: StrOrPromise = status_label(shown)
+    colour = STATUS_COLOURS.get(shown, "neutral")
+    if shown == FindingStatus.PENDING and day <= today + timedelta(
+        days=settings.INTROSAK_DUE_SOON_DAYS
+    ):
+        label, colour = DUE_SOON, "warning"
+    return DeadlineCell(
+        rule=rule,
+        title=rule_title(rule),
+        day=day,
+        status=shown,
+        label=label,
+        colour=colour,
+        distance=distance(day, today),
+    )
+
+
+@dataclass(frozen=True)
+class Row:
+    """One case in the worklist."""
+
+    pk: int
+    url: str
+    name: str
+    identity: str
+    protection: str  # "Confidential address", or empty
+    residence_basis: str
+    stage: str
+    adviser: str
+    start: date | None
+    deadline: DeadlineCell | None
+
+
+def row(
+    case: ProgrammeCase,
+    today: date,
+    user: Any,
+    bases: dict[str, str] | None = None,
+    stages: dict[str, str] | None = None,
+) -> Row:
+    """The row as ``user`` may see it: auditors without an identity grant see a pseudonym."""
+    bases = bases or choice_labels(ResidenceBasis)
+    stages = stages or choice_labels(Stage)
+    person = case.person
+    return Row(
+        pk=case.pk,
+        url=reverse("workspace:case", args=[case.pk]),
+        name=display_name(user, person),
+        identity=display_national_id(user, person, masked=True),
+        protection=protection_label(person),
+        residence_basis=bases.get(person.residence_basis, person.residence_basis),
+        stage=stages.get(case.stage, case.stage),
+        adviser=case.adviser.display_name() if case.adviser else "",
+        start=case.start_date,
+        deadline=deadline_cell(
+            case.next_deadline_rule, case.next_deadline_date, case.next_deadline_status, today
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: StrOrPromise
+    sort: Sort | None = None
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("name", _("Name"), Sort.NAME),
+    Column("residence_basis", _("Residence basis")),
+    Column("stage", _("Stage"), Sort.STAGE),
+    Column("adviser", _("Programme adviser")),
+    Column("deadline", _("Nearest deadline"), Sort.DEADLINE),
+    Column("start", _("Start"), Sort.START),
+)
+
+
+def query_string(query: Query, **changes: object) -> str:
+    """The worklist URL's query string for ``query`` with some parameters changed; defaults
+    are left out so URLs stay short."""
+    params: dict[str, object] = {
+        "scope": query.scope.value,
+        "filter": query.filter,
+        "q": query.q,
+        "adviser": query.adviser or "",
+        "sort": query.sort_param,
+        "page": query.page,
+    }
+    params.update(changes)
+    defaults = {"filter": "all", "q": "", "adviser": "", "sort": Sort.DEADLINE.value, "page": 1}
+    kept = {k: v for k, v in params.items() if v not in (None, "") and defaults.get(k) != v}
+    return "?" + urlencode(kept)
+
+
+@dataclass(frozen=True)
+class HeaderCell:
+    label: StrOrPromise
+    aria_sort: str  # "ascending", "descending", "none", or "" when not sortable
+    href: str
+
+
+def header(worklist: Worklist) -> list[HeaderCell]:
+    query = worklist.query
+    cells = []
+    for column in COLUMNS:
+        if column.sort is None:
+            cells.append(HeaderCell(column.label, "", ""))
+            continue
+        current = column.sort is query.sort
+        aria = ("descending" if query.descending else "ascending") if current else "none"
+        flip = current and not query.descending
+        href = query_string(query, sort=("-" if flip else "") + column.sort.value, page=1)
+        cells.append(HeaderCell(column.label, aria, href))
+    return cells
+
+
+@dataclass(frozen=True)
+class PageLink:
+    number: int
+    href: str
+    current: bool
+
+
+def page_links(worklist: Worklist, around: int = 2) -> list[PageLink | None]:
+    """Page numbers to show: first, last and a few around the current one (None = a gap)."""
+    shown = sorted({1, worklist.pages, *range(worklist.page - around, worklist.page + around + 1)})
+    links: list[PageLink | None] = []
+    previous = 0
+    for number in shown:
+        if not 1 <= number <= worklist.pages:
+            continue
+        if number > previous + 1:
+            links.append(None)
+        links.append(
+            PageLink(number, query_string(worklist.query, page=number), number == worklist.page)
+        )
+        previous = number
+    return links
+
+
+def worklist_context(worklist: Worklist, user: Any) -> dict[str, Any]:
+    """Everything the worklist templates show: rows, header, filters with counts, scopes and
+    page links, each link with the rest of the query kept."""
+    query, today = worklist.query, worklist.today
+    bases, stages = choice_labels(ResidenceBasis), choice_labels(Stage)
+    filters = [
+        {
+            "key": x.key,
+            "label": x.label,
+            "count": worklist.counts[x.key],
+            "href": query_string(query, filter=x.key, page=1),
+            "current": query.filter == x.key,
+        }
+        for x in FILTERS
+    ]
+    scopes = [
+        {
+            "key": scope.value,
+            "label": label,
+            "href": query_string(
+                query, scope=scope.value, page=1, **({"adviser": ""} if scope is Scope.MINE else {})
+            ),
+            "current": query.scope is scope,
+        }
+        for scope, label in (
+            (Scope.MINE, _("My participants")),
+            (Scope.DISTRICT, _("The district's participants")),
+        )
+    ]
+    return {
+        "worklist": worklist,
+        "query": query,
+        "rows": [row(case, today, user, bases, stages) for case in worklist.rows],
+        "header": header(worklist),
+        "page_links": page_links(worklist),
+        "previous_href": query_string(query, page=worklist.page - 1) if worklist.page > 1 else "",
+        "next_href": (
+            query_string(query, page=worklist.page + 1) if worklist.page < worklist.pages else ""
+        ),
+        "filters": filters,
+        "all_filter": {
+            "count": worklist.counts["all"],
+            "current": query.filter == "all",
+            "href": query_string(query, filter="all", page=1),
+        },
+        "scopes": scopes,
+        "today": today,
+    }

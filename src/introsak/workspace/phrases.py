@@ -1,0 +1,104 @@
+"""Reusable translated words of the workspace: rule titles, statuses and their colours,
+the person's category. Kept in one place so the worklist, the case page and the forms say
+the same thing the same way."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import models
+from django.utils.dates import MONTHS_3
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
+
+from introsak.cases.enums import FindingStatus
+
+
+def choice_labels(choices: type[models.TextChoices]) -> dict[str, str]:
+    """Value → label in the active language, computed once for a whole page (the model's
+    ``get_FOO_display`` rebuilds and hashes the choices on every call)."""
+    return {value: str(label) for value, label in choices.choices}
+
+
+def short_date(value: date) -> str:
+    """A date as caseworkers read it: 07.08.2024 in bokmål, 7 Aug 2024 in English.
+
+    Written out directly: ``date_format`` costs about a hundred times more, and a case page
+    shows some fifty dates."""
+    if (get_language() or "nb").startswith("nb"):
+        return f"{value.day:02d}.{value.month:02d}.{value.year}"
+    return f"{value.day} {MONTHS_3[value.month].title()} {value.year}"
+
+
+# A short title per rule of the catalogue (shared/spec/rules.md), as caseworkers say it.
+RULE_TITLES: dict[str, StrOrPromise] = {
+    "START-01": _("Programme start within 3 months"),
+    "MAP-01": _("Competence mapping before the decision"),
+    "GUIDE-01": _("Career guidance before the decision"),
+    "PLAN-01": _("Integration plan with the decision"),
+    "CONTRACT-01": _("Integration contract with the plan"),
+    "GOAL-01": _("End goal set"),
+    "DURATION-01": _("Duration within the legal frame"),
+    "END-01": _("Programme ends on time"),
+    "WORK-15H-01": _("15 hours of work-oriented content from month 4"),
+    "TRI-01": _("Three-party meetings"),
+    "EDU-01": _("Recognition of education applied for"),
+    "JOBSEEK-01": _("Registered as job seeker"),
+    "PARENT-01": _("Parental guidance course"),
+    "LIFE-01": _("Life-skills course"),
+    "CERT-01": _("Participant certificate"),
+}
+
+
+def rule_title(rule: str) -> StrOrPromise:
+    return RULE_TITLES.get(rule, rule)
+
+
+# Designsystemet colour per finding status; the status is always written out as well.
+STATUS_COLOURS: dict[str, str] = {
+    FindingStatus.MET: "success",
+    FindingStatus.MET_LATE: "warning",
+    FindingStatus.PENDING: "info",
+    FindingStatus.OVERDUE: "danger",
+    FindingStatus.BREACH: "danger",
+    FindingStatus.NOT_APPLICABLE: "neutral",
+    FindingStatus.UNKNOWN: "warning",
+}
+
+# Shown instead of the plain "Pending" when a pending deadline is close.
+DUE_SOON = _("Due soon")
+
+CATEGORY_LABELS: dict[str, StrOrPromise] = {
+    "right_and_duty": _("Right and duty"),
+    "right_only": _("Right, no duty"),
+    "may_offer": _("May be offered the programme"),
+    "none": _("Outside the target group"),
+}
+
+SEVERITY_LABELS: dict[str, StrOrPromise] = {
+    "shall": _("Shall (legal duty)"),
+    "should": _("Should (norm)"),
+}
+
+
+def status_label(status: str) -> StrOrPromise:
+    try:
+        return FindingStatus(status).label
+    except ValueError:
+        return status
+
+
+# The state of a step on the case page's timeline: (label, colour).
+TIMELINE_STATES: dict[str, tuple[StrOrPromise, str]] = {
+    "done": (_("Done"), "success"),
+    "late": (_("Done late"), "warning"),
+    "open": (_("Open"), "info"),
+    "overdue": (_("Overdue"), "danger"),
+    "breach": (_("Breach"), "danger"),
+    "not_applicable": (_("Does not apply"), "neutral"),
+    "unknown": (_("Facts missing"), "warning"),
+    "missing": (_("Not recorded"), "neutral"),
+    "none": (_("None recorded"), "neutral"),
+    "recorded": (_("Recorded"), "success"),
+}

@@ -1,0 +1,265 @@
+"""The caseworker workspace: worklist, case page and the recording forms.
+
+Views translate HTTP into calls of the access gateway, the workspace queries and the domain
+operations, and back; they hold no business rules.
+
+Access logging (one access-log row per opening of a case):
+
+* the case page opens the case with ``case_for_read`` (one row);
+* the recording forms show no more of the person than the worklist does (name and masked
+  identity number), so they fetch the case with ``case_for_write``, which checks the right to
+  change it and writes no row; the same holds for the POST that saves;
+* after a successful save the user is sent back to the case page. That page view is not a new
+  opening: the save leaves a one-time mark in the session, and the case page, finding it,
+  re-fetches the case with ``case_for_write`` instead of logging a second read. The htmx
+  partial that refreshes the journal after a note is saved is rendered from the same un-logged
+  re-fetch. The save itself is recorded as a ``CaseChange`` (who, when, which step).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import formats
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from introsak.access.domain.gateway import (
+    case_for_read,
+    case_for_write,
+    has_permission,
+    require_permission,
+)
+from introsak.access.domain.protection import (
+    display_name,
+    display_national_id,
+    protection_label,
+)
+from introsak.access.enums import Permission
+from introsak.accounts.models import User
+from introsak.cases.domain.operations import NON_FIELD, StaleCase, StepRejected
+from introsak.cases.models import ProgrammeCase
+from introsak.core import clock
+from introsak.workspace.domain.casepage import case_page, load_case
+from introsak.workspace.domain.worklist import (
+    FILTERS,
+    Scope,
+    district_advisers,
+    parse_query,
+)
+from introsak.workspace.domain.worklist import worklist as build_worklist
+from introsak.workspace.interfaces import tables
+from introsak.workspace.interfaces.forms import OUTCOME_LABELS, JournalForm, StepForm
+from introsak.workspace.steps import STEPS, StepSpec, available_steps
+
+_WRITTEN = "workspace_written"  # session key: the case the user has just saved
+
+
+def _user(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)
+    return user
+
+
+def _is_htmx(request: HttpRequest, target: str) -> bool:
+    return (
+        request.headers.get("HX-Request") == "true" and request.headers.get("HX-Target") == target
+    )
+
+
+# --- worklist -----------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def worklist(request: HttpRequest) -> HttpResponse:
+    """ "Mine deltakere" (or the district's cases): one row per case with the nearest open
+    deadline, ready filters with live counts, search, sorting and pages, all in the URL."""
+    user = _user(request)
+    require_permission(user, Permission.CASE_READ, path=request.path)
+    today = clock.today()
+    query = parse_query(user, request.GET.dict())
+    result = build_worklist(user, query, today)
+    context = tables.worklist_context(result, user)
+    context["advisers"] = list(district_advisers(user)) if query.scope is Scope.DISTRICT else []
+    if _is_htmx(request, "worklist-results"):
+        context["oob"] = True
+        return render(request, "workspace/partials/worklist_results.html", context)
+    return render(request, "workspace/worklist.html", context)
+
+
+@login_required
+@require_GET
+def help_page(request: HttpRequest) -> HttpResponse:
+    """What the worklist's filters and statuses mean (a page without case data)."""
+    require_permission(_user(request), Permission.CASE_READ, path=request.path)
+    return render(request, "workspace/help.html", {"filters": FILTERS})
+
+
+# --- the case page ------------------------------------------------------------------------
+
+
+def _mark_written(request: HttpRequest, case_pk: int) -> None:
+    request.session[_WRITTEN] = case_pk
+
+
+def _take_written_mark(request: HttpRequest, case_pk: int) -> bool:
+    return bool(request.session.pop(_WRITTEN, None) == case_pk)
+
+
+@login_required
+@require_GET
+def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The case page: timeline, findings with explanations and sources, plan history,
+    meetings, activities and the journal. Opening it writes one access-log row (not when
+    it is the page shown right after the user's own save; see the module docstring)."""
+    user = _user(request)
+    if _take_written_mark(request, pk):
+        case = case_for_write(user, case_pk=pk, path=request.path)
+    else:
+        case = case_for_read(user, case_pk=pk, purpose="case_page", path=request.path)
+    return render(request, "workspace/case.html", _case_context(request, case.pk))
+
+
+def _case_context(
+    request: HttpRequest, case_pk: int, journal_form: StepForm | None = None
+) -> dict[str, Any]:
+    user = _user(request)
+    loaded = load_case(case_pk)
+    page = case_page(loaded, clock.today())
+    actions = [
+        {
+            "step": spec.step.value,
+            "title": spec.title,
+            "href": reverse("workspace:record", args=[loaded.pk, spec.step.value]),
+        }
+        for spec in available_steps(loaded, user)
+    ]
+    return {
+        "page": page,
+        "case": loaded,
+        **_who(user, loaded),
+        "full_identity": display_national_id(user, loaded.person, masked=False),
+        "actions": [a for a in actions if a["step"] != "reassign"],
+        "action_map": {a["step"]: a for a in actions},
+        "journal_form": journal_form or JournalForm(case=loaded),
+        "journal_notes": sorted(
+            loaded.journal_notes.all(), key=lambda n: (n.written_on, n.pk or 0), reverse=True
+        ),
+        "can_write": has_permission(user, Permission.CASE_WRITE),
+        "outcome_labels": OUTCOME_LABELS,
+    }
+
+
+def _journal_context(case: ProgrammeCase, form: StepForm) -> dict[str, Any]:
+    notes = case.journal_notes.select_related("author").order_by("-written_on", "-pk")
+    return {"case": case, "journal_form": form, "journal_notes": list(notes), "can_write": True}
+
+
+def _who(user: User, case: ProgrammeCase) -> dict[str, Any]:
+    """Who the case is about, as the user may see it (access.domain.protection)."""
+    person = case.person
+    return {
+        "person": person,
+        "name": display_name(user, person),
+        "identity": display_national_id(user, person, masked=True),
+        "protection": protection_label(person),
+    }
+
+
+# --- recording ----------------------------------------------------------------------------
+
+
+def _stale_message(stale: StaleCase) -> str:
+    if stale.changed_by and stale.changed_at:
+        return _(
+            "The case was changed by %(name)s at %(time)s after you opened it. Nothing was "
+            "saved. Open the case again to see the change, then record your step again."
+        ) % {
+            "name": stale.changed_by,
+            "time": formats.date_format(stale.changed_at, "DATETIME_FORMAT"),
+        }
+    return _(
+        "The case was changed after you opened it. Nothing was saved. Open the case "
+        "again to see the change, then record your step again."
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def record(request: HttpRequest, pk: int, step: str) -> HttpResponse:
+    """One recording form: shown on GET, saved through its domain operation on POST.
+
+    A stale version is refused (409) with the colleague's name; an impossible order of
+    events is shown on the fields (400); a save redirects to the case page, or, for the
+    journal's htmx form, returns the refreshed journal section.
+    """
+    spec = STEPS.get(step)
+    if spec is None:
+        raise Http404
+    user = _user(request)
+    require_permission(user, spec.permission, path=request.path)
+    case = case_for_write(user, case_pk=pk, path=request.path)
+    stale = ""
+    status = 200
+    if request.method == "POST":
+        form = spec.form(request.POST, case=case)
+        if form.is_valid():
+            try:
+                spec.operation(
+                    case=case,
+                    by=user,
+                    expected_version=form.cleaned_data["version"],
+                    **form.operation_kwargs(),
+                )
+            except StaleCase as refused:
+                stale, status = _stale_message(refused), 409
+            except StepRejected as rejected:
+                _add_errors(form, rejected)
+                status = 400
+            else:
+                return _saved(request, case.pk, spec)
+        else:
+            status = 400
+    else:
+        form = spec.form(case=case)
+    if _is_htmx(request, "journal"):
+        context = _journal_context(case, form)
+        context["journal_stale"] = stale
+        return render(request, "workspace/partials/journal.html", context, status=status)
+    return render(
+        request,
+        "workspace/record.html",
+        {
+            "spec": spec,
+            "form": form,
+            "case": case,
+            **_who(user, case),
+            "stale": stale,
+        },
+        status=status,
+    )
+
+
+def _add_errors(form: StepForm, rejected: StepRejected) -> None:
+    for field, errors in rejected.errors.items():
+        target = field if field in form.fields and field != NON_FIELD else None
+        for error in errors:
+            form.add_error(target, error)
+
+
+def _saved(request: HttpRequest, case_pk: int, spec: StepSpec) -> HttpResponse:
+    if _is_htmx(request, "journal"):
+        # The un-logged re-fetch after the user's own write (see the module docstring).
+        case = case_for_write(_user(request), case_pk=case_pk, path=request.path)
+        context = _journal_context(case, JournalForm(case=case))
+        context["journal_saved"] = spec.saved
+        return render(request, "workspace/partials/journal.html", context)
+    messages.success(request, spec.saved)
+    _mark_written(request, case_pk)
+    return redirect(reverse("workspace:case", args=[case_pk]) + "#" + spec.anchor)

@@ -1,0 +1,262 @@
+"""The worklist: scope, ready filters with live counts, search, sorting, pages, access."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from introsak.cases import models as m
+from introsak.workspace.domain.worklist import FILTERS, Query, Scope, filter_counts, worklist
+from tests.factories import with_national_id
+from tests.workspace.builders import (
+    AS_OF,
+    Staff,
+    caseload,
+    ended_without_meeting,
+    load,
+    running,
+    undecided,
+)
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("workspace:worklist")
+
+
+def _names(html: str) -> list[str]:
+    return re.findall(r'id="case-link-\d+" hx-boost="false">([^<]+)</a>', html)
+
+
+def _count(html: str, key: str) -> int:
+    found = re.search(rf'id="filter-{key}"[^>]*>[^<]*<span class="app-filter__count">(\d+)<', html)
+    assert found, key
+    return int(found.group(1))
+
+
+@pytest.fixture
+def mixed(people: Staff) -> Staff:
+    load(
+        [
+            ended_without_meeting("A-1", "radgiver.sth", name="Anna Ended"),
+            undecided("A-2", "radgiver.sth", name="Bashir Waiting"),
+            running("A-3", "radgiver.sth", name="Chrystia Running"),
+            running("B-1", "radgiver.sth2", name="Dmytro Colleague"),
+            running("O-1", "radgiver.ost", name="Eva Ostensjo", district="ostensjo"),
+        ]
+    )
+    return people
+
+
+def _login(client: Client, account: Any) -> Client:
+    client.force_login(account)
+    return client
+
+
+def test_adviser_sees_own_participants_by_default_nearest_deadline_first(
+    client: Client, mixed: Staff
+) -> None:
+    html = _login(client, mixed.adviser).get(URL).content.decode()
+    assert _names(html) == ["Anna Ended", "Bashir Waiting", "Chrystia Running"]
+
+
+def test_district_view_has_the_colleagues_cases_but_never_another_district(
+    client: Client, mixed: Staff
+) -> None:
+    html = _login(client, mixed.adviser).get(URL, {"scope": "district"}).content.decode()
+    assert sorted(_names(html)) == [
+        "Anna Ended",
+        "Bashir Waiting",
+        "Chrystia Running",
+        "Dmytro Colleague",
+    ]
+
+
+def test_coordinator_starts_in_the_district_view_and_can_pick_an_adviser(
+    client: Client, mixed: Staff
+) -> None:
+    client = _login(client, mixed.coordinator)
+    assert len(_names(client.get(URL).content.decode())) == 4
+    html = client.get(URL, {"scope": "district", "adviser": mixed.colleague.pk}).content.decode()
+    assert _names(html) == ["Dmytro Colleague"]
+
+
+def test_filter_counts_are_exact_and_filters_select_the_cases(client: Client, mixed: Staff) -> None:
+    client = _login(client, mixed.adviser)
+    html = client.get(URL).content.decode()
+    counts = {
+        key: _count(html, key)
+        for key in (
+            "all",
+            "overdue",
+            "due_soon",
+            "not_started",
+            "no_mapping",
+            "no_three_party",
+            "no_contract",
+            "time_running_out",
+            "no_recognition",
+            "no_jobseeker",
+            "work_hours",
+            "no_certificate",
+        )
+    }
+    assert counts == {
+        "all": 3,
+        "overdue": 2,
+        "due_soon": 0,
+        "not_started": 1,
+        "no_mapping": 0,
+        "no_three_party": 1,
+        "no_contract": 0,
+        "time_running_out": 0,
+        "no_recognition": 0,
+        "no_jobseeker": 0,
+        "work_hours": 0,
+        "no_certificate": 1,
+    }
+    assert _names(client.get(URL, {"filter": "no_three_party"}).content.decode()) == ["Anna Ended"]
+    assert _names(client.get(URL, {"filter": "not_started"}).content.decode()) == ["Bashir Waiting"]
+
+
+def test_stored_pending_deadline_that_has_passed_counts_as_overdue(mixed: Staff) -> None:
+    """The running case's TRI-01 was stored as pending, due 2024-12-03; a week after that,
+    without any recompute, the worklist counts it as overdue and as a missing meeting."""
+    stored = m.CaseFinding.objects.get(case__case_id="A-3", rule="TRI-01")
+    assert (stored.status, stored.deadline) == ("pending", date(2024, 12, 3))
+    mine = m.ProgrammeCase.objects.filter(adviser=mixed.adviser)
+    now, later = filter_counts(mine, AS_OF), filter_counts(mine, date(2024, 12, 10))
+    assert (now["overdue"], later["overdue"]) == (2, 3)
+    assert (now["no_three_party"], later["no_three_party"]) == (1, 2)
+    rows = worklist(
+        mixed.adviser, Query(scope=Scope.MINE, filter="no_three_party"), date(2024, 12, 10)
+    ).rows
+    assert [r.case_id for r in rows] == ["A-1", "A-3"]
+
+
+def test_search_by_name_and_by_case_number(client: Client, mixed: Staff) -> None:
+    client = _login(client, mixed.adviser)
+    assert _names(client.get(URL, {"q": "bashir"}).content.decode()) == ["Bashir Waiting"]
+    assert _names(client.get(URL, {"q": "a-3"}).content.decode()) == ["Chrystia Running"]
+    html = client.get(URL, {"q": "nobody"}).content.decode()
+    assert _names(html) == []
+    assert _count(html, "all") == 0
+
+
+def test_sorting_by_name_both_ways_and_by_stage(client: Client, mixed: Staff) -> None:
+    client = _login(client, mixed.adviser)
+    assert _names(client.get(URL, {"sort": "name"}).content.decode()) == [
+        "Anna Ended",
+        "Bashir Waiting",
+        "Chrystia Running",
+    ]
+    assert _names(client.get(URL, {"sort": "-name"}).content.decode()) == [
+        "Chrystia Running",
+        "Bashir Waiting",
+        "Anna Ended",
+    ]
+    html = client.get(URL, {"sort": "stage"}).content.decode()
+    assert _names(html) == ["Bashir Waiting", "Chrystia Running", "Anna Ended"]
+    assert 'aria-sort="ascending"><a class="app-sort" href="?scope=mine&amp;sort=-stage"' in html
+
+
+def test_pages_of_25_keep_filter_and_sort_in_the_url(client: Client, people: Staff) -> None:
+    load(caseload("radgiver.sth", 30))
+    client = _login(client, people.adviser)
+    first = client.get(URL, {"sort": "name"}).content.decode()
+    assert len(_names(first)) == 25
+    assert 'href="?scope=mine&amp;sort=name&amp;page=2" id="page-next"' in first
+    second = client.get(URL, {"sort": "name", "page": "2"}).content.decode()
+    assert _names(second) == [f"Deltaker L{i:03d}" for i in range(25, 30)]
+    assert "Showing 26–30 of 30 participants" in second or "Viser 26–30 av 30 deltakere" in second
+    beyond = client.get(URL, {"sort": "name", "page": "9"}).content.decode()
+    assert _names(beyond) == _names(second)
+
+
+def test_identity_numbers_are_masked_and_confidential_persons_flagged(
+    client: Client, people: Staff
+) -> None:
+    case = with_national_id(
+        running(
+            "C-1", "radgiver.sth", name="Fortrolig Person", person__protected_address="confidential"
+        )
+    )
+    load([case])
+    html = _login(client, people.adviser).get(URL).content.decode()
+    full = case["person"]["national_id"]
+    assert full not in html
+    assert f'<span class="app-identity">{full[:6]}*****</span>' in html
+    assert 'data-color="warning">' in html and (
+        "Confidential address" in html or "Fortrolig adresse" in html
+    )
+
+
+def test_strictly_confidential_person_is_not_listed_without_clearance(
+    client: Client, people: Staff
+) -> None:
+    load(
+        [
+            running(
+                "C-1",
+                "radgiver.sth",
+                name="Hidden Person",
+                person__protected_address="strictly_confidential",
+            )
+        ]
+    )
+    assert _names(_login(client, people.adviser).get(URL).content.decode()) == []
+
+
+@pytest.mark.parametrize("persona", ["analyst", "admin"])
+def test_roles_without_case_access_are_refused(client: Client, people: Staff, persona: str) -> None:
+    assert _login(client, getattr(people, persona)).get(URL).status_code == 403
+
+
+def test_anonymous_is_sent_to_log_in(client: Client, people: Staff) -> None:
+    response = client.get(URL)
+    assert (response.status_code, response["Location"]) == (302, "/login/?next=/cases/")
+
+
+def test_htmx_update_returns_the_results_and_out_of_band_state(
+    client: Client, mixed: Staff
+) -> None:
+    response = _login(client, mixed.adviser).get(
+        URL, {"filter": "overdue"}, headers={"HX-Request": "true", "HX-Target": "worklist-results"}
+    )
+    html = response.content.decode()
+    assert "<html" not in html
+    assert html.lstrip().startswith('<div id="worklist-results"')
+    assert '<div id="worklist-state" hx-swap-oob="true">' in html
+    assert '<input type="hidden" name="filter" value="overdue">' in html
+    assert 'id="worklist-status" hx-swap-oob="innerHTML"' in html
+    assert _names(html) == ["Anna Ended", "Bashir Waiting"]
+
+
+@pytest.mark.parametrize("scope", ["mine", "district"])
+def test_query_count_does_not_grow_with_rows(
+    client: Client, people: Staff, django_assert_num_queries: Any, scope: str
+) -> None:
+    client = _login(client, people.coordinator if scope == "district" else people.adviser)
+    load(caseload("radgiver.sth", 3, prefix="S"))
+    client.get(URL, {"scope": scope})  # warm the session
+    expected = 5 if scope == "district" else 4
+    with django_assert_num_queries(expected):
+        small = client.get(URL, {"scope": scope})
+    load(caseload("radgiver.sth", 30, prefix="T"))
+    with django_assert_num_queries(expected):
+        large = client.get(URL, {"scope": scope})
+    assert (len(_names(small.content.decode())), len(_names(large.content.decode()))) == (3, 25)
+
+
+@pytest.mark.parametrize("day", [AS_OF, date(2024, 12, 10)])
+def test_every_count_is_the_number_of_cases_its_filter_lists(people: Staff, day: date) -> None:
+    load([*caseload("radgiver.sth", 30), running("C-1", "radgiver.sth", name="Z", activities=[])])
+    cases = m.ProgrammeCase.objects.filter(adviser=people.adviser)
+    counts = filter_counts(cases, day)
+    listed = {x.key: cases.filter(x.cases(day)).count() for x in FILTERS}
+    assert counts == {"all": 31, **listed}
+    assert counts["work_hours"] == 1  # the running case without activities
