@@ -162,6 +162,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("INTROSAK_LOGIN_THROTTLING", default=True)
 AXES_LOCKOUT_CALLABLE = "introsak.accounts.views.locked_out"
 AXES_VERBOSE = False  # axes' own log lines would repeat user names; the security log has them
+# Reverse proxies in front of Introsak whose X-Forwarded-For is trusted (accounts.client).
+INTROSAK_TRUSTED_PROXIES = env_int("INTROSAK_TRUSTED_PROXIES", 0)
+AXES_CLIENT_IP_CALLABLE = "introsak.accounts.client.client_ip"
 
 # Two-factor log-in (TOTP, django-otp) for every staff account. On by default in production
 # (the deploy check warns if it is off there); off by default for development and tests so a

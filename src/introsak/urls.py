@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -5,8 +6,12 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("introsak.core.urls")),
+    path("account/", include("introsak.accounts.urls")),
     path("cases/", include("introsak.workspace.urls")),
     path("stats/", include("introsak.stats.urls")),
     path("audits/", include("introsak.audits.urls")),
     path("access/", include("introsak.access.urls")),
 ]
+
+if settings.INTROSAK_OIDC_ENABLED:
+    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))

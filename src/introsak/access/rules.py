@@ -1,4 +1,12 @@
-"""Which permissions each role has. The single source of truth for role-based access."""
+"""Which permissions each role has. The single source of truth for role-based access.
+
+District roles (settlement worker, programme adviser, team coordinator) act on their own
+district's cases; the auditor only on the districts and period of a valid audit grant; the
+city analyst sees statistics only; the administrator manages users, settings, grants and
+clearances and reads the access and security logs, but never case content. A user without a
+role has no permission at all. Scoping (district, grant, protected address) is applied by
+``access.domain.gateway``; this table only says what each role may do at all.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +21,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[P]] = {
     ),
     Role.CITY_ANALYST: frozenset({P.STATS_VIEW}),
     Role.AUDITOR: frozenset({P.CASE_READ, P.STATS_VIEW, P.AUDIT_RUN}),
-    Role.ADMINISTRATOR: frozenset({P.USERS_ADMIN}),
+    Role.ADMINISTRATOR: frozenset({P.USERS_ADMIN, P.ACCESS_LOG_VIEW}),
 }
 
 

@@ -6,3 +6,6 @@ class AccountsConfig(AppConfig):
     name = "introsak.accounts"
     label = "accounts"
     verbose_name = _("Users")
+
+    def ready(self) -> None:
+        from introsak.accounts import checks, signals  # noqa: F401 - registers receivers

@@ -13,6 +13,4 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", _("Administrator")
 
 
-DISTRICT_ROLES = frozenset(
-    {Role.SETTLEMENT_WORKER, Role.PROGRAMME_ADVISER, Role.TEAM_COORDINATOR}
-)
+DISTRICT_ROLES = frozenset({Role.SETTLEMENT_WORKER, Role.PROGRAMME_ADVISER, Role.TEAM_COORDINATOR})

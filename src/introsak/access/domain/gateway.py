@@ -1,98 +1,153 @@
 """The access gateway: the only way to get a person's case.
 
 Every read of a case goes through ``visible_cases`` (lists, searches, counts) or
-``case_for_read`` / ``case_for_write`` (one case, logged). They apply, in this order:
-the user's permissions (``access.rules``), district scoping, auditor grants, and
-protected-address rules (strictly confidential persons only for explicitly cleared users).
-A refused request is written to the security log; an opened case to the access log.
+``case_for_read`` / ``case_for_write`` (one case). They apply, in this order:
+
+1. the user's permissions (``access.rules``; a user without a role has none);
+2. scope: district roles see their own district's cases, auditors the districts and period
+   of an audit grant valid today (``access.domain.grants``), every other role nothing;
+3. protected addresses: a strictly confidential person is visible only to a district-role
+   user explicitly cleared for that person (``ProtectedPersonClearance``), in any district,
+   and never to auditors; confidential persons stay visible in scope, flagged by the UI.
+
+Nothing is cached between requests, so a changed grading, grant or clearance takes effect on
+the next request. ``case_for_read`` writes exactly one access-log row; a case that does not
+exist and a case the user may not see get the same ``Http404`` (ids cannot be probed), and
+the refusal is written to the security log. Display helpers for names and identity numbers
+(masking, auditor pseudonyms) are in ``access.domain.protection``.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from introsak.access.enums import AccessAction, Permission
-from introsak.access.models import AccessLogEntry, SecurityEvent
+from introsak.access.domain.grants import auditor_scope
+from introsak.access.domain.security_log import security_event
+from introsak.access.enums import EXPORT_ACTIONS, AccessAction, Permission
+from introsak.access.models import AccessLogEntry, ProtectedPersonClearance
 from introsak.access.rules import permissions_of
 from introsak.accounts.enums import DISTRICT_ROLES, Role
-from introsak.accounts.models import User
 from introsak.cases.enums import ProtectedAddress
 from introsak.cases.models import ProgrammeCase
 
-
-def has_permission(user: User, permission: Permission) -> bool:
-    return bool(user.is_active and permission in permissions_of(user.role))
-
-
-def visible_cases(user: User, *, permission: Permission = Permission.CASE_READ
-                  ) -> QuerySet[ProgrammeCase]:
-    """Every case the user may see for ``permission``; empty if none. Writes no log row."""
-    cases = ProgrammeCase.objects.all()
-    if not has_permission(user, permission):
-        return cases.none()
-    return cases.filter(_scope(user)).filter(_protection(user))
+_STRICTLY_CONFIDENTIAL = Q(person__protected_address=ProtectedAddress.STRICTLY_CONFIDENTIAL)
+# Matches no case. Not ``pk__in=[]``: that makes the SQL compiler raise EmptyResultSet, which
+# breaks callers that build SQL from the queryset (the worklist's counts).
+_NOTHING = Q(pk__isnull=True)
 
 
-def _scope(user: User) -> Q:
-    role = user.role_enum
-    if role in DISTRICT_ROLES:
-        return Q(district_id=user.district_id) if user.district_id else Q(pk__in=[])
-    if role == Role.AUDITOR:
-        from introsak.access.domain.grants import auditor_scope
-
-        return auditor_scope(user)
-    return Q(pk__in=[])
-
-
-def _protection(user: User) -> Q:
-    """Strictly confidential persons only for users explicitly cleared for them."""
-    return ~Q(person__protected_address=ProtectedAddress.STRICTLY_CONFIDENTIAL) | Q(
-        person__clearances__user=user
+def has_permission(user: Any, permission: Permission) -> bool:
+    """Whether the (possibly anonymous) user's role grants the permission."""
+    return bool(
+        getattr(user, "is_authenticated", False)
+        and user.is_active
+        and permission in permissions_of(getattr(user, "role", ""))
     )
 
 
-def case_for_read(user: User, *, case_pk: int, action: AccessAction = AccessAction.VIEW,
-                  purpose: str, path: str = "") -> ProgrammeCase:
+def visible_cases(
+    user: Any, *, permission: Permission = Permission.CASE_READ
+) -> QuerySet[ProgrammeCase]:
+    """Every case the user may see for ``permission``; empty if none. Writes no log row."""
+    cases = ProgrammeCase.objects.all()
+    if not has_permission(user, permission):
+        return cases.filter(_NOTHING)
+    return cases.filter(case_scope(user))
+
+
+def case_scope(user: Any) -> Q:
+    """The filter on ``ProgrammeCase`` for the cases in the user's scope, protected-address
+    rules included (permissions are checked by the callers above)."""
+    role = Role(user.role) if user.role else None
+    if role in DISTRICT_ROLES:
+        own = Q(district_id=user.district_id) if user.district_id else _NOTHING
+        cleared = ProtectedPersonClearance.objects.filter(user=user).values("person_id")
+        return (own & ~_STRICTLY_CONFIDENTIAL) | (_STRICTLY_CONFIDENTIAL & Q(person_id__in=cleared))
+    if role == Role.AUDITOR:
+        return auditor_scope(user) & ~_STRICTLY_CONFIDENTIAL
+    return _NOTHING
+
+
+def case_for_read(
+    user: Any,
+    *,
+    case_pk: int,
+    action: AccessAction = AccessAction.VIEW,
+    purpose: str,
+    path: str = "",
+    permission: Permission | None = None,
+) -> ProgrammeCase:
     """One case the user may read, with exactly one access-log row written.
 
-    Raises ``Http404`` if it does not exist or the user may not see it (the same answer,
-    so ids cannot be probed); the refusal is written to the security log.
+    ``action`` says what is done (page, export, API …); export actions need the export
+    permission, others the read permission, unless ``permission`` says otherwise. Raises
+    ``Http404`` if the case does not exist or the user may not see it (the same answer, so
+    ids cannot be probed); the refusal is written to the security log.
+    Side effects: one ``AccessLogEntry`` (allowed) or one ``SecurityEvent`` (refused).
     """
-    case = _get_visible(user, case_pk, Permission.CASE_READ, path)
+    needed = permission or (
+        Permission.CASE_EXPORT if action in EXPORT_ACTIONS else Permission.CASE_READ
+    )
+    case = _get_visible(user, case_pk, needed, path)
     AccessLogEntry.objects.create(
-        user=user, person_id=case.person_id, case_id=case.pk, action=action, purpose=purpose
+        user=user,
+        person_id=case.person_id,
+        case_id=case.pk,
+        action=action,
+        purpose=purpose[:200],
     )
     return case
 
 
-def case_for_write(user: User, *, case_pk: int, path: str = "") -> ProgrammeCase:
-    """One case the user may change (no access-log row: the page that shows it logged)."""
+def case_for_write(user: Any, *, case_pk: int, path: str = "") -> ProgrammeCase:
+    """One case the user may change (no access-log row: the page that shows it logged).
+
+    Raises ``Http404`` (and writes the security log) like ``case_for_read``.
+    """
     return _get_visible(user, case_pk, Permission.CASE_WRITE, path)
 
 
-def _get_visible(user: User, case_pk: int, permission: Permission, path: str) -> ProgrammeCase:
-    case = (
-        visible_cases(user, permission=permission)
-        .select_related("person", "district", "adviser")
-        .filter(pk=case_pk)
-        .distinct()
-        .first()
-    )
+def case_for_permission(
+    user: Any, *, case_pk: int, permission: Permission, path: str = ""
+) -> ProgrammeCase:
+    """One case the user has ``permission`` for, without an access-log row.
+
+    For pages that show no more than the case number before an action that is itself
+    logged (the export forms). Raises ``Http404`` like ``case_for_read``.
+    """
+    return _get_visible(user, case_pk, permission, path)
+
+
+def _get_visible(user: Any, case_pk: Any, permission: Permission, path: str) -> ProgrammeCase:
+    try:
+        pk = int(case_pk)
+    except (TypeError, ValueError):
+        pk = None
+    case = None
+    if pk is not None:
+        case = (
+            visible_cases(user, permission=permission)
+            .select_related("person", "district", "adviser")
+            .filter(pk=pk)
+            .first()
+        )
     if case is None:
-        SecurityEvent.objects.create(
-            user=user, event=f"denied_{permission}", path=path[:300], detail=f"case {case_pk}"
+        security_event(
+            event=f"denied_{permission}",
+            user=user,
+            path=path,
+            detail=f"case {pk if pk is not None else '?'}",
         )
         raise Http404
     return case
 
 
-def require_permission(user: User, permission: Permission, *, path: str = "") -> None:
-    """Raise ``PermissionDenied`` (and log it) unless the user has the permission."""
+def require_permission(user: Any, permission: Permission, *, path: str = "") -> None:
+    """Raise ``PermissionDenied`` (and write the security log) unless the user has it."""
     if not has_permission(user, permission):
-        SecurityEvent.objects.create(
-            user=user if user.is_authenticated else None,
-            event=f"denied_{permission}", path=path[:300],
-        )
+        security_event(event=f"denied_{permission}", user=user, path=path)
         raise PermissionDenied

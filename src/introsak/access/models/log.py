@@ -1,13 +1,15 @@
 """Append-only logs: who opened whose case, and which requests were refused.
 
-Rows are written once and never changed: ``save`` refuses updates and ``delete`` refuses,
-and on PostgreSQL a trigger (migration 0002) refuses UPDATE and DELETE at the database.
-Neither log holds names or identity numbers: it refers to the person by primary key.
+Rows are written once and never changed: ``save`` refuses updates, ``delete`` refuses, and
+the manager's ``update``/``delete``/``bulk_update`` refuse too, so no ORM path can rewrite
+history. On PostgreSQL a trigger (migration 0002) refuses UPDATE and DELETE at the database
+whatever code runs. Neither log holds names or identity numbers: the access log refers to the
+person and the case by primary key.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NoReturn
 
 from django.conf import settings
 from django.db import models
@@ -20,7 +22,23 @@ class AppendOnlyError(RuntimeError):
     """A log row may be written once and never changed or deleted."""
 
 
+class AppendOnlyQuerySet(models.QuerySet[Any]):
+    def update(self, **kwargs: Any) -> NoReturn:
+        raise AppendOnlyError(f"{self.model.__name__} rows cannot be changed")
+
+    def bulk_update(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise AppendOnlyError(f"{self.model.__name__} rows cannot be changed")
+
+    def delete(self) -> NoReturn:
+        raise AppendOnlyError(f"{self.model.__name__} rows cannot be deleted")
+
+    def update_or_create(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise AppendOnlyError(f"{self.model.__name__} rows cannot be changed")
+
+
 class AppendOnlyModel(models.Model):
+    objects = AppendOnlyQuerySet.as_manager()
+
     class Meta:
         abstract = True
 
@@ -29,12 +47,12 @@ class AppendOnlyModel(models.Model):
             raise AppendOnlyError(f"{type(self).__name__} rows cannot be changed")
         super().save(*args, **kwargs)
 
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise AppendOnlyError(f"{type(self).__name__} rows cannot be deleted")
 
 
 class AccessLogEntry(AppendOnlyModel):
-    """One opening of a person's case (page, export, API, audit)."""
+    """One opening of a person's case (page, export, API, audit, data-subject export)."""
 
     at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     user = models.ForeignKey(
@@ -51,13 +69,19 @@ class AccessLogEntry(AppendOnlyModel):
         verbose_name_plural = _("access log")
         indexes = [models.Index(fields=["user", "at"], name="accesslog_user_at")]
 
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} user {self.user_id} {self.action} case {self.case_id}"
+
 
 class SecurityEvent(AppendOnlyModel):
     """A refused request or another security-relevant event (no personal data)."""
 
     at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="security_events",
     )
     event = models.CharField(_("event"), max_length=40)
@@ -68,3 +92,6 @@ class SecurityEvent(AppendOnlyModel):
         ordering = ["-at", "-id"]
         verbose_name = _("security event")
         verbose_name_plural = _("security log")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.event}"

@@ -28,10 +28,12 @@ class User(AbstractUser):
         constraints = [
             models.CheckConstraint(
                 name="district_role_has_district",
-                condition=~Q(role__in=[r.value for r in DISTRICT_ROLES])
+                condition=~Q(role__in=sorted(r.value for r in DISTRICT_ROLES))
                 | Q(district__isnull=False),
-                violation_error_message=_("Settlement workers, programme advisers and team "
-                                          "coordinators belong to a district."),
+                violation_error_message=_(
+                    "Settlement workers, programme advisers and team "
+                    "coordinators belong to a district."
+                ),
             ),
         ]
 

@@ -1,0 +1,193 @@
+"""Protected persons and what a user is shown of a person.
+
+Gradings (``cases.enums.ProtectedAddress``): *strictly confidential* persons are visible only
+to users explicitly cleared for them (``clearance_grant``) and no address is ever stored for
+them; *confidential* persons are visible in scope but flagged. The gateway applies the
+visibility rules; this module owns the grading change, clearances, and the display helpers
+every page and export uses for names, identity numbers and addresses:
+
+* district-role users see names; identity numbers masked in lists (``010190*****``) and in
+  full only where a single case is opened;
+* auditors see a stable pseudonym (``P-…``, the first characters of the pseudonymised
+  export's case pseudonym) and no identity number or address, unless a valid grant covering
+  the case says ``show_identities``;
+* nobody sees the address of a strictly confidential person (there is none).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from introsak.access.domain.grants import MIN_JUSTIFICATION_CHARS, covers, grants_valid
+from introsak.access.domain.security_log import security_event
+from introsak.access.enums import SecurityEventKind
+from introsak.access.models import AuditGrant, ProtectedPersonClearance
+from introsak.accounts.enums import DISTRICT_ROLES, Role
+from introsak.cases.enums import ProtectedAddress
+from introsak.cases.models import Person, ProgrammeCase
+from introsak.identity import mask_identity_number
+
+PSEUDONYM_DISPLAY_CHARS = 8
+_POLICY_ATTR = "_introsak_identity_policy"
+
+
+# --- What a user is shown ------------------------------------------------------------------
+
+
+@dataclass
+class IdentityPolicy:
+    """Whether a user sees participants' identities, computed once per user object (one
+    request): district roles do; auditors only for cases a ``show_identities`` grant covers."""
+
+    role: Role | None
+    identity_grants: list[AuditGrant] = field(default_factory=list)
+
+    def shows_identity(self, case: ProgrammeCase) -> bool:
+        if self.role in DISTRICT_ROLES:
+            return True
+        if self.role == Role.AUDITOR:
+            return any(
+                covers(g, district_id=case.district_id, start_date=case.start_date)
+                for g in self.identity_grants
+            )
+        return False
+
+
+def identity_policy(user: Any) -> IdentityPolicy:
+    cached: IdentityPolicy | None = getattr(user, _POLICY_ATTR, None)
+    if cached is not None:
+        return cached
+    role = Role(user.role) if getattr(user, "role", "") else None
+    grants: list[AuditGrant] = []
+    if role == Role.AUDITOR:
+        grants = list(grants_valid(user).filter(show_identities=True).prefetch_related("districts"))
+    policy = IdentityPolicy(role=role, identity_grants=grants)
+    setattr(user, _POLICY_ATTR, policy)
+    return policy
+
+
+def case_pseudonym(case: ProgrammeCase) -> str:
+    """``P-`` and the first characters of the keyed pseudonym the pseudonymised export uses
+    for this case's number (``casefacts.serialize.pseudonymise``), so both can be matched."""
+    key = settings.INTROSAK_PSEUDONYM_KEY.encode()
+    digest = hmac.new(key, f"case_id\x00{case.case_id}".encode(), hashlib.sha256).hexdigest()
+    return "P-" + digest[:PSEUDONYM_DISPLAY_CHARS]
+
+
+def _case_of(person: Person) -> ProgrammeCase:
+    return person.programme_case
+
+
+def display_name(user: Any, person: Person) -> str:
+    """The person's name, or a pseudonym for a user who may not see identities."""
+    case = _case_of(person)
+    if identity_policy(user).shows_identity(case):
+        return person.name or _("(no name)")
+    return _("Participant %(pseudonym)s") % {"pseudonym": case_pseudonym(case)}
+
+
+def display_national_id(user: Any, person: Person, *, masked: bool = True) -> str:
+    """The identity number, masked (lists) or in full (an opened case); empty for users who
+    may not see identities and for persons without one."""
+    if not person.national_id or not identity_policy(user).shows_identity(_case_of(person)):
+        return ""
+    return mask_identity_number(person.national_id) if masked else person.national_id
+
+
+def display_address(user: Any, person: Person) -> str:
+    """The address for users who see identities; never one for strictly confidential."""
+    if person.protected_address == ProtectedAddress.STRICTLY_CONFIDENTIAL:
+        return ""
+    return person.address if identity_policy(user).shows_identity(_case_of(person)) else ""
+
+
+def protection_label(person: Person) -> str:
+    """The flag shown next to a protected person (empty when not protected)."""
+    if person.protected_address == ProtectedAddress.NONE:
+        return ""
+    return str(person.get_protected_address_display())
+
+
+# --- Grading and clearances ----------------------------------------------------------------
+
+
+@transaction.atomic
+def person_grading_set(*, person: Person, grading: str, changed_by: Any | None) -> Person:
+    """Change a person's protected-address grading; it applies from the next request.
+
+    Side effects: saves the person; a strictly confidential person's address is erased;
+    writes a security-log row.
+    """
+    grading = ProtectedAddress(grading)
+    person.protected_address = grading
+    fields = ["protected_address", "updated_at"]
+    if grading == ProtectedAddress.STRICTLY_CONFIDENTIAL:
+        person.address = ""
+        fields.append("address")
+    person.save(update_fields=fields)
+    security_event(
+        event=SecurityEventKind.GRADING_CHANGED, user=changed_by, detail=f"person {person.pk}"
+    )
+    return person
+
+
+def clearance_errors(*, user: Any, person: Person, justification: str) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    if getattr(user, "role", "") not in {r.value for r in DISTRICT_ROLES} or not user.is_active:
+        errors["user"] = [
+            _(
+                "Only active settlement workers, programme advisers and team "
+                "coordinators can be cleared for a protected person."
+            )
+        ]
+    if person.protected_address != ProtectedAddress.STRICTLY_CONFIDENTIAL:
+        errors["person"] = [_("Clearances are only needed for strictly confidential persons.")]
+    if len(justification.strip()) < MIN_JUSTIFICATION_CHARS:
+        errors["justification"] = [
+            _("Give a justification of at least %(n)d characters.") % {"n": MIN_JUSTIFICATION_CHARS}
+        ]
+    return errors
+
+
+@transaction.atomic
+def clearance_grant(
+    *, user: Any, person: Person, justification: str, granted_by: Any
+) -> ProtectedPersonClearance:
+    """Clear one user to see one strictly confidential person (in any district).
+
+    Raises ``ValidationError`` if the user cannot be cleared or the person is not strictly
+    confidential. Side effects: creates the clearance; writes a security-log row.
+    """
+    errors = clearance_errors(user=user, person=person, justification=justification)
+    if errors:
+        raise ValidationError(errors)
+    clearance, _created = ProtectedPersonClearance.objects.get_or_create(
+        user=user,
+        person=person,
+        defaults={"justification": justification.strip(), "granted_by": granted_by},
+    )
+    security_event(
+        event=SecurityEventKind.CLEARANCE_GRANTED,
+        user=granted_by,
+        detail=f"user {user.pk} person {person.pk}",
+    )
+    return clearance
+
+
+@transaction.atomic
+def clearance_revoke(*, clearance: ProtectedPersonClearance, revoked_by: Any) -> None:
+    """Remove a clearance; it applies from the next request.
+
+    Side effects: deletes the clearance; writes a security-log row.
+    """
+    detail = f"user {clearance.user_id} person {clearance.person_id}"
+    clearance.delete()
+    security_event(event=SecurityEventKind.CLEARANCE_REVOKED, user=revoked_by, detail=detail)

@@ -1,0 +1,448 @@
+"""The permission matrix: every persona × every URL that can return personal data × every
+protected-address grading.
+
+The URL list is not written by hand: ``named_urls()`` walks the project's URL resolver and
+``test_every_named_url_is_classified`` fails for any named URL that ``URLS`` does not classify,
+so a new page cannot ship without saying who may see it. Each classified URL is then requested
+by each persona for a case in district A with each grading, and the status, the access-log
+rows and the security-log rows written by that one request are compared with the rules written
+out by hand in ``tests.access.personas``.
+
+Adding a URL: add an entry to ``URLS`` (kind, permission, how to build its arguments, how many
+access-log rows one request writes), or to ``SKIPPED`` with the reason and the test that
+covers it instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+import pytest
+from django.contrib.admin import site as admin_site
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from introsak.access.domain.protection import case_pseudonym
+from introsak.access.enums import Permission
+from introsak.access.models import AccessLogEntry, SecurityEvent
+from introsak.core.models import District
+from tests.access.personas import (
+    ANONYMOUS,
+    DISTRICT_A,
+    DISTRICT_A_ROLES,
+    GRADINGS,
+    NAME_A,
+    NAME_B,
+    NONE,
+    PERSONAS,
+    STRICT,
+    World,
+    client_for,
+    has,
+    make_world,
+    may_export,
+    may_read,
+    may_write,
+)
+
+pytestmark = pytest.mark.django_db
+
+P = Permission
+
+
+class Kind(StrEnum):
+    PUBLIC = "public"  # no log-in, no personal data
+    LOGIN = "login"  # any logged-in user; only the user's own data
+    PAGE = "page"  # needs a permission; shows no participant
+    LIST = "list"  # needs a permission; lists participants (never writes the access log)
+    CASE = "case"  # one case by id: permission, district, grant, grading; 404 otherwise
+    AUDIT = "audit"  # one audit by id: the audit app's rules on top of the gateway
+    ADMIN = "admin"  # the admin site: administrators only, no case content
+
+
+Args = Callable[[World], dict[str, Any]]
+Expect = Callable[[str, str], tuple[int, int]]  # (persona, grading) → (status, log rows)
+
+
+@dataclass(frozen=True)
+class Spec:
+    kind: Kind
+    permission: Permission | None = None
+    kwargs: Args = field(default=lambda world: {})
+    query: str = ""
+    logs: int = 0  # access-log rows one allowed request writes
+    shows_person: bool = False  # the page names the participant (or their pseudonym)
+    gradings: tuple[str, ...] = GRADINGS
+    expect: Expect | None = None  # overrides the rule derived from kind and permission
+    # CASE: the answer to a user whose role lacks the permission altogether (a 403 says
+    # nothing about the case; a 404 is the same as for a case out of scope)
+    no_permission_status: int = 404
+    personas: tuple[str, ...] = PERSONAS  # fewer only where a request is very slow
+
+
+def _case(world: World) -> dict[str, Any]:
+    return {"pk": world.case_a.pk}
+
+
+def _stats_view(world: World) -> dict[str, Any]:
+    return {"name": "end-reasons"}
+
+
+# --- the audits app: one external audit of district A, auditors on it ----------------------
+
+
+def _audit_allowed(persona: str) -> bool:
+    return persona == "auditor_valid"
+
+
+def _audit_expect(persona: str, grading: str) -> tuple[int, int]:
+    if _audit_allowed(persona):
+        return 200, 0
+    return (404 if has(persona, P.AUDIT_RUN) else 403), 0
+
+
+def _audit_case_expect(persona: str, grading: str) -> tuple[int, int]:
+    if _audit_allowed(persona):
+        return (200, 1) if may_read(persona, grading) else (404, 0)
+    return (404 if has(persona, P.AUDIT_RUN) else 403), 0
+
+
+def _audit_new_expect(persona: str, grading: str) -> tuple[int, int]:
+    return (200 if persona in ("auditor_valid", "coordinator_a") else 403), 0
+
+
+def _audit_args(world: World) -> dict[str, Any]:
+    audit = _make_audit(world)
+    return {"pk": audit.pk}
+
+
+def _audit_row_args(world: World) -> dict[str, Any]:
+    from introsak.audits.models import FrameCase
+
+    audit = _make_audit(world)
+    row = FrameCase.objects.get(sample__audit=audit, case=world.case_a)
+    assert row.drawn
+    return {"pk": audit.pk, "row_pk": row.pk}
+
+
+def _make_audit(world: World) -> Any:
+    from introsak.audits.domain.audits import audit_create
+    from introsak.audits.domain.criteria import REPORT_CRITERIA
+    from introsak.audits.domain.sampling import sample_draw
+    from introsak.audits.models import Audit
+    from introsak.cases.models import ProgrammeCase
+
+    existing = Audit.objects.first()
+    if existing is not None:
+        return existing
+    auditors = [world.users[n] for n in ("auditor_valid", "auditor_expired", "auditor_none")]
+    audit = audit_create(
+        name="Matrix audit",
+        districts=[District.objects.get(slug=DISTRICT_A)],
+        started_from=date(2023, 1, 1),
+        started_to=date(2024, 12, 31),
+        as_of=date(2024, 8, 7),
+        criteria=REPORT_CRITERIA[:2],
+        sample_size=5,
+        auditors=auditors,
+        created_by=world.users["auditor_valid"],
+    )
+    sample_draw(
+        audit=audit,
+        cases=ProgrammeCase.objects.filter(pk=world.case_a.pk),
+        by=world.users["auditor_valid"],
+        seed=1,
+    )
+    return audit
+
+
+# --- every named URL -------------------------------------------------------------------------
+
+URLS: dict[str, Spec] = {
+    "home": Spec(Kind.LOGIN),
+    "login": Spec(Kind.PUBLIC, expect=lambda p, g: (200 if p == ANONYMOUS else 302, 0)),
+    "health": Spec(Kind.PUBLIC),
+    "accounts:otp_setup": Spec(Kind.LOGIN),
+    "accounts:password_change": Spec(Kind.LOGIN),
+    "accounts:password_change_done": Spec(Kind.LOGIN),
+    # access: reports for the administrator (data protection), the data-subject export
+    "access:reports": Spec(Kind.PAGE, P.ACCESS_LOG_VIEW),
+    "access:person_report": Spec(Kind.PAGE, P.ACCESS_LOG_VIEW),
+    "access:user_report": Spec(
+        Kind.LIST, P.ACCESS_LOG_VIEW, query="?username=adviser_a&start=2000-01-01&end=2100-01-01"
+    ),
+    "access:security_log": Spec(
+        Kind.LIST, P.ACCESS_LOG_VIEW, query="?start=2000-01-01&end=2100-01-01"
+    ),
+    "access:subject_export": Spec(
+        Kind.CASE, P.CASE_EXPORT, kwargs=lambda w: {"case_pk": w.case_a.pk}
+    ),
+    # workspace
+    "workspace:worklist": Spec(Kind.LIST, P.CASE_READ, query="?scope=district", shows_person=True),
+    "workspace:help": Spec(Kind.PAGE, P.CASE_READ),
+    "workspace:case": Spec(Kind.CASE, P.CASE_READ, kwargs=_case, logs=1, shows_person=True),
+    "workspace:record": Spec(
+        Kind.CASE,
+        P.CASE_WRITE,
+        kwargs=lambda w: {"pk": w.case_a.pk, "step": "meeting"},
+        shows_person=True,
+        no_permission_status=403,
+    ),
+    # statistics: aggregated, suppressed for small cells (the stats app's own tests)
+    "stats:dashboard": Spec(Kind.PAGE, P.STATS_VIEW),
+    "stats:view": Spec(Kind.PAGE, P.STATS_VIEW, kwargs=_stats_view),
+    "stats:chart": Spec(Kind.PAGE, P.STATS_VIEW, kwargs=_stats_view),
+    "stats:download": Spec(
+        Kind.PAGE, P.STATS_VIEW, kwargs=lambda w: {"name": "end-reasons", "fmt": "csv"}
+    ),
+    # the dashboard PDF takes a minute to render: only the refusals here; the PDF itself is
+    # tested by tests/stats
+    "stats:pdf": Spec(
+        Kind.PAGE, P.STATS_VIEW, gradings=(NONE,), personas=(ANONYMOUS, "no_role", "administrator")
+    ),
+    # audits: only the auditors on an audit, within their grant; cases through the gateway
+    "audits:list": Spec(Kind.PAGE, P.AUDIT_RUN),
+    "audits:new": Spec(Kind.AUDIT, P.AUDIT_RUN, expect=_audit_new_expect),
+    "audits:detail": Spec(Kind.AUDIT, P.AUDIT_RUN, kwargs=_audit_args, expect=_audit_expect),
+    "audits:findings": Spec(Kind.AUDIT, P.AUDIT_RUN, kwargs=_audit_args, expect=_audit_expect),
+    "audits:control_form": Spec(
+        Kind.AUDIT,
+        P.AUDIT_RUN,
+        kwargs=_audit_row_args,
+        expect=_audit_case_expect,
+        shows_person=True,
+    ),
+    "audits:export": Spec(
+        Kind.AUDIT,
+        P.AUDIT_RUN,
+        kwargs=lambda w: {**_audit_args(w), "fmt": "jsonl"},
+        expect=_audit_case_expect,
+    ),
+}
+
+# Named URLs not requested here, with the reason and where they are tested instead.
+SKIPPED: dict[str, str] = {
+    "logout": "POST only; ends the session (tests/accounts/test_sessions.py)",
+    "set_language": "POST only; sets the language, no data",
+    "accounts:otp_verify": "sends users without a device to enrolment "
+    "(tests/accounts/test_two_factor.py)",
+    "audits:exclude": "POST only; excluding a case (tests/audits/test_views.py)",
+}
+
+ADMIN_PREFIX = "admin:"
+URL_NAME = re.compile(r"^[\w:-]+$")
+
+
+def named_urls() -> dict[str, str]:
+    """Every named URL of the project (``namespace:name``) with its route."""
+    found: dict[str, str] = {}
+
+    def walk(patterns: list[Any], namespace: str, prefix: str) -> None:
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+                walk(pattern.url_patterns, inner, prefix + str(pattern.pattern))
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                found[namespace + pattern.name] = prefix + str(pattern.pattern)
+
+    walk(get_resolver().url_patterns, "", "/")
+    return found
+
+
+def test_every_named_url_is_classified() -> None:
+    names = {n for n in named_urls() if not n.startswith(ADMIN_PREFIX)}
+    unclassified = sorted(names - set(URLS) - set(SKIPPED))
+    stale = sorted((set(URLS) | set(SKIPPED)) - names)
+    assert (unclassified, stale) == ([], []), (
+        "classify every URL in tests/access/test_permission_matrix.py (URLS or SKIPPED)"
+    )
+
+
+def test_no_url_takes_an_identity_number() -> None:
+    routes = named_urls().values()
+    assert [r for r in routes if re.search(r"national|fnr|identity|duf", r, re.I)] == []
+
+
+def test_no_view_is_exempt_from_csrf() -> None:
+    exempt = []
+
+    def walk(patterns: list[Any]) -> None:
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                walk(pattern.url_patterns)
+            elif getattr(pattern.callback, "csrf_exempt", False):
+                exempt.append(pattern.name)
+
+    walk(get_resolver().url_patterns)
+    assert exempt == []
+
+
+# --- the expected outcome of one request -----------------------------------------------------
+
+
+def expected(spec: Spec, persona: str, grading: str) -> tuple[int, int, int]:
+    """(status, access-log rows, security-log rows) for one request. Every refusal (403 or
+    404 from a check) writes exactly one security-log row."""
+    if spec.kind == Kind.PUBLIC:
+        return (*spec.expect(persona, grading), 0) if spec.expect else (200, 0, 0)
+    if persona == ANONYMOUS:
+        return 302, 0, 0
+    status, logs = _status_and_logs(spec, persona, grading)
+    return status, logs, int(status in (403, 404))
+
+
+def _status_and_logs(spec: Spec, persona: str, grading: str) -> tuple[int, int]:
+    if spec.expect is not None:
+        return spec.expect(persona, grading)
+    if spec.kind == Kind.LOGIN:
+        return 200, 0
+    assert spec.permission is not None
+    if spec.kind == Kind.CASE:
+        if not has(persona, spec.permission):
+            return spec.no_permission_status, 0
+        allowed = {P.CASE_READ: may_read, P.CASE_WRITE: may_write, P.CASE_EXPORT: may_export}[
+            spec.permission
+        ](persona, grading)
+        return (200, spec.logs) if allowed else (404, 0)
+    return (200, 0) if has(persona, spec.permission) else (403, 0)
+
+
+def request_once(world: World, persona: str, url: str) -> tuple[int, int, int, str]:
+    logs, events = AccessLogEntry.objects.count(), SecurityEvent.objects.count()
+    response = client_for(world.users[persona]).get(url)
+    body = (
+        response.content.decode("utf-8", "replace")
+        if "text/html" in response.get("Content-Type", "")
+        else ""
+    )
+    return (
+        response.status_code,
+        AccessLogEntry.objects.count() - logs,
+        SecurityEvent.objects.count() - events,
+        body,
+    )
+
+
+def _cells() -> list[tuple[str, str]]:
+    return [(name, grading) for name, spec in URLS.items() for grading in spec.gradings]
+
+
+@pytest.mark.parametrize(("url_name", "grading"), _cells())
+def test_persona_matrix(url_name: str, grading: str) -> None:
+    world = make_world(grading)
+    spec = URLS[url_name]
+    url = reverse(url_name, kwargs=spec.kwargs(world)) + spec.query
+    actual, wanted, leaks = {}, {}, []
+    for persona in spec.personas:
+        status, logs, events, body = request_once(world, persona, url)
+        actual[persona] = (status, logs, events)
+        wanted[persona] = expected(spec, persona, grading)
+        leaks += person_leaks(spec, world, persona, grading, status, body)
+    assert actual == wanted
+    assert leaks == []
+
+
+def person_leaks(
+    spec: Spec, world: World, persona: str, grading: str, status: int, body: str
+) -> list[str]:
+    """What a page shows of the participant that the persona may not see."""
+    if status != 200 or not body:
+        return []
+    shown = NAME_A in body
+    national_id = world.case_a.person.national_id or "-"
+    full_id = national_id in body
+    sees_identity = persona in DISTRICT_A_ROLES and may_read(persona, grading)
+    problems = []
+    if shown and not (spec.shows_person and sees_identity):
+        problems.append(f"{persona} sees the name")
+    if full_id and not (spec.kind == Kind.CASE and spec.logs and sees_identity):
+        problems.append(f"{persona} sees the full identity number")
+    if spec.shows_person and spec.kind == Kind.LIST and sees_identity and not shown:
+        problems.append(f"{persona} does not find the participant in the list")
+    if (
+        spec.shows_person
+        and spec.kind in (Kind.CASE, Kind.AUDIT)
+        and persona.startswith("auditor")
+        and case_pseudonym(world.case_a) not in body
+    ):
+        problems.append(f"{persona} does not see the pseudonym")
+    if world.case_a.person.address and world.case_a.person.address in body and not sees_identity:
+        problems.append(f"{persona} sees the address")
+    return problems
+
+
+# --- ids in URLs ----------------------------------------------------------------------------
+
+CASE_URLS = [name for name, spec in URLS.items() if spec.kind == Kind.CASE]
+_CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
+
+
+@pytest.mark.parametrize("url_name", CASE_URLS)
+def test_changing_the_id_never_reveals_another_districts_case(url_name: str) -> None:
+    """Adviser A asks for district B's case and for an id that does not exist: the same 404,
+    nothing opened, one security-log row each."""
+    world = make_world()
+    spec = URLS[url_name]
+    results = []
+    for pk in (world.case_b.pk, world.case_b.pk + 1000):
+        kwargs = {k: (pk if k in ("pk", "case_pk") else v) for k, v in spec.kwargs(world).items()}
+        status, logs, events, body = request_once(
+            world, "adviser_a", reverse(url_name, kwargs=kwargs)
+        )
+        results.append((status, logs, events, _CSRF.sub("", body)))
+    assert results[0][:3] == results[1][:3] == (404, 0, 1)
+    assert results[0][3] == results[1][3]
+    assert NAME_B not in results[0][3]
+
+
+# --- the admin site ---------------------------------------------------------------------------
+
+
+def admin_urls() -> list[str]:
+    """The admin's index and every model's list and add page (the ones without an id)."""
+    urls = [reverse("admin:index")]
+    for model in admin_site._registry:
+        opts = model._meta
+        urls.append(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"))
+    return urls
+
+
+@pytest.mark.parametrize("grading", (NONE, STRICT))
+def test_admin_site_is_for_administrators_only_and_shows_no_case_content(grading: str) -> None:
+    world = make_world(grading)
+    urls = admin_urls()
+    actual = {}
+    leaks = []
+    for persona in PERSONAS:
+        client = client_for(world.users[persona])
+        statuses = set()
+        for url in urls:
+            response = client.get(url)
+            statuses.add(response.status_code)
+            body = response.content.decode()
+            strict_listed = grading == STRICT and ">A-1<" in body
+            if NAME_A in body or (world.case_a.person.national_id or "-") in body or strict_listed:
+                leaks.append((persona, url))
+        actual[persona] = statuses
+    assert actual == {p: {200} if p == "administrator" else {302} for p in PERSONAS}
+    assert leaks == []
+    listed = (
+        client_for(world.users["administrator"])
+        .get(reverse("admin:cases_programmecase_changelist"))
+        .content.decode()
+    )
+    assert (">B-1<" in listed, ">A-1<" in listed) == (True, grading != STRICT)
+
+
+def test_case_and_list_urls_run_every_persona_and_grading() -> None:
+    short = [
+        name
+        for name, spec in URLS.items()
+        if spec.kind in (Kind.CASE, Kind.LIST, Kind.AUDIT)
+        and (spec.personas != PERSONAS or spec.gradings != GRADINGS)
+    ]
+    assert short == []
