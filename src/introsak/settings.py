@@ -126,6 +126,10 @@ else:
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
             },
+            # A file, not Django's default in-memory test database: the live server used by
+            # the browser tests serves several requests at once, and an in-memory database
+            # is one connection shared across those threads.
+            "TEST": {"NAME": str(BASE_DIR / "var" / "test_introsak.sqlite3")},
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -163,7 +163,8 @@ def _make_audit(world: World) -> Any:
 # --- every named URL -------------------------------------------------------------------------
 
 URLS: dict[str, Spec] = {
-    "home": Spec(Kind.LOGIN),
+    # home sends a user to the first area their role opens; a user without a role stays
+    "home": Spec(Kind.LOGIN, expect=lambda p, g: (200 if p == "no_role" else 302, 0)),
     "login": Spec(Kind.PUBLIC, expect=lambda p, g: (200 if p == ANONYMOUS else 302, 0)),
     "health": Spec(Kind.PUBLIC),
     "accounts:otp_setup": Spec(Kind.LOGIN),

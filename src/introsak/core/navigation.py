@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from introsak.access.enums import Permission
 from introsak.access.rules import permissions_of
+from introsak.accounts.enums import Role
 
 
 @dataclass(frozen=True)
@@ -22,13 +23,24 @@ class NavEntry:
     url_name: str
     label: str | Promise
     permission: Permission
+    # The label for users whose main view is a whole district (coordinators, auditors).
+    district_label: str | Promise | None = None
+
+    def label_for(self, role: str) -> str | Promise:
+        if self.district_label is not None and role in _DISTRICT_VIEW_ROLES:
+            return self.district_label
+        return self.label
+
+
+_DISTRICT_VIEW_ROLES = {Role.TEAM_COORDINATOR.value, Role.AUDITOR.value}
 
 
 NAV_ENTRIES: tuple[NavEntry, ...] = (
-    NavEntry("workspace:worklist", _("My participants"), Permission.CASE_READ),
+    NavEntry("workspace:worklist", _("My participants"), Permission.CASE_READ,
+             district_label=_("Participants")),
     NavEntry("stats:dashboard", _("Statistics"), Permission.STATS_VIEW),
     NavEntry("audits:list", _("Audits"), Permission.AUDIT_RUN),
-    NavEntry("access:reports", _("Access log"), Permission.USERS_ADMIN),
+    NavEntry("access:reports", _("Access log"), Permission.ACCESS_LOG_VIEW),
     NavEntry("admin:index", _("Administration"), Permission.USERS_ADMIN),
 )
 
@@ -46,6 +58,6 @@ def nav_items(request: HttpRequest) -> list[dict[str, object]]:
             url = reverse(entry.url_name)
         except NoReverseMatch:
             continue
-        items.append({"url": url, "label": entry.label,
+        items.append({"url": url, "label": entry.label_for(getattr(user, "role", "")),
                       "current": request.path.startswith(url) and url != "/"})
     return items

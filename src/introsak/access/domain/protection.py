@@ -16,8 +16,6 @@ every page and export uses for names, identity numbers and addresses:
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,6 +29,7 @@ from introsak.access.domain.security_log import security_event
 from introsak.access.enums import SecurityEventKind
 from introsak.access.models import AuditGrant, ProtectedPersonClearance
 from introsak.accounts.enums import DISTRICT_ROLES, Role
+from introsak.casefacts.serialize import case_pseudonym as export_case_pseudonym
 from introsak.cases.enums import ProtectedAddress
 from introsak.cases.models import Person, ProgrammeCase
 from introsak.identity import mask_identity_number
@@ -77,9 +76,8 @@ def identity_policy(user: Any) -> IdentityPolicy:
 def case_pseudonym(case: ProgrammeCase) -> str:
     """``P-`` and the first characters of the keyed pseudonym the pseudonymised export uses
     for this case's number (``casefacts.serialize.pseudonymise``), so both can be matched."""
-    key = settings.INTROSAK_PSEUDONYM_KEY.encode()
-    digest = hmac.new(key, f"case_id\x00{case.case_id}".encode(), hashlib.sha256).hexdigest()
-    return "P-" + digest[:PSEUDONYM_DISPLAY_CHARS]
+    full = export_case_pseudonym(case.case_id, key=settings.INTROSAK_PSEUDONYM_KEY.encode())
+    return full[: len("P-") + PSEUDONYM_DISPLAY_CHARS]
 
 
 def _case_of(person: Person) -> ProgrammeCase:
