@@ -1,5 +1,5 @@
 # The README's two commands are `make demo` and `make test`.
-.PHONY: demo test setup lint typecheck serve benchmark-import benchmark-rules
+.PHONY: demo test setup lint typecheck benchmark-import benchmark-rules benchmark-stats benchmark-workspace
 
 DEMO_AS_OF ?= 2024-08-07
 DEMO_ENV = INTROSAK_AS_OF=$(DEMO_AS_OF) INTROSAK_REQUIRE_2FA=false
@@ -17,6 +17,8 @@ demo: setup
 # The whole test suite. SQLite by default; PostgreSQL when DATABASE_URL is set.
 test: setup
 	uv run --frozen ruff check .
+	uv run --frozen ruff format --check .
+	uv run --frozen mypy src
 	uv run --frozen python manage.py makemigrations --check --dry-run -v 0
 	uv run --frozen pytest -n 2 --dist loadgroup
 
@@ -32,3 +34,9 @@ benchmark-import:
 
 benchmark-rules:
 	uv run --frozen python benchmarks/rules_benchmark.py
+
+benchmark-stats:
+	uv run --frozen python benchmarks/stats_benchmark.py
+
+benchmark-workspace:
+	uv run --frozen python benchmarks/workspace_benchmark.py

@@ -57,8 +57,9 @@ def main() -> int:
     sys.path.insert(0, str(ROOT / "src"))
     _recreate_database(args.database_url)
     env = {**os.environ, "DATABASE_URL": args.database_url}
-    subprocess.run([sys.executable, "manage.py", "migrate", "-v", "0"], cwd=ROOT, env=env,
-                   check=True)
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "-v", "0"], cwd=ROOT, env=env, check=True
+    )
     os.environ["DATABASE_URL"] = args.database_url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "introsak.settings")
 
@@ -78,8 +79,9 @@ def main() -> int:
 
         start = time.perf_counter()
         with path.open("rb") as stream:
-            report = case_facts_import(stream=stream, as_of=date(2024, 8, 7),
-                                       missing_users="create")
+            report = case_facts_import(
+                stream=stream, as_of=date(2024, 8, 7), missing_users="create"
+            )
         elapsed = time.perf_counter() - start
         with connection.cursor() as cursor:
             cursor.execute(
@@ -91,10 +93,14 @@ def main() -> int:
             cases, findings, events = cursor.fetchone()
 
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"cases in file:        {args.cases:,} ({size_mb:.1f} MB, generated in {generated:.1f} s)")
+    print(
+        f"cases in file:        {args.cases:,} ({size_mb:.1f} MB, generated in {generated:.1f} s)"
+    )
     print(f"imported:             {report.created:,} created, {report.updated:,} updated")
-    print(f"rows written:         {cases:,} cases, {findings:,} findings, "
-          f"{events:,} plans/meetings/activities")
+    print(
+        f"rows written:         {cases:,} cases, {findings:,} findings, "
+        f"{events:,} plans/meetings/activities"
+    )
     print(f"import time:          {elapsed:.1f} s ({args.cases / elapsed:,.0f} cases/s)")
     print(f"peak memory (RSS):    {peak_mb:,.0f} MB")
     print(f"target:               <= 60 s  -> {'met' if elapsed <= 60 else 'NOT met'}")

@@ -64,8 +64,11 @@ def _schema() -> None:
         call_command("migrate", verbosity=0, interactive=False)
         return
     except Exception as exc:
-        print(f"migrate failed ({type(exc).__name__}: {str(exc).splitlines()[0]}); "
-              "creating the tables from the models instead", file=sys.stderr)
+        print(
+            f"migrate failed ({type(exc).__name__}: {str(exc).splitlines()[0]}); "
+            "creating the tables from the models instead",
+            file=sys.stderr,
+        )
     with connection.cursor() as cursor:
         cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
     with connection.schema_editor() as editor:
@@ -96,8 +99,9 @@ def _load(count: int, seed: int) -> float:
             for case in generate_bulk(seed=seed, count=count):
                 out.write(dumps_case(case) + "\n")
         with path.open("rb") as stream:
-            case_facts_import(stream=stream, as_of=date.fromisoformat(AS_OF),
-                              missing_users="create")
+            case_facts_import(
+                stream=stream, as_of=date.fromisoformat(AS_OF), missing_users="create"
+            )
     return time.perf_counter() - start
 
 
@@ -128,8 +132,11 @@ def _client(username: str, role: str, district: str | None = None):  # type: ign
 
     user, _ = User.objects.update_or_create(
         username=username,
-        defaults={"role": role, "is_active": True,
-                  "district": District.objects.get(slug=district) if district else None},
+        defaults={
+            "role": role,
+            "is_active": True,
+            "district": District.objects.get(slug=district) if district else None,
+        },
     )
     client = Client()
     client.force_login(user)
@@ -142,6 +149,7 @@ def _get(client, path: str) -> Callable[[], object]:  # type: ignore[no-untyped-
         if response.status_code != 200:
             raise SystemExit(f"{path}: HTTP {response.status_code}")
         return response
+
     return request
 
 
@@ -156,9 +164,15 @@ def main() -> int:
 
     sys.path.insert(0, str(ROOT / "src"))
     ready = _prepare_database(args.database_url, reuse=args.reuse, cases=args.cases)
-    os.environ.update({"DATABASE_URL": args.database_url, "INTROSAK_AS_OF": AS_OF,
-                       "DJANGO_DEBUG": "false", "INTROSAK_REQUIRE_2FA": "false",
-                       "INTROSAK_LOGIN_THROTTLING": "false"})
+    os.environ.update(
+        {
+            "DATABASE_URL": args.database_url,
+            "INTROSAK_AS_OF": AS_OF,
+            "DJANGO_DEBUG": "false",
+            "INTROSAK_REQUIRE_2FA": "false",
+            "INTROSAK_LOGIN_THROTTLING": "false",
+        }
+    )
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "introsak.settings")
     import django
 
@@ -175,8 +189,10 @@ def main() -> int:
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
     cases, findings = ProgrammeCase.objects.count(), CaseFinding.objects.count()
-    print(f"database: {cases:,} cases, {findings:,} findings ({connection.vendor}, "
-          f"{connection.pg_version if connection.vendor == 'postgresql' else ''})")
+    print(
+        f"database: {cases:,} cases, {findings:,} findings ({connection.vendor}, "
+        f"{connection.pg_version if connection.vendor == 'postgresql' else ''})"
+    )
 
     analyst = _client("bench.analyst", "city_analyst")
     coordinator = _client("bench.coordinator", "team_coordinator", "st_hanshaugen")
@@ -184,16 +200,22 @@ def main() -> int:
     for name in VIEWS:
         rows.append((name, "page", _time(_get(analyst, f"/stats/{name}/"), args.repeat)))
     for name in VIEWS:
-        rows.append((name, "chart.svg", _time(_get(analyst, f"/stats/{name}/chart.svg"),
-                                              args.repeat)))
-        rows.append((name, "csv", _time(_get(analyst, f"/stats/{name}/download.csv"),
-                                        args.repeat)))
+        rows.append(
+            (name, "chart.svg", _time(_get(analyst, f"/stats/{name}/chart.svg"), args.repeat))
+        )
+        rows.append((name, "csv", _time(_get(analyst, f"/stats/{name}/download.csv"), args.repeat)))
     own = "?district=st_hanshaugen"
     for name in ("end-reasons-by-district", "compliance"):
-        rows.append((name, "page, coordinator's own district",
-                     _time(_get(coordinator, f"/stats/{name}/{own}"), args.repeat)))
-    rows.append(("dashboard (all views)", "page",
-                 _time(_get(analyst, "/stats/"), max(5, args.repeat // 4))))
+        rows.append(
+            (
+                name,
+                "page, coordinator's own district",
+                _time(_get(coordinator, f"/stats/{name}/{own}"), args.repeat),
+            )
+        )
+    rows.append(
+        ("dashboard (all views)", "page", _time(_get(analyst, "/stats/"), max(5, args.repeat // 4)))
+    )
 
     print("\n| view | request | p50 ms | p95 ms | max ms |\n|---|---|---:|---:|---:|")
     for name, what, (p50, p95, worst) in rows:

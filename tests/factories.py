@@ -32,8 +32,13 @@ BASE_CASE: dict[str, Any] = {
     "decision_date": "2024-01-10",
     "start_date": "2024-01-15",
     "plans": [
-        {"decided_on": "2024-01-10", "end_goal": "work", "norwegian_goal": "B1",
-         "duration_months": 6, "elements": ["Norskopplæring", "Språkpraksis"]}
+        {
+            "decided_on": "2024-01-10",
+            "end_goal": "work",
+            "norwegian_goal": "B1",
+            "duration_months": 6,
+            "elements": ["Norskopplæring", "Språkpraksis"],
+        }
     ],
     "meetings": [],
     "activities": [],
@@ -74,8 +79,12 @@ def district(slug: str = "st_hanshaugen") -> District:
     return District.objects.get(slug=slug)
 
 
-def user(username: str, role: Role | str, district_slug: str | None = None,
-         password: str = "correct horse battery staple") -> User:
+def user(
+    username: str,
+    role: Role | str,
+    district_slug: str | None = None,
+    password: str = "correct horse battery staple",
+) -> User:
     account = User.objects.create_user(
         username=username,
         password=password,

@@ -148,8 +148,10 @@ PASSWORD_HASHERS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 12}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -193,10 +195,18 @@ if INTROSAK_OIDC_ENABLED:
     OIDC_OP_USER_ENDPOINT = env_str("OIDC_OP_USER_ENDPOINT")
     OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_OP_JWKS_ENDPOINT")
     OIDC_OP_LOGOUT_ENDPOINT = env_str("OIDC_OP_LOGOUT_ENDPOINT")
-    _missing = [name for name in ("OIDC_RP_CLIENT_ID", "OIDC_RP_CLIENT_SECRET",
-                                  "OIDC_OP_AUTHORIZATION_ENDPOINT", "OIDC_OP_TOKEN_ENDPOINT",
-                                  "OIDC_OP_USER_ENDPOINT", "OIDC_OP_JWKS_ENDPOINT")
-                if not globals()[name]]
+    _missing = [
+        name
+        for name in (
+            "OIDC_RP_CLIENT_ID",
+            "OIDC_RP_CLIENT_SECRET",
+            "OIDC_OP_AUTHORIZATION_ENDPOINT",
+            "OIDC_OP_TOKEN_ENDPOINT",
+            "OIDC_OP_USER_ENDPOINT",
+            "OIDC_OP_JWKS_ENDPOINT",
+        )
+        if not globals()[name]
+    ]
     if _missing:
         raise ImproperlyConfigured(f"INTROSAK_OIDC_ENABLED needs {', '.join(_missing)}")
     OIDC_RP_SIGN_ALGO = env_str("OIDC_RP_SIGN_ALGO", "RS256")
@@ -292,15 +302,26 @@ LOGGING = {
     "disable_existing_loggers": False,
     "filters": {"mask_identity_numbers": {"()": "introsak.core.logging.MaskIdentityNumbersFilter"}},
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain",
-                             "filters": ["mask_identity_numbers"]}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["mask_identity_numbers"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("INTROSAK_LOG_LEVEL", "WARNING")},
     "loggers": {
         name: {"handlers": ["console"], "level": level, "propagate": False}
-        for name, level in (("django", "INFO"), ("django.request", "ERROR"),
-                            ("django.server", "INFO"), ("django.security", "WARNING"),
-                            ("axes", "WARNING"), ("introsak", _LOG_LEVEL),
-                            ("gunicorn.error", "INFO"), ("gunicorn.access", "INFO"))
+        for name, level in (
+            ("django", "INFO"),
+            ("django.request", "ERROR"),
+            ("django.server", "INFO"),
+            ("django.security", "WARNING"),
+            ("axes", "WARNING"),
+            ("introsak", _LOG_LEVEL),
+            ("gunicorn.error", "INFO"),
+            ("gunicorn.access", "INFO"),
+        )
     },
 }
 

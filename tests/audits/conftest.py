@@ -43,31 +43,52 @@ def today(settings: Any) -> date:
     return TODAY
 
 
-def make_report_audit(*, seed: int = SEED, sample_size: int = 15, stratify: bool = False,
-                      manual: tuple[str, ...] = (), created_by: User | None = None) -> Audit:
+def make_report_audit(
+    *,
+    seed: int = SEED,
+    sample_size: int = 15,
+    stratify: bool = False,
+    manual: tuple[str, ...] = (),
+    created_by: User | None = None,
+) -> Audit:
     """The report's audit (both districts, its five criteria), drawn with ``seed``."""
     audit = audit_create(
         name="Arbeidsintegrering av flyktninger",
         districts=list(District.objects.filter(slug__in=BOTH)),
-        started_from=STARTED_FROM, started_to=STARTED_TO, as_of=AS_OF,
-        criteria=REPORT_CRITERIA, manual_criteria=manual, sample_size=sample_size,
-        stratify=stratify, created_by=created_by,
+        started_from=STARTED_FROM,
+        started_to=STARTED_TO,
+        as_of=AS_OF,
+        criteria=REPORT_CRITERIA,
+        manual_criteria=manual,
+        sample_size=sample_size,
+        stratify=stratify,
+        created_by=created_by,
     )
     sample_draw(audit=audit, cases=ProgrammeCase.objects.all(), by=created_by, seed=seed)
     return audit
 
 
-def auditor(username: str = "revisor", *, districts: tuple[str, ...] = BOTH,
-            starts_on: date = GRANT_START, ends_on: date = GRANT_END,
-            show_identities: bool = False) -> User:
+def auditor(
+    username: str = "revisor",
+    *,
+    districts: tuple[str, ...] = BOTH,
+    starts_on: date = GRANT_START,
+    ends_on: date = GRANT_END,
+    show_identities: bool = False,
+) -> User:
     """An auditor with one audit grant, written directly (the grant rules themselves are
     tested by the access app)."""
     account = user(username, Role.AUDITOR)
-    admin = (User.objects.filter(username="admin.grants").first()
-             or user("admin.grants", Role.ADMINISTRATOR))
+    admin = User.objects.filter(username="admin.grants").first() or user(
+        "admin.grants", Role.ADMINISTRATOR
+    )
     grant = AuditGrant.objects.create(
-        user=account, justification="Forvaltningsrevisjon av arbeidsintegrering",
-        starts_on=starts_on, ends_on=ends_on, show_identities=show_identities, granted_by=admin,
+        user=account,
+        justification="Forvaltningsrevisjon av arbeidsintegrering",
+        starts_on=starts_on,
+        ends_on=ends_on,
+        show_identities=show_identities,
+        granted_by=admin,
     )
     grant.districts.set(District.objects.filter(slug__in=districts))
     return account

@@ -75,19 +75,28 @@ def report_case(district: str, i: int) -> dict[str, Any]:
     start = settlement + relativedelta(months=2 if _has(district, "started_on_time", i) else 4)
     decision = start - timedelta(days=5)
     goal = "education" if _has(district, "education_goal", i) else "work"
-    plan = {"decided_on": decision.isoformat(), "end_goal": goal, "norwegian_goal": "B1",
-            "duration_months": 24 if other else 6, "elements": ["Norskopplæring"]}
+    plan = {
+        "decided_on": decision.isoformat(),
+        "end_goal": goal,
+        "norwegian_goal": "B1",
+        "duration_months": 24 if other else 6,
+        "elements": ["Norskopplæring"],
+    }
     meetings: list[dict[str, Any]] = []
     if _has(district, "three_party_journaled", i):
         meetings = _meetings(start, documented=True)
     elif _has(district, "three_party_held_not_journaled", i):
         meetings = _meetings(start, documented=False)
-    activities = [{"kind": "norwegian_training", "start": start.isoformat(),
-                   "hours_per_week": 16}]
+    activities = [{"kind": "norwegian_training", "start": start.isoformat(), "hours_per_week": 16}]
     if _has(district, "practice", i):
-        activities.append({"kind": "language_practice" if i % 2 else "work_practice",
-                           "start": (start + relativedelta(months=3)).isoformat(),
-                           "hours_per_week": 10, "provider": "Barnehage"})
+        activities.append(
+            {
+                "kind": "language_practice" if i % 2 else "work_practice",
+                "start": (start + relativedelta(months=3)).isoformat(),
+                "hours_per_week": 10,
+                "provider": "Barnehage",
+            }
+        )
     return case_dict(
         f"{PREFIX[district]}-{i + 1:02d}",
         district=district,
@@ -97,8 +106,11 @@ def report_case(district: str, i: int) -> dict[str, Any]:
         person__permit_date=(settlement - relativedelta(months=1)).isoformat(),
         person__settlement_date=settlement.isoformat(),
         person__education_level="primary" if other else "higher",
-        mapping_date=((decision - timedelta(days=20)).isoformat()
-                      if _has(district, "mapping_journaled", i) else None),
+        mapping_date=(
+            (decision - timedelta(days=20)).isoformat()
+            if _has(district, "mapping_journaled", i)
+            else None
+        ),
         decision_date=decision.isoformat(),
         start_date=start.isoformat(),
         contract_date=decision.isoformat() if _has(district, "contract", i) else None,
@@ -120,8 +132,14 @@ def extra_cases(district: str) -> list[dict[str, Any]]:
     early["case_id"] = f"{PREFIX[district]}-X2"
     early["person"]["name"] = "Tidlig start"
     early["person"].update(permit_date="2022-01-10", settlement_date="2022-02-01")
-    early.update(mapping_date="2022-03-01", decision_date="2022-03-20", start_date="2022-03-25",
-                 contract_date="2022-03-20", meetings=[], activities=[])
+    early.update(
+        mapping_date="2022-03-01",
+        decision_date="2022-03-20",
+        start_date="2022-03-25",
+        contract_date="2022-03-20",
+        meetings=[],
+        activities=[],
+    )
     early["plans"][0]["decided_on"] = "2022-03-20"
     return [excluded, early]
 

@@ -22,8 +22,18 @@ from tests.audits.report_cases import report_cases
 from tests.factories import jsonl
 
 pytestmark = pytest.mark.usefixtures("report_data")
-ARGS = ["--districts", "st_hanshaugen,ostensjo", "--started-from", "2022-07-01",
-        "--started-to", "2024-05-31", "--as-of", "2024-09-30", "--seed", str(SEED)]
+ARGS = [
+    "--districts",
+    "st_hanshaugen,ostensjo",
+    "--started-from",
+    "2022-07-01",
+    "--started-to",
+    "2024-05-31",
+    "--as-of",
+    "2024-09-30",
+    "--seed",
+    str(SEED),
+]
 
 
 def run(*extra: str) -> str:
@@ -43,13 +53,17 @@ def test_text_output_gives_the_reports_counts() -> None:
 
 
 def test_json_output_and_same_seed_same_sample() -> None:
-    first, second = json.loads(run("--format", "json")), json.loads(run("--format", "json",
-                                                                        "--sample", "15"))
+    first, second = (
+        json.loads(run("--format", "json")),
+        json.loads(run("--format", "json", "--sample", "15")),
+    )
     assert first["audit"]["seed"] == SEED
     assert first["sample"] == second["sample"]
     tri = next(f for f in first["findings"] if f["criterion"] == "TRI-01")
-    assert [(d["district"], d["computed"]["n"], d["computed"]["of"]) for d in tri["districts"]] \
-        == [("st_hanshaugen", 4, 15), ("ostensjo", 10, 15)]
+    assert [(d["district"], d["computed"]["n"], d["computed"]["of"]) for d in tri["districts"]] == [
+        ("st_hanshaugen", 4, 15),
+        ("ostensjo", 10, 15),
+    ]
     assert sorted(tri["districts"][0]["computed"]["cases"]) == ["SH-02", "SH-05", "SH-08", "SH-11"]
 
 
@@ -62,7 +76,8 @@ def test_smaller_sample_is_reproducible_with_the_seed() -> None:
 
 def test_english_output() -> None:
     assert "  St. Hanshaugen: 6 of 15 had had language or work practice [" in run(
-        "--language", "en")
+        "--language", "en"
+    )
 
 
 def test_xlsx_and_pdf_to_files(tmp_path: Path) -> None:
@@ -91,8 +106,16 @@ def test_save_keeps_the_audit_for_its_auditors() -> None:
 
 def test_unknown_district_and_criterion_are_errors() -> None:
     with pytest.raises(CommandError, match="unknown districts: nowhere"):
-        call_command("audit", "--districts", "nowhere", "--started-from", "2022-07-01",
-                     "--as-of", "2024-09-30", stdout=io.StringIO())
+        call_command(
+            "audit",
+            "--districts",
+            "nowhere",
+            "--started-from",
+            "2022-07-01",
+            "--as-of",
+            "2024-09-30",
+            stdout=io.StringIO(),
+        )
     with pytest.raises(CommandError, match="unknown criteria: NOPE-01"):
         run("--criteria", "NOPE-01")
 
@@ -109,9 +132,21 @@ def test_input_file_runs_the_same_audit_in_a_throwaway_database(tmp_path: Path) 
     facts.write_bytes(jsonl(report_cases()))
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     done = subprocess.run(
-        [sys.executable, "-m", "introsak.cli", "audit", "--input", str(facts), *ARGS,
-         "--format", "json"],
-        capture_output=True, env=env, check=False, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "introsak.cli",
+            "audit",
+            "--input",
+            str(facts),
+            *ARGS,
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        env=env,
+        check=False,
+        timeout=300,
     )
     assert done.returncode == 0, done.stderr.decode()
     result, here = json.loads(done.stdout), json.loads(run("--format", "json"))

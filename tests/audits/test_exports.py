@@ -26,8 +26,9 @@ def test_pdf_is_tagged_and_holds_the_findings(report_audit: Audit) -> None:
     flat = " ".join(text.split())
     assert "10 av 15 startet ikke innen 3 måneder" in flat
     assert "Trekantsamtaler var dokumentert i 4 av 15 saker" in flat
-    assert ("Integreringskontrakt var inngått for 0 av 2 deltakere med annet oppholdsgrunnlag"
-            in flat)
+    assert (
+        "Integreringskontrakt var inngått for 0 av 2 deltakere med annet oppholdsgrunnlag" in flat
+    )
     catalog = reader.trailer["/Root"]
     assert "/StructTreeRoot" in catalog
     assert bool(catalog["/MarkInfo"]["/Marked"])
@@ -49,8 +50,14 @@ def test_excel_holds_findings_control_forms_and_sample(report_audit: Audit) -> N
     workbook = load_workbook(io.BytesIO(findings_xlsx(_report(report_audit), rows, revealed)))
     assert workbook.sheetnames == ["Funn", "Kontrollskjemaer", "Utvalg"]
     findings = [list(r) for r in workbook["Funn"].iter_rows(values_only=True)]
-    assert findings[0][:6] == ["Kriterium", "Tittel", "Bydel", "Beregnet: antall",
-                               "Beregnet: av", "Beregnet"]
+    assert findings[0][:6] == [
+        "Kriterium",
+        "Tittel",
+        "Bydel",
+        "Beregnet: antall",
+        "Beregnet: av",
+        "Beregnet",
+    ]
     start = [r for r in findings if r[0] == "START-01"]
     assert [(r[2], r[3], r[4], r[5]) for r in start] == [
         ("St. Hanshaugen", 10, 15, "10 av 15 startet ikke innen 3 måneder"),
@@ -64,23 +71,41 @@ def test_excel_holds_findings_control_forms_and_sample(report_audit: Audit) -> N
 
 def test_jsonl_has_one_control_form_per_drawn_case(report_audit: Audit) -> None:
     revisor = auditor()
-    entry = ControlFormEntry.objects.get(form__frame_case__case_number="SH-03",
-                                         criterion__code="TRI-01")
-    assessment_record(entry=entry, assessment="held_not_documented",
-                      comment="Holdt på telefon med lærer", by=revisor)
+    entry = ControlFormEntry.objects.get(
+        form__frame_case__case_number="SH-03", criterion__code="TRI-01"
+    )
+    assessment_record(
+        entry=entry,
+        assessment="held_not_documented",
+        comment="Holdt på telefon med lærer",
+        by=revisor,
+    )
     rows = list(drawn_rows(report_audit))
     lines = control_forms_jsonl(report_audit, rows, set()).decode().splitlines()
     forms = [json.loads(line) for line in lines]
     assert len(forms) == 30
     assert {f["case"][:2] for f in forms} == {"P-"}
-    sh03 = next(f for f in forms if f["pseudonym"] == next(
-        r.pseudonym for r in rows if r.case_number == "SH-03"))
+    sh03 = next(
+        f
+        for f in forms
+        if f["pseudonym"] == next(r.pseudonym for r in rows if r.case_number == "SH-03")
+    )
     tri = next(e for e in sh03["entries"] if e["criterion"] == "TRI-01")
-    assert (tri["status"], tri["computed_outcome"], tri["assessment"], tri["assessed_outcome"],
-            tri["comment"], tri["assessed_by"]) == (
-        "overdue", "no", "held_not_documented", "no", "Holdt på telefon med lærer", "revisor")
+    assert (
+        tri["status"],
+        tri["computed_outcome"],
+        tri["assessment"],
+        tri["assessed_outcome"],
+        tri["comment"],
+        tri["assessed_by"],
+    ) == ("overdue", "no", "held_not_documented", "no", "Holdt på telefon med lærer", "revisor")
     assert [e["documented"] for e in tri["evidence"] if e["kind"] == "meeting"] == [False] * 3
-    practice = next(f for f in forms if any(
-        e["criterion"] == "PRACTICE" and e["computed_outcome"] == "yes" for e in f["entries"]))
+    practice = next(
+        f
+        for f in forms
+        if any(
+            e["criterion"] == "PRACTICE" and e["computed_outcome"] == "yes" for e in f["entries"]
+        )
+    )
     evidence = next(e for e in practice["entries"] if e["criterion"] == "PRACTICE")["evidence"]
     assert all("provider" not in item for item in evidence)  # pseudonymised: no workplace

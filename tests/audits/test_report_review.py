@@ -17,9 +17,9 @@ EXPECTED_NB = {
     },
     "CONTRACT-01": {
         "st_hanshaugen": "Integreringskontrakt var inngått for 0 av 2 deltakere med annet "
-                         "oppholdsgrunnlag",
+        "oppholdsgrunnlag",
         "ostensjo": "Integreringskontrakt var inngått for 4 av 4 deltakere med annet "
-                    "oppholdsgrunnlag",
+        "oppholdsgrunnlag",
     },
     "TRI-01": {
         "st_hanshaugen": "Trekantsamtaler var dokumentert i 4 av 15 saker",
@@ -34,8 +34,10 @@ EXPECTED_NB = {
 EXPECTED_EN = {
     "START-01": {"st_hanshaugen": "10 of 15 did not start within 3 months"},
     "MAP-01": {"ostensjo": "Competence mapping was documented for 12 of 15 participants"},
-    "CONTRACT-01": {"st_hanshaugen": "An integration contract had been signed for 0 of 2 "
-                                     "participants with another residence basis"},
+    "CONTRACT-01": {
+        "st_hanshaugen": "An integration contract had been signed for 0 of 2 "
+        "participants with another residence basis"
+    },
     "TRI-01": {"st_hanshaugen": "Three-party meetings were documented in 4 of 15 cases"},
     "PRACTICE": {"ostensjo": "5 of 15 had had language or work practice"},
 }
@@ -44,8 +46,7 @@ EXPECTED_EN = {
 def _sentences(audit: Audit, language: str) -> dict[str, dict[str, str]]:
     findings = findings_compute(audit)
     return {
-        criterion.code: {cell.district.slug: cell.sentence("computed", language)
-                         for cell in cells}
+        criterion.code: {cell.district.slug: cell.sentence("computed", language) for cell in cells}
         for criterion, cells in findings.rows()
     }
 
@@ -65,10 +66,13 @@ def test_sample_is_the_whole_eligible_frame(report_audit: Audit) -> None:
     frame = FrameCase.objects.filter(sample__audit=report_audit)
     assert frame.count() == 32  # 15 + 1 excluded per district; the early starters are outside
     assert frame.filter(drawn=True).count() == 30
-    excluded = sorted(frame.filter(exclusion=ExclusionReason.END_GOAL)
-                      .values_list("case_number", "end_goal"))
-    assert excluded == [("OS-X1", "upper_secondary_completion"),
-                        ("SH-X1", "upper_secondary_completion")]
+    excluded = sorted(
+        frame.filter(exclusion=ExclusionReason.END_GOAL).values_list("case_number", "end_goal")
+    )
+    assert excluded == [
+        ("OS-X1", "upper_secondary_completion"),
+        ("SH-X1", "upper_secondary_completion"),
+    ]
     assert not frame.filter(case_number__endswith="-X2").exists()
 
 

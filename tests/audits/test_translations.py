@@ -26,8 +26,9 @@ def entries(text: str) -> list[tuple[str, list[str]]]:
             parts[current] += json.loads(line)
         elif not line.strip():
             if parts.get("msgid"):
-                out.append((parts["msgid"],
-                            [v for k, v in parts.items() if k.startswith("msgstr")]))
+                out.append(
+                    (parts["msgid"], [v for k, v in parts.items() if k.startswith("msgstr")])
+                )
             parts, current = {}, ""
     return out
 
@@ -39,19 +40,23 @@ def test_every_string_has_a_bokmal_translation_with_the_same_placeholders() -> N
     assert len(found) > 200
     assert [msgid for msgid, msgstrs in found if not all(msgstrs)] == []
     assert [
-        msgid for msgid, msgstrs in found
+        msgid
+        for msgid, msgstrs in found
         if any(set(PLACEHOLDER.findall(s)) != set(PLACEHOLDER.findall(msgid)) for s in msgstrs)
         and "%(n)s" not in msgid  # plural entries: msgid is the singular
     ] == []
 
 
 def test_every_criterion_has_a_bokmal_sentence() -> None:
-    sentences = {code: count_sentence(spec, n=1, of=2, language="nb")
-                 for code, spec in CRITERIA.items()}
+    sentences = {
+        code: count_sentence(spec, n=1, of=2, language="nb") for code, spec in CRITERIA.items()
+    }
     assert sentences["START-01"] == "1 av 2 startet ikke innen 3 måneder"
     # the title may come from another app's catalogue (Django merges them): check the frame
-    assert re.fullmatch(r"«Karriereveiledning før vedtak\w*» var oppfylt i 1 av 2 saker",
-                        sentences["GUIDE-01"])
-    english = {code: count_sentence(spec, n=1, of=2, language="en")
-               for code, spec in CRITERIA.items()}
+    assert re.fullmatch(
+        r"«Karriereveiledning før vedtak\w*» var oppfylt i 1 av 2 saker", sentences["GUIDE-01"]
+    )
+    english = {
+        code: count_sentence(spec, n=1, of=2, language="en") for code, spec in CRITERIA.items()
+    }
     assert all(sentences[code] != english[code] for code in CRITERIA)

@@ -41,8 +41,11 @@ def audit_urls(audit: Audit) -> list[str]:
 
 
 def first_drawn(audit: Audit, district: str = "st_hanshaugen") -> FrameCase:
-    row = (FrameCase.objects.filter(sample__audit=audit, drawn=True, district__slug=district)
-           .order_by("rank").first())
+    row = (
+        FrameCase.objects.filter(sample__audit=audit, drawn=True, district__slug=district)
+        .order_by("rank")
+        .first()
+    )
     assert row is not None
     return row
 
@@ -67,8 +70,9 @@ def test_auditor_is_refused_after_the_grant_ends(settings) -> None:  # type: ign
     assert audit.name not in listing.content.decode()
     responses = [client.get(url) for url in urls]
     assert [r.status_code for r in responses] == [404, 404, 404, 404]
-    assert all("SH-" not in r.content.decode() and "P-" not in r.content.decode()
-               for r in responses)
+    assert all(
+        "SH-" not in r.content.decode() and "P-" not in r.content.decode() for r in responses
+    )
     assert SecurityEvent.objects.filter(user=revisor, event="denied_audit_run").count() == 4
 
 
@@ -92,12 +96,20 @@ def test_programme_adviser_may_not_run_audits() -> None:
 
 def test_auditor_creates_an_audit_and_its_sample_is_drawn() -> None:
     auditor()
-    response = client_for("revisor").post(reverse("audits:new"), {
-        "name": "Mappegjennomgang 2024", "districts": _district_pks(),
-        "started_from": "2022-07-01", "started_to": "2024-05-31", "as_of": "2024-09-30",
-        "sample_size": "5", "seed": "42", "criteria": ["START-01", "TRI-01"],
-        "manual_criteria": "Tett og individuell oppfølging",
-    })
+    response = client_for("revisor").post(
+        reverse("audits:new"),
+        {
+            "name": "Mappegjennomgang 2024",
+            "districts": _district_pks(),
+            "started_from": "2022-07-01",
+            "started_to": "2024-05-31",
+            "as_of": "2024-09-30",
+            "sample_size": "5",
+            "seed": "42",
+            "criteria": ["START-01", "TRI-01"],
+            "manual_criteria": "Tett og individuell oppfølging",
+        },
+    )
     audit = Audit.objects.get(name="Mappegjennomgang 2024")
     assert response.status_code == 302
     assert response["Location"] == reverse("audits:detail", args=[audit.pk])
@@ -105,17 +117,27 @@ def test_auditor_creates_an_audit_and_its_sample_is_drawn() -> None:
     assert audit.sample.seed == 42
     assert FrameCase.objects.filter(sample__audit=audit, drawn=True).count() == 10
     assert [c.code or c.text for c in audit.criteria.all()] == [
-        "START-01", "TRI-01", "Tett og individuell oppfølging"]
+        "START-01",
+        "TRI-01",
+        "Tett og individuell oppfølging",
+    ]
     assert ControlFormEntry.objects.filter(form__frame_case__sample__audit=audit).count() == 30
 
 
 def test_auditor_cannot_create_an_audit_outside_the_grant() -> None:
     auditor(districts=("st_hanshaugen",))
-    response = client_for("revisor").post(reverse("audits:new"), {
-        "name": "Utenfor", "districts": _district_pks(), "started_from": "2022-07-01",
-        "started_to": "2024-05-31", "as_of": "2024-09-30", "sample_size": "15",
-        "criteria": ["START-01"],
-    })
+    response = client_for("revisor").post(
+        reverse("audits:new"),
+        {
+            "name": "Utenfor",
+            "districts": _district_pks(),
+            "started_from": "2022-07-01",
+            "started_to": "2024-05-31",
+            "as_of": "2024-09-30",
+            "sample_size": "15",
+            "criteria": ["START-01"],
+        },
+    )
     assert response.status_code == 200
     assert not Audit.objects.filter(name="Utenfor").exists()
     assert "districts" in response.context["form"].errors
@@ -126,11 +148,19 @@ def test_coordinator_self_assessment_covers_only_their_district() -> None:
     client = client_for("koordinator")
     page = client.get(reverse("audits:new"))
     assert [d.slug for d in page.context["form"].fields["districts"].queryset] == ["ostensjo"]
-    response = client.post(reverse("audits:new"), {
-        "name": "Egenvurdering Østensjø", "districts": _district_pks("ostensjo"),
-        "started_from": "2022-07-01", "started_to": "2024-05-31", "as_of": "2024-09-30",
-        "sample_size": "15", "seed": "7", "criteria": ["MAP-01"],
-    })
+    response = client.post(
+        reverse("audits:new"),
+        {
+            "name": "Egenvurdering Østensjø",
+            "districts": _district_pks("ostensjo"),
+            "started_from": "2022-07-01",
+            "started_to": "2024-05-31",
+            "as_of": "2024-09-30",
+            "sample_size": "15",
+            "seed": "7",
+            "criteria": ["MAP-01"],
+        },
+    )
     assert response.status_code == 302
     audit = Audit.objects.get(name="Egenvurdering Østensjø")
     assert audit.kind == AuditKind.SELF_ASSESSMENT
@@ -149,8 +179,10 @@ def test_control_form_opens_the_case_through_the_gateway_and_saves_assessment() 
     client = client_for("revisor")
     page = client.get(url)
     assert page.status_code == 200
-    assert AccessLogEntry.objects.filter(user=revisor, case_id=row.case_id,
-                                         action="audit").count() == 1
+    assert (
+        AccessLogEntry.objects.filter(user=revisor, case_id=row.case_id, action="audit").count()
+        == 1
+    )
     data = {f"e{e.pk}-assessment": e.assessment for e in row.control_form.entries.all()}
     data |= {f"e{e.pk}-comment": "" for e in row.control_form.entries.all()}
     data[f"e{entry.pk}-assessment"] = "documented_elsewhere"
@@ -159,10 +191,14 @@ def test_control_form_opens_the_case_through_the_gateway_and_saves_assessment() 
     assert response.status_code == 302
     entry.refresh_from_db()
     assert (entry.assessment, entry.comment, entry.assessed_by) == (
-        "documented_elsewhere", "Kartlegging omtalt i vedtaket", revisor)
+        "documented_elsewhere",
+        "Kartlegging omtalt i vedtaket",
+        revisor,
+    )
     assert ControlFormEntry.objects.exclude(assessment="").count() == 1
-    assert ProgrammeCase.objects.values("version", "updated_at").get(pk=row.case_id) \
-        == case_before  # the case itself is untouched
+    assert (
+        ProgrammeCase.objects.values("version", "updated_at").get(pk=row.case_id) == case_before
+    )  # the case itself is untouched
     findings = client.get(reverse("audits:findings", args=[audit.pk])).content.decode()
     assert "Kompetansekartlegging var journalført for 12 av 15 deltakere" in findings
     assert "Kompetansekartlegging var journalført for 13 av 15 deltakere" in findings
@@ -189,22 +225,35 @@ def test_auditor_sees_identities_with_show_identities() -> None:
 
 def test_health_exclusion_draws_the_next_case_in_the_random_order() -> None:
     audit = make_report_audit(created_by=auditor(), sample_size=5)
-    drawn_before = set(FrameCase.objects.filter(sample__audit=audit, drawn=True)
-                       .values_list("case_number", flat=True))
+    drawn_before = set(
+        FrameCase.objects.filter(sample__audit=audit, drawn=True).values_list(
+            "case_number", flat=True
+        )
+    )
     row = first_drawn(audit)
-    next_in_order = (FrameCase.objects.filter(sample__audit=audit, district=row.district,
-                                              drawn=False, exclusion="")
-                     .order_by("rank").first())
+    next_in_order = (
+        FrameCase.objects.filter(
+            sample__audit=audit, district=row.district, drawn=False, exclusion=""
+        )
+        .order_by("rank")
+        .first()
+    )
     assert next_in_order is not None
     response = client_for("revisor").post(
-        reverse("audits:exclude", args=[audit.pk, row.pk]),
-        {"note": "Sykemeldt hele perioden"})
+        reverse("audits:exclude", args=[audit.pk, row.pk]), {"note": "Sykemeldt hele perioden"}
+    )
     assert response.status_code == 302
     row.refresh_from_db()
     assert (row.exclusion, row.drawn, row.exclusion_note) == (
-        ExclusionReason.HEALTH, False, "Sykemeldt hele perioden")
-    drawn_after = set(FrameCase.objects.filter(sample__audit=audit, drawn=True)
-                      .values_list("case_number", flat=True))
+        ExclusionReason.HEALTH,
+        False,
+        "Sykemeldt hele perioden",
+    )
+    drawn_after = set(
+        FrameCase.objects.filter(sample__audit=audit, drawn=True).values_list(
+            "case_number", flat=True
+        )
+    )
     assert drawn_after == drawn_before - {row.case_number} | {next_in_order.case_number}
     assert FrameCase.objects.get(pk=next_in_order.pk).control_form.entries.count() == 5
 
@@ -213,8 +262,9 @@ def test_english_findings_page() -> None:
     audit = make_report_audit(created_by=auditor())
     client = client_for("revisor")
     client.cookies["django_language"] = "en"
-    text = client.get(reverse("audits:findings", args=[audit.pk]),
-                      HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    text = client.get(
+        reverse("audits:findings", args=[audit.pk]), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
     assert "10 of 15 did not start within 3 months" in text
 
 
@@ -223,5 +273,3 @@ def _district_pks(*slugs: str) -> list[str]:
 
     wanted = slugs or ("st_hanshaugen", "ostensjo")
     return [str(pk) for pk in District.objects.filter(slug__in=wanted).values_list("pk", flat=True)]
-
-

@@ -3,9 +3,9 @@
 Browsers are never downloaded: Chromium is the system package at ``/usr/bin/chromium``
 (installed by ``scripts/setup.sh``). Each test gets a fresh browser context. Browser tests
 need ``django_db(transaction=True)``: the live server runs in another thread. The database
-is emptied after each such test; ``tests/conftest.py`` puts the districts back before each. ``axe_scan``
-runs axe-core (from npm) in the page through the DevTools protocol, so the page's strict
-Content-Security-Policy stays in force.
+is emptied after each such test; ``tests/conftest.py`` puts the districts back before each.
+``axe_scan`` runs axe-core (from npm) in the page through the DevTools protocol, so the
+page's strict Content-Security-Policy stays in force.
 """
 
 from __future__ import annotations
@@ -59,8 +59,9 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def page(browser: Browser, live_server: Any) -> Iterator[Page]:
-    context = browser.new_context(base_url=live_server.url, locale="nb-NO",
-                                  viewport={"width": 1280, "height": 900})
+    context = browser.new_context(
+        base_url=live_server.url, locale="nb-NO", viewport={"width": 1280, "height": 900}
+    )
     context.set_default_timeout(15_000)
     tab = context.new_page()
     yield tab

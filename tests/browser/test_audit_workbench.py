@@ -40,8 +40,9 @@ def browser() -> Iterator[Browser]:
     opened while Playwright ran are closed before it stops, or PostgreSQL cannot drop the
     test database at the end."""
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                              args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
         yield chromium
         chromium.close()
         connections.close_all()  # the ones opened while Playwright ran, before it stops
@@ -63,8 +64,9 @@ def _findings_cell(page: Page, criterion: str, district: str) -> Any:
     return row.locator("td.audit-assessed")
 
 
-def test_auditor_fills_a_control_form_and_the_findings_update(page: Page, audit: Audit,
-                                                             settings: Any) -> None:
+def test_auditor_fills_a_control_form_and_the_findings_update(
+    page: Page, audit: Audit, settings: Any
+) -> None:
     log_in(page, "revisor", PASSWORD)
     page.goto("/audits/")
     page.get_by_role("link", name=audit.name).click()
@@ -74,7 +76,8 @@ def test_auditor_fills_a_control_form_and_the_findings_update(page: Page, audit:
 
     page.locator("#findings-link").click()
     expect(_findings_cell(page, "MAP-01", "ostensjo")).to_contain_text(
-        "Kompetansekartlegging var journalført for 12 av 15 deltakere")
+        "Kompetansekartlegging var journalført for 12 av 15 deltakere"
+    )
 
     row = _row(audit, "OS-04")
     page.goto(f"/audits/{audit.pk}/cases/{row.pk}/")
@@ -87,16 +90,17 @@ def test_auditor_fills_a_control_form_and_the_findings_update(page: Page, audit:
     page.locator("#save-control-form").click()
     expect(page.locator(".app-messages")).to_contain_text("Kontrollskjemaet er lagret")
     expect(page.locator("#district-findings")).to_contain_text(
-        "Kompetansekartlegging var journalført for 13 av 15 deltakere")
+        "Kompetansekartlegging var journalført for 13 av 15 deltakere"
+    )
     screenshot(page, "audit-control-form")
 
     page.locator("#findings-link").click()
     cell = _findings_cell(page, "MAP-01", "ostensjo")
     expect(cell).to_contain_text("Kompetansekartlegging var journalført for 13 av 15 deltakere")
     expect(cell).to_contain_text("1 sak vurdert annerledes")
-    expect(page.locator("tr[data-criterion='MAP-01'][data-district='ostensjo'] "
-                        "td.audit-computed")).to_have_text(
-        "Kompetansekartlegging var journalført for 12 av 15 deltakere")
+    expect(
+        page.locator("tr[data-criterion='MAP-01'][data-district='ostensjo'] td.audit-computed")
+    ).to_have_text("Kompetansekartlegging var journalført for 12 av 15 deltakere")
     screenshot(page, "audit-findings")
 
     settings.INTROSAK_AS_OF = GRANT_END + timedelta(days=1)
@@ -119,8 +123,13 @@ def test_audit_pages_have_no_axe_violations(page: Page, audit: Audit, language: 
         page.click(".app-language button[type=submit]")
         page.wait_for_load_state("networkidle")
     row = _row(audit, "SH-01")
-    paths = ["/audits/", "/audits/new/", f"/audits/{audit.pk}/", f"/audits/{audit.pk}/findings/",
-             f"/audits/{audit.pk}/cases/{row.pk}/"]
+    paths = [
+        "/audits/",
+        "/audits/new/",
+        f"/audits/{audit.pk}/",
+        f"/audits/{audit.pk}/findings/",
+        f"/audits/{audit.pk}/cases/{row.pk}/",
+    ]
     for path in paths:
         page.goto(path)
         assert page.locator("html").get_attribute("lang") == language

@@ -33,8 +33,10 @@ def test_login_with_wrong_password_shows_accessible_error(page: Page) -> None:
 def test_login_succeeds_and_page_keeps_csp(page: Page) -> None:
     user("radgiver.test", "programme_adviser", "st_hanshaugen")
     csp_errors: list[str] = []
-    page.on("console", lambda msg: csp_errors.append(msg.text)
-            if "Content Security Policy" in msg.text else None)
+    page.on(
+        "console",
+        lambda msg: csp_errors.append(msg.text) if "Content Security Policy" in msg.text else None,
+    )
     response = page.goto("/login/")
     assert response is not None
     assert "script-src 'self'" in (response.headers.get("content-security-policy") or "")

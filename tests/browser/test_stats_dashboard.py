@@ -43,8 +43,14 @@ def sample(settings) -> None:  # type: ignore[no-untyped-def]
 
 def _csp_errors(page: Page) -> list[str]:
     errors: list[str] = []
-    page.on("console", lambda msg: errors.append(msg.text)
-            if "Content Security Policy" in msg.text or "Refused" in msg.text else None)
+    page.on(
+        "console",
+        lambda msg: (
+            errors.append(msg.text)
+            if "Content Security Policy" in msg.text or "Refused" in msg.text
+            else None
+        ),
+    )
     return errors
 
 
@@ -55,14 +61,17 @@ def _switch_to_english(page: Page) -> None:
 
 
 def _broken_images(page: Page) -> list[str]:
-    return list(page.evaluate(
-        "() => [...document.images].filter(i => !i.complete || i.naturalWidth === 0)"
-        ".map(i => i.src)"
-    ))
+    return list(
+        page.evaluate(
+            "() => [...document.images].filter(i => !i.complete || i.naturalWidth === 0)"
+            ".map(i => i.src)"
+        )
+    )
 
 
-def test_dashboard_is_accessible_in_both_languages_and_keeps_the_csp(demo: None,
-                                                                     page: Page) -> None:
+def test_dashboard_is_accessible_in_both_languages_and_keeps_the_csp(
+    demo: None, page: Page
+) -> None:
     errors = _csp_errors(page)
     log_in(page, "analytiker.test", "correct horse battery staple")
     page.goto("/stats/")
@@ -70,18 +79,21 @@ def test_dashboard_is_accessible_in_both_languages_and_keeps_the_csp(demo: None,
     assert page.locator("h1").inner_text() == "Statistikk"
     for image in page.locator("img.stats-chart").all():  # lazy images: load every one
         image.scroll_into_view_if_needed()
-    page.wait_for_function("() => [...document.images].every(i => i.complete)",
-                           timeout=120_000)
+    page.wait_for_function("() => [...document.images].every(i => i.complete)", timeout=120_000)
     assert _broken_images(page) == []
     violations = axe_scan(page)
     assert violations == [], describe_violations(violations)
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.evaluate("window.scrollTo(0, 0)")
-    page.screenshot(path=str(SCREENSHOTS / "stats-dashboard.png"), full_page=True,
-                    clip={"x": 0, "y": 0, "width": 1280, "height": 2600})
+    page.screenshot(
+        path=str(SCREENSHOTS / "stats-dashboard.png"),
+        full_page=True,
+        clip={"x": 0, "y": 0, "width": 1280, "height": 2600},
+    )
     page.locator("#end-reasons-by-district").screenshot(
-        path=str(SCREENSHOTS / "stats-figure-3.png"))
+        path=str(SCREENSHOTS / "stats-figure-3.png")
+    )
 
     _switch_to_english(page)
     assert page.locator("html").get_attribute("lang") == "en"
@@ -92,8 +104,7 @@ def test_dashboard_is_accessible_in_both_languages_and_keeps_the_csp(demo: None,
 
 
 @pytest.mark.parametrize("language", ["nb", "en"])
-def test_one_view_and_its_errors_are_accessible(sample: None, page: Page,
-                                                language: str) -> None:
+def test_one_view_and_its_errors_are_accessible(sample: None, page: Page, language: str) -> None:
     errors = _csp_errors(page)
     log_in(page, "analytiker.test", "correct horse battery staple")
     if language == "en":

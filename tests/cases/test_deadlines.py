@@ -53,26 +53,42 @@ def case_to_facts_of_new_case() -> CaseFacts:
     return case_to_facts(facts_queryset().get(case_id="C-1"))
 
 
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(facts=case_facts(), as_of=st.dates(date(2020, 1, 1), date(2028, 12, 31)))
 def test_stored_findings_equal_fresh_evaluation(facts: CaseFacts, as_of: date) -> None:
     m.CaseFinding.objects.all().delete()
     m.ProgrammeCase.objects.all().delete()
     m.Person.objects.all().delete()
-    case_facts_import(stream=io.StringIO(dumps_case(facts) + "\n"), as_of=as_of,
-                      missing_users="create")
+    case_facts_import(
+        stream=io.StringIO(dumps_case(facts) + "\n"), as_of=as_of, missing_users="create"
+    )
     assert _stored(facts.case_id) == _fresh(facts, as_of)
     stored = m.ProgrammeCase.objects.get(case_id=facts.case_id)
     expected = derive(facts, as_of)
     assert (stored.next_deadline_rule, stored.next_deadline_date, stored.stage) == (
-        expected.next_rule, expected.next_date, expected.stage)
+        expected.next_rule,
+        expected.next_date,
+        expected.stage,
+    )
 
 
 def test_recompute_after_time_passes_agrees_with_fresh_evaluation() -> None:
-    import_cases([case_dict("C-1", start_date=None, decision_date=None, plans=[],
-                            person__residence_basis="refugee")],
-                 as_of=date(2023, 11, 1))
+    import_cases(
+        [
+            case_dict(
+                "C-1",
+                start_date=None,
+                decision_date=None,
+                plans=[],
+                person__residence_basis="refugee",
+            )
+        ],
+        as_of=date(2023, 11, 1),
+    )
     before = m.ProgrammeCase.objects.get(case_id="C-1")
     assert (before.next_deadline_rule, before.next_deadline_status) == ("START-01", "pending")
     later = date(2024, 8, 7)

@@ -24,21 +24,34 @@ def _import_bytes(data: bytes) -> None:
 def _counts() -> dict[str, int]:
     return {
         model.__name__: model.objects.count()
-        for model in (m.Person, m.ProgrammeCase, m.IntegrationPlan, m.PlanItem, m.Meeting,
-                      m.Activity, m.CaseFinding)
+        for model in (
+            m.Person,
+            m.ProgrammeCase,
+            m.IntegrationPlan,
+            m.PlanItem,
+            m.Meeting,
+            m.Activity,
+            m.CaseFinding,
+        )
     }
 
 
 def test_import_creates_case_with_all_rows_and_findings() -> None:
-    import_cases([case_dict("C-1", meetings=[
-        {"kind": "three_party", "date": "2024-02-10", "documented": True}
-    ])])
+    import_cases(
+        [
+            case_dict(
+                "C-1", meetings=[{"kind": "three_party", "date": "2024-02-10", "documented": True}]
+            )
+        ]
+    )
     case = m.ProgrammeCase.objects.get(case_id="C-1")
     assert case.person.residence_basis == "collective_protection"
     assert case.district.slug == "st_hanshaugen"
     assert case.plans.count() == 1
     assert list(case.plans.get().items.values_list("kind", "text")) == [
-        ("element", "Norskopplæring"), ("element", "Språkpraksis")]
+        ("element", "Norskopplæring"),
+        ("element", "Språkpraksis"),
+    ]
     assert case.meetings.get().documented is True
     assert case.findings.count() == 15
     assert case.findings_as_of == AS_OF
@@ -48,8 +61,15 @@ def test_import_creates_case_with_all_rows_and_findings() -> None:
 def test_reimport_updates_same_case_and_bumps_version() -> None:
     import_cases([case_dict("C-1")])
     first = m.ProgrammeCase.objects.get(case_id="C-1")
-    import_cases([case_dict("C-1", contract_date="2024-01-10", meetings=[
-        {"kind": "three_party", "date": "2024-02-10", "documented": True}])])
+    import_cases(
+        [
+            case_dict(
+                "C-1",
+                contract_date="2024-01-10",
+                meetings=[{"kind": "three_party", "date": "2024-02-10", "documented": True}],
+            )
+        ]
+    )
     again = m.ProgrammeCase.objects.get(case_id="C-1")
     assert (again.pk, again.person_id) == (first.pk, first.person_id)
     assert again.version == first.version + 1
@@ -85,16 +105,26 @@ def test_one_bad_record_among_1000_changes_nothing_and_is_named() -> None:
     ("line", "expected"),
     [
         ('{"case_id": "X", ', "line 2: (json):"),
-        (json.dumps(case_dict("X", person__residence_basis="asylum")),
-         "line 2: person.residence_basis:"),
+        (
+            json.dumps(case_dict("X", person__residence_basis="asylum")),
+            "line 2: person.residence_basis:",
+        ),
         (json.dumps(case_dict("X", colour="blue")), "line 2: colour: unknown field"),
-        (json.dumps(case_dict("X", person__national_id="01019012345")),
-         "line 2: person.national_id:"),
+        (
+            json.dumps(case_dict("X", person__national_id="01019012345")),
+            "line 2: person.national_id:",
+        ),
         (json.dumps(case_dict("X", end_date="2024-01-01")), "line 2: end_date:"),
         (json.dumps(case_dict("X", decision_date="2024-02-30")), "line 2: decision_date:"),
     ],
-    ids=["broken-json", "unknown-enum", "unknown-field", "bad-identity-number",
-         "end-before-start", "impossible-date"],
+    ids=[
+        "broken-json",
+        "unknown-enum",
+        "unknown-field",
+        "bad-identity-number",
+        "end-before-start",
+        "impossible-date",
+    ],
 )
 def test_bad_input_is_named_and_nothing_written(line: str, expected: str) -> None:
     data = jsonl([case_dict("OK")]) + line.encode() + b"\n"
@@ -106,9 +136,11 @@ def test_bad_input_is_named_and_nothing_written(line: str, expected: str) -> Non
 
 
 def test_wrong_encoding_is_rejected_with_line() -> None:
-    data = jsonl([case_dict("OK")]) + json.dumps(
-        case_dict("X", person__name="Åse Øvre"), ensure_ascii=False
-    ).encode("latin-1") + b"\n"
+    data = (
+        jsonl([case_dict("OK")])
+        + json.dumps(case_dict("X", person__name="Åse Øvre"), ensure_ascii=False).encode("latin-1")
+        + b"\n"
+    )
     with pytest.raises(ImportRejected) as raised:
         _import_bytes(data)
     assert [e.line for e in raised.value.errors] == [2]
@@ -120,8 +152,7 @@ def test_unknown_adviser_is_an_error_unless_placeholders_are_created() -> None:
     data = jsonl([case_dict("C-1", adviser="nobody.here")])
     with pytest.raises(ImportRejected) as raised:
         _import_bytes(data)
-    assert [str(e) for e in raised.value.errors] == [
-        "line 1: adviser: unknown user 'nobody.here'"]
+    assert [str(e) for e in raised.value.errors] == ["line 1: adviser: unknown user 'nobody.here'"]
     case_facts_import(stream=io.BytesIO(data), as_of=AS_OF, missing_users="create")
     case = m.ProgrammeCase.objects.select_related("adviser").get(case_id="C-1")
     assert case.adviser is not None
@@ -142,12 +173,16 @@ def test_identity_number_of_another_case_is_rejected() -> None:
     with pytest.raises(ImportRejected) as raised:
         import_cases([clash])
     assert [str(e) for e in raised.value.errors] == [
-        "line 1: person.national_id: identity number used by another case"]
+        "line 1: person.national_id: identity number used by another case"
+    ]
 
 
 def test_strictly_confidential_person_with_address_is_rejected() -> None:
-    bad = case_dict("C-1", person__protected_address="strictly_confidential",
-                    person__address="Storgata 1, 0155 Oslo")
+    bad = case_dict(
+        "C-1",
+        person__protected_address="strictly_confidential",
+        person__address="Storgata 1, 0155 Oslo",
+    )
     with pytest.raises(ImportRejected) as raised:
         import_cases([bad])
     assert [e.field for e in raised.value.errors] == ["person.address"]

@@ -35,8 +35,9 @@ def test_demo_data_round_trip_is_lossless() -> None:
     _import(source)
 
     first = _export()
-    exported = [r.case for r in iter_records(io.StringIO(first), allow_synthetic_ids=True,
-                                             as_of=None)]
+    exported = [
+        r.case for r in iter_records(io.StringIO(first), allow_synthetic_ids=True, as_of=None)
+    ]
     assert exported == sorted(demo.cases, key=lambda c: c.case_id)
     assert first == source
 

@@ -13,7 +13,7 @@ from introsak.core.tabular import csv_bytes, safe_cell, xlsx_bytes
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
         ("+1+1", "'+1+1"),
         ("-2+3", "'-2+3"),
         ("@SUM(A1)", "'@SUM(A1)"),
@@ -37,8 +37,9 @@ def test_csv_is_utf8_with_bom_and_neutralises_formulas() -> None:
 
 
 def test_xlsx_reads_back_with_types_and_safe_text() -> None:
-    data = xlsx_bytes([("Tabell 1: sluttårsak/år", ["bydel", "antall", "dato"],
-                        [["=1+1", 24, date(2024, 8, 7)]])])
+    data = xlsx_bytes(
+        [("Tabell 1: sluttårsak/år", ["bydel", "antall", "dato"], [["=1+1", 24, date(2024, 8, 7)]])]
+    )
     book = load_workbook(io.BytesIO(data))
     sheet = book.worksheets[0]
     assert sheet.title == "Tabell 1- sluttårsak-år"

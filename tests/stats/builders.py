@@ -11,8 +11,15 @@ COLLECTIVE = "collective_protection"
 OTHER = "refugee"
 
 
-def ended_case(case_id: str, *, district: str, basis: str, end: date, reason: str | None,
-               education: str = "higher") -> dict[str, Any]:
+def ended_case(
+    case_id: str,
+    *,
+    district: str,
+    basis: str,
+    end: date,
+    reason: str | None,
+    education: str = "higher",
+) -> dict[str, Any]:
     """A valid case that started well before ``end`` and ended on it with ``reason``
     (None: no end reason recorded)."""
     start = end - timedelta(days=180)
@@ -28,8 +35,14 @@ def ended_case(case_id: str, *, district: str, basis: str, end: date, reason: st
         mapping_date=(settled + timedelta(days=20)).isoformat(),
         decision_date=decided.isoformat(),
         start_date=start.isoformat(),
-        plans=[{"decided_on": decided.isoformat(), "end_goal": "work", "norwegian_goal": "B1",
-                "duration_months": 6}],
+        plans=[
+            {
+                "decided_on": decided.isoformat(),
+                "end_goal": "work",
+                "norwegian_goal": "B1",
+                "duration_months": 6,
+            }
+        ],
         end_date=end.isoformat(),
     )
     if basis != COLLECTIVE:
@@ -39,8 +52,15 @@ def ended_case(case_id: str, *, district: str, basis: str, end: date, reason: st
     return case
 
 
-def started_case(case_id: str, *, district: str, settled: date, start: date,
-                 basis: str = COLLECTIVE, adviser: str | None = None) -> dict[str, Any]:
+def started_case(
+    case_id: str,
+    *,
+    district: str,
+    settled: date,
+    start: date,
+    basis: str = COLLECTIVE,
+    adviser: str | None = None,
+) -> dict[str, Any]:
     decided = start - timedelta(days=1)
     case = case_dict(
         case_id,
@@ -51,8 +71,14 @@ def started_case(case_id: str, *, district: str, settled: date, start: date,
         mapping_date=(settled + timedelta(days=1)).isoformat(),
         decision_date=decided.isoformat(),
         start_date=start.isoformat(),
-        plans=[{"decided_on": decided.isoformat(), "end_goal": "work", "norwegian_goal": "B1",
-                "duration_months": 6}],
+        plans=[
+            {
+                "decided_on": decided.isoformat(),
+                "end_goal": "work",
+                "norwegian_goal": "B1",
+                "duration_months": 6,
+            }
+        ],
     )
     if adviser:
         case["adviser"] = adviser
@@ -78,8 +104,16 @@ def sample_cases(seed: int = 7, count: int = 240) -> list[dict[str, Any]]:
 
     rng = random.Random(seed)
     districts = ["st_hanshaugen", "ostensjo", "grunerlokka", "stovner"]
-    reasons = ["work", "work", "education", "labour_market_measure", "qualification_measure",
-               "other", "not_registered", None]
+    reasons = [
+        "work",
+        "work",
+        "education",
+        "labour_market_measure",
+        "qualification_measure",
+        "other",
+        "not_registered",
+        None,
+    ]
     levels = ["none", "primary", "upper_secondary", "vocational_college", "higher", "higher"]
     cases = []
     for i in range(count):
@@ -91,12 +125,24 @@ def sample_cases(seed: int = 7, count: int = 240) -> list[dict[str, Any]]:
             start = settled + timedelta(days=rng.randrange(40, 200))
             if start > date(2024, 8, 1):
                 start = date(2024, 8, 1)
-            case = started_case(f"S-{i}", district=district, settled=settled, start=start,
-                                basis=basis, adviser=adviser)
+            case = started_case(
+                f"S-{i}",
+                district=district,
+                settled=settled,
+                start=start,
+                basis=basis,
+                adviser=adviser,
+            )
         else:
             end = date(2022, 1, 10) + timedelta(days=rng.randrange(940))
-            case = ended_case(f"E-{i}", district=district, basis=basis, end=end,
-                              reason=rng.choice(reasons), education=rng.choice(levels))
+            case = ended_case(
+                f"E-{i}",
+                district=district,
+                basis=basis,
+                end=end,
+                reason=rng.choice(reasons),
+                education=rng.choice(levels),
+            )
             case["adviser"] = adviser
         cases.append(case)
     return cases

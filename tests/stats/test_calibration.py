@@ -45,8 +45,12 @@ class Views:
         key = (view, period_key, basis)
         if key not in self.computed:
             period = self.targets.period(period_key, AS_OF)
-            filters = Filters(as_of=AS_OF, start=period.first, end=period.last,
-                              basis=BasisGroup(basis) if basis else None)
+            filters = Filters(
+                as_of=AS_OF,
+                start=period.first,
+                end=period.last,
+                basis=BasisGroup(basis) if basis else None,
+            )
             self.computed[key] = compute_view(view, WHOLE, filters).tables[0]
         return self.computed[key]
 
@@ -64,23 +68,35 @@ def _share(table: StatTable, reasons: list[str], district: str | None) -> float:
     return 100.0 * part / whole if whole else 0.0
 
 
-def end_reason_share(v: Views, where: Mapping[str, str], params: Mapping[str, Any],
-                     district: str | None) -> float:
+def end_reason_share(
+    v: Views, where: Mapping[str, str], params: Mapping[str, Any], district: str | None
+) -> float:
     table = v.table("end-reasons-by-district", where["period"], where.get("basis"))
     return _share(table, list(params["reasons"]), district)
 
 
-def end_reason_count(v: Views, where: Mapping[str, str], params: Mapping[str, Any],
-                     district: str | None) -> float:
+def end_reason_count(
+    v: Views, where: Mapping[str, str], params: Mapping[str, Any], district: str | None
+) -> float:
     table = v.table("end-reasons-by-district", where["period"], where.get("basis"))
     row = [r.key for r in table.rows].index(district or "")
     reasons = set(params["reasons"])
-    return float(sum(c.count or 0 for h, c in zip(table.columns, table.cells[row], strict=True)
-                     if h.key in reasons))
+    return float(
+        sum(
+            c.count or 0
+            for h, c in zip(table.columns, table.cells[row], strict=True)
+            if h.key in reasons
+        )
+    )
 
 
-def months_to_start(v: Views, where: Mapping[str, str], params: Mapping[str, Any],
-                    district: str | None, period: str | None = None) -> float:
+def months_to_start(
+    v: Views,
+    where: Mapping[str, str],
+    params: Mapping[str, Any],
+    district: str | None,
+    period: str | None = None,
+) -> float:
     table = v.table("months-to-start", period or where["period"])
     if district is None:
         cell = table.grand_total
@@ -90,12 +106,16 @@ def months_to_start(v: Views, where: Mapping[str, str], params: Mapping[str, Any
     return cell.value
 
 
-def education_share(v: Views, where: Mapping[str, str], params: Mapping[str, Any],
-                    district: str | None) -> float:
+def education_share(
+    v: Views, where: Mapping[str, str], params: Mapping[str, Any], district: str | None
+) -> float:
     table = v.table("education", where["period"], where.get("basis"))
     assert table.row_totals is not None and table.grand_total is not None
-    part = sum(c.count or 0 for r, c in zip(table.rows, table.row_totals, strict=True)
-               if r.key in params["levels"])
+    part = sum(
+        c.count or 0
+        for r, c in zip(table.rows, table.row_totals, strict=True)
+        if r.key in params["levels"]
+    )
     return 100.0 * part / (table.grand_total.count or 1)
 
 
@@ -105,25 +125,28 @@ def _caseload(v: Views, district: str) -> tuple[int, float]:
     return cells[0].count or 0, cells[2].value or float("inf")
 
 
-def running(v: Views, where: Mapping[str, str], params: Mapping[str, Any],
-            district: str | None) -> float:
+def running(
+    v: Views, where: Mapping[str, str], params: Mapping[str, Any], district: str | None
+) -> float:
     return float(_caseload(v, district or "")[0])
 
 
-def adviser_load(v: Views, where: Mapping[str, str], params: Mapping[str, Any],
-                 district: str | None) -> float:
+def adviser_load(
+    v: Views, where: Mapping[str, str], params: Mapping[str, Any], district: str | None
+) -> float:
     return _caseload(v, district or "")[1]
 
 
-def adviser_load_categories(v: Views, where: Mapping[str, str], params: Mapping[str, Any],
-                            district: str | None) -> float:
+def adviser_load_categories(
+    v: Views, where: Mapping[str, str], params: Mapping[str, Any], district: str | None
+) -> float:
     loads = [_caseload(v, slug)[1] for slug in SLUGS]
-    return float(sum(1 for load in loads
-                     if calibration.load_category(load) == params["category"]))
+    return float(sum(1 for load in loads if calibration.load_category(load) == params["category"]))
 
 
-def districts_running_at_least(v: Views, where: Mapping[str, str],
-                               params: Mapping[str, Any], district: str | None) -> float:
+def districts_running_at_least(
+    v: Views, where: Mapping[str, str], params: Mapping[str, Any], district: str | None
+) -> float:
     return float(sum(1 for slug in SLUGS if _caseload(v, slug)[0] >= params["threshold"]))
 
 
@@ -144,8 +167,10 @@ def measure(v: Views, target: calibration.Target) -> float | dict[str, float]:
     metric = METRICS[target.metric]
     district = target.where.get("district")
     if "periods" in target.params:
-        return {key: months_to_start(v, target.where, target.params, district, key)
-                for key in target.params["periods"]}
+        return {
+            key: months_to_start(v, target.where, target.params, district, key)
+            for key in target.params["periods"]
+        }
     if district == "*":
         return {slug: metric(v, target.where, target.params, slug) for slug in SLUGS}
     return metric(v, target.where, target.params, district)
@@ -162,7 +187,8 @@ def test_demo_statistics_match_the_calibration_targets() -> None:
     achieved = {t.id: measure(views, t) for t in shown}
     # The calibration's own judgement (expectation, tolerance and slack per metric).
     results = [calibration._judge(t, achieved[t.id], achieved) for t in shown]
-    failed = [f"{r.target.id}: expected {r.expected}, got {r.shown}"
-              for r in results if r.ok is False]
+    failed = [
+        f"{r.target.id}: expected {r.expected}, got {r.shown}" for r in results if r.ok is False
+    ]
     assert failed == []
     assert len([r for r in results if r.ok]) >= 90  # Table 1's 42 cells, Figures 2–7, 14

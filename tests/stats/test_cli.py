@@ -20,8 +20,15 @@ from tests.stats.test_table1 import AS_OF, COLUMNS, REASONS, SUMS, report_cases
 
 pytestmark = pytest.mark.django_db
 
-TABLE_1 = ["end-reasons", "--districts", "st_hanshaugen,ostensjo", "--as-of", "2024-08-07",
-           "--language", "en"]
+TABLE_1 = [
+    "end-reasons",
+    "--districts",
+    "st_hanshaugen,ostensjo",
+    "--as-of",
+    "2024-08-07",
+    "--language",
+    "en",
+]
 
 
 def run(*args: str) -> str:
@@ -95,20 +102,32 @@ def test_options_are_read_and_removed() -> None:
     args = ["end-reasons", "--input", "a.jsonl", "--as-of=2024-08-07", "--format", "json"]
     assert option_value(args, "--input") == "a.jsonl"
     assert option_value(args, "--as-of") == "2024-08-07"
-    assert without_option(args, "--input") == ["end-reasons", "--as-of=2024-08-07",
-                                               "--format", "json"]
+    assert without_option(args, "--input") == [
+        "end-reasons",
+        "--as-of=2024-08-07",
+        "--format",
+        "json",
+    ]
 
 
 def _introsak(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items()
-           if k not in {"DATABASE_URL", "INTROSAK_SQLITE_PATH", "DJANGO_SETTINGS_MODULE"}}
-    return subprocess.run([sys.executable, "-m", "introsak.cli", "stats", *args],
-                          capture_output=True, text=True, env=env, timeout=600, check=False)
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DATABASE_URL", "INTROSAK_SQLITE_PATH", "DJANGO_SETTINGS_MODULE"}
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "introsak.cli", "stats", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+        check=False,
+    )
 
 
 @pytest.mark.slow
-def test_input_file_gives_the_same_numbers_as_the_database(table_1: None,
-                                                           tmp_path: Path) -> None:
+def test_input_file_gives_the_same_numbers_as_the_database(table_1: None, tmp_path: Path) -> None:
     facts = tmp_path / "export.jsonl"
     facts.write_bytes(jsonl(report_cases()))
     done = _introsak(*TABLE_1, "--format", "json", "--input", str(facts))

@@ -133,8 +133,7 @@ def test_excel_has_an_about_sheet_and_one_sheet_per_table(data: None, analyst: C
 
 def test_coordinator_sees_own_district_unsuppressed(data: None) -> None:
     coordinator = client_for("team_coordinator", "stovner")
-    own = coordinator.get("/stats/end-reasons-by-district/download.json",
-                          {"district": "stovner"})
+    own = coordinator.get("/stats/end-reasons-by-district/download.json", {"district": "stovner"})
     table = json.loads(own.content)["tables"][0]
     assert json.loads(own.content)["suppression"]["applied"] is False
     assert table["suppressed"] == []
@@ -179,14 +178,23 @@ def test_exports_make_formula_like_text_inert() -> None:
     from introsak.stats.domain.tables import Header, Layout, count_table
     from introsak.stats.interfaces.exports import to_csv, to_xlsx
 
-    layout = Layout(key="t", caption="c", row_title="r",
-                    rows=[Header("x", "=HYPERLINK(\"http://evil\")")],
-                    columns=[Header("y", "+1+1")])
+    layout = Layout(
+        key="t",
+        caption="c",
+        row_title="r",
+        rows=[Header("x", '=HYPERLINK("http://evil")')],
+        columns=[Header("y", "+1+1")],
+    )
     table = count_table(layout, [[7]], protect=False, share_of="row")
-    result = ViewResult(spec=VIEWS["caseload"], filters=Filters(as_of=AS_OF),
-                        period=Period(AS_OF, AS_OF), tables=(table,), suppressed=False)
+    result = ViewResult(
+        spec=VIEWS["caseload"],
+        filters=Filters(as_of=AS_OF),
+        period=Period(AS_OF, AS_OF),
+        tables=(table,),
+        suppressed=False,
+    )
     text = to_csv(result).decode("utf-8-sig")
     assert "'=HYPERLINK" in text and "'+1+1" in text
     sheet = load_workbook(io.BytesIO(to_xlsx(result)))["t"]
-    assert sheet["A2"].value == "'=HYPERLINK(\"http://evil\")"
+    assert sheet["A2"].value == '\'=HYPERLINK("http://evil")'
     assert sheet["B1"].value == "'+1+1 (antall)"

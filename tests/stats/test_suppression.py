@@ -37,7 +37,8 @@ def tables(max_rows: int, max_columns: int) -> st.SearchStrategy[list[list[int]]
         lambda rows: st.integers(1, max_columns).flatmap(
             lambda columns: st.lists(
                 st.lists(count, min_size=columns, max_size=columns),
-                min_size=rows, max_size=rows,
+                min_size=rows,
+                max_size=rows,
             )
         )
     )
@@ -106,8 +107,9 @@ def brute_force_values(grid: Grid, result: Suppression) -> dict[Position, set[in
 
 @settings(max_examples=300, deadline=None)
 @given(tables(3, 3), margins)
-def test_no_hidden_cell_is_derivable_brute_force(counts: list[list[int]],
-                                                 shown_totals: tuple[bool, bool]) -> None:
+def test_no_hidden_cell_is_derivable_brute_force(
+    counts: list[list[int]], shown_totals: tuple[bool, bool]
+) -> None:
     result = suppress(counts, row_totals=shown_totals[0], column_totals=shown_totals[1])
     grid = with_totals(counts)
     for position, values in brute_force_values(grid, result).items():
@@ -171,8 +173,9 @@ def second_completion(grid: Grid, result: Suppression, target: Position) -> Grid
 
 @settings(max_examples=300, deadline=None)
 @given(tables(8, 10), margins)
-def test_no_hidden_cell_is_derivable_cycle_witness(counts: list[list[int]],
-                                                   shown_totals: tuple[bool, bool]) -> None:
+def test_no_hidden_cell_is_derivable_cycle_witness(
+    counts: list[list[int]], shown_totals: tuple[bool, bool]
+) -> None:
     result = suppress(counts, row_totals=shown_totals[0], column_totals=shown_totals[1])
     grid = with_totals(counts)
     shown = published(grid, result)
@@ -188,8 +191,9 @@ def test_no_hidden_cell_is_derivable_cycle_witness(counts: list[list[int]],
 
 @settings(max_examples=200, deadline=None)
 @given(tables(6, 8), margins)
-def test_every_shown_count_is_zero_or_at_least_five(counts: list[list[int]],
-                                                     shown_totals: tuple[bool, bool]) -> None:
+def test_every_shown_count_is_zero_or_at_least_five(
+    counts: list[list[int]], shown_totals: tuple[bool, bool]
+) -> None:
     result = suppress(counts, row_totals=shown_totals[0], column_totals=shown_totals[1])
     for value in published(with_totals(counts), result).values():
         assert value == 0 or value >= 5
@@ -197,8 +201,9 @@ def test_every_shown_count_is_zero_or_at_least_five(counts: list[list[int]],
 
 @settings(max_examples=200, deadline=None)
 @given(tables(6, 8), margins)
-def test_counts_from_one_to_four_are_primary(counts: list[list[int]],
-                                              shown_totals: tuple[bool, bool]) -> None:
+def test_counts_from_one_to_four_are_primary(
+    counts: list[list[int]], shown_totals: tuple[bool, bool]
+) -> None:
     result = suppress(counts, row_totals=shown_totals[0], column_totals=shown_totals[1])
     grid = with_totals(counts)
     for r, row in enumerate(result.states):

@@ -22,8 +22,14 @@ from tests.stats.builders import COLLECTIVE, OTHER, ended_case
 pytestmark = pytest.mark.django_db
 
 AS_OF = date(2024, 8, 7)
-REASONS = ("work", "education", "labour_market_measure", "qualification_measure", "other",
-           "not_registered")
+REASONS = (
+    "work",
+    "education",
+    "labour_market_measure",
+    "qualification_measure",
+    "other",
+    "not_registered",
+)
 # Report lines 493-499, one list per column.
 COLUMNS = {
     "st_hanshaugen:collective:2023": [2, 1, 0, 15, 2, 4],
@@ -47,23 +53,41 @@ def report_cases() -> list[dict[str, Any]]:
                 year = int(years[:4]) if "-" not in years else (2023, 2024)[i % 2]
                 end = date(year, 1, 10) + timedelta(days=7 * i + REASONS.index(reason))
                 recorded = None if reason == "not_registered" and i % 2 else reason
-                cases.append(ended_case(
-                    f"{column}:{reason}:{i}", district=district,
-                    basis=COLLECTIVE if basis == "collective" else OTHER,
-                    end=end, reason=recorded,
-                ))
+                cases.append(
+                    ended_case(
+                        f"{column}:{reason}:{i}",
+                        district=district,
+                        basis=COLLECTIVE if basis == "collective" else OTHER,
+                        end=end,
+                        reason=recorded,
+                    )
+                )
     return cases
 
 
 def noise() -> list[dict[str, Any]]:
     """Cases Table 1 must leave out: another district, ended before 2023, not ended."""
     return [
-        ended_case("other-district", district="grunerlokka", basis=COLLECTIVE,
-                   end=date(2023, 5, 1), reason="work"),
-        ended_case("ended-2022", district="st_hanshaugen", basis=COLLECTIVE,
-                   end=date(2022, 12, 31), reason="work"),
-        {**ended_case("running", district="ostensjo", basis=OTHER, end=date(2024, 5, 1),
-                      reason=None), "end_date": None},
+        ended_case(
+            "other-district",
+            district="grunerlokka",
+            basis=COLLECTIVE,
+            end=date(2023, 5, 1),
+            reason="work",
+        ),
+        ended_case(
+            "ended-2022",
+            district="st_hanshaugen",
+            basis=COLLECTIVE,
+            end=date(2022, 12, 31),
+            reason="work",
+        ),
+        {
+            **ended_case(
+                "running", district="ostensjo", basis=OTHER, end=date(2024, 5, 1), reason=None
+            ),
+            "end_date": None,
+        },
     ]
 
 

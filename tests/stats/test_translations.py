@@ -45,6 +45,10 @@ def test_views_and_categories_are_shown_in_bokmal() -> None:
         assert str(VIEWS["end-reasons"].source) == "Tabell 1"
         assert str(VIEWS["months-to-start"].title) == "Måneder fra bosetting til programstart"
         assert [str(v) for v in END_REASONS.values()] == [
-            "Arbeid", "Utdanning", "Arbeidsmarkedstiltak", "Kvalifiserende tiltak", "Annet",
+            "Arbeid",
+            "Utdanning",
+            "Arbeidsmarkedstiltak",
+            "Kvalifiserende tiltak",
+            "Annet",
             "Ikke registrert",
         ]

@@ -29,8 +29,9 @@ AS_OF = date(2024, 8, 7)
 WHOLE = Scope(cases=None, suppress=False)
 
 
-def table(name: str, filters: Filters | None = None, scope: Scope = WHOLE,
-          index: int = 0) -> StatTable:
+def table(
+    name: str, filters: Filters | None = None, scope: Scope = WHOLE, index: int = 0
+) -> StatTable:
     return compute_view(name, scope, filters or Filters(as_of=AS_OF)).tables[index]
 
 
@@ -38,18 +39,33 @@ def table(name: str, filters: Filters | None = None, scope: Scope = WHOLE,
 
 
 def test_months_to_start_is_the_mean_of_days_over_30_4375() -> None:
-    import_cases([
-        started_case("a", district="st_hanshaugen", settled=date(2023, 1, 2),
-                     start=date(2023, 1, 2) + timedelta(days=90)),
-        started_case("b", district="st_hanshaugen", settled=date(2023, 1, 2),
-                     start=date(2023, 1, 2) + timedelta(days=120)),
-        started_case("c", district="ostensjo", settled=date(2024, 1, 2),
-                     start=date(2024, 1, 2) + timedelta(days=150)),
-        started_case("before", district="ostensjo", settled=date(2021, 1, 4),
-                     start=date(2021, 3, 1)),  # started before the period
-    ], as_of=AS_OF)
-    months = table("months-to-start", Filters(as_of=AS_OF, districts=("st_hanshaugen",
-                                                                        "ostensjo")))
+    import_cases(
+        [
+            started_case(
+                "a",
+                district="st_hanshaugen",
+                settled=date(2023, 1, 2),
+                start=date(2023, 1, 2) + timedelta(days=90),
+            ),
+            started_case(
+                "b",
+                district="st_hanshaugen",
+                settled=date(2023, 1, 2),
+                start=date(2023, 1, 2) + timedelta(days=120),
+            ),
+            started_case(
+                "c",
+                district="ostensjo",
+                settled=date(2024, 1, 2),
+                start=date(2024, 1, 2) + timedelta(days=150),
+            ),
+            started_case(
+                "before", district="ostensjo", settled=date(2021, 1, 4), start=date(2021, 3, 1)
+            ),  # started before the period
+        ],
+        as_of=AS_OF,
+    )
+    months = table("months-to-start", Filters(as_of=AS_OF, districts=("st_hanshaugen", "ostensjo")))
     assert [c.key for c in months.columns] == ["2022", "2023", "2024"]
     sh = months.cell("st_hanshaugen", "2023")
     assert (sh.count, sh.value) == (2, 105 / DAYS_PER_MONTH)
@@ -67,14 +83,21 @@ def test_months_to_start_is_the_mean_of_days_over_30_4375() -> None:
 
 def test_caseload_counts_participants_running_on_the_last_day() -> None:
     cases = [
-        started_case(f"run-{i}", district="stovner", settled=date(2024, 1, 2),
-                     start=date(2024, 3, 1), adviser=f"adviser-{i % 2}")
+        started_case(
+            f"run-{i}",
+            district="stovner",
+            settled=date(2024, 1, 2),
+            start=date(2024, 3, 1),
+            adviser=f"adviser-{i % 2}",
+        )
         for i in range(8)
     ]
-    ended_today = ended_case("ended-today", district="stovner", basis=COLLECTIVE,
-                             end=AS_OF, reason="work")
-    future = started_case("not-started", district="stovner", settled=date(2024, 7, 1),
-                          start=date(2024, 8, 20))  # starts after the reference day
+    ended_today = ended_case(
+        "ended-today", district="stovner", basis=COLLECTIVE, end=AS_OF, reason="work"
+    )
+    future = started_case(
+        "not-started", district="stovner", settled=date(2024, 7, 1), start=date(2024, 8, 20)
+    )  # starts after the reference day
     future["decision_date"] = "2024-08-01"
     future["plans"][0]["decided_on"] = "2024-08-01"
     import_with_staff([*cases, ended_today, future], as_of=date(2024, 8, 20))
@@ -94,21 +117,39 @@ def test_caseload_counts_participants_running_on_the_last_day() -> None:
 def endings() -> None:
     cases = []
     for i in range(10):
-        cases.append(ended_case(f"c23-{i}", district="sagene", basis=COLLECTIVE,
-                                end=date(2023, 3, 1), reason="work" if i < 6 else "other",
-                                education="higher"))
+        cases.append(
+            ended_case(
+                f"c23-{i}",
+                district="sagene",
+                basis=COLLECTIVE,
+                end=date(2023, 3, 1),
+                reason="work" if i < 6 else "other",
+                education="higher",
+            )
+        )
     for i in range(6):
-        cases.append(ended_case(f"o24-{i}", district="alna", basis=OTHER,
-                                end=date(2024, 2, 1), reason="education" if i < 5 else None,
-                                education="primary"))
+        cases.append(
+            ended_case(
+                f"o24-{i}",
+                district="alna",
+                basis=OTHER,
+                end=date(2024, 2, 1),
+                reason="education" if i < 5 else None,
+                education="primary",
+            )
+        )
     import_cases(cases, as_of=AS_OF)
 
 
 def test_end_reasons_by_basis_splits_years_and_bases(endings: None) -> None:
     result = table("end-reasons-by-basis")
     assert [c.key for c in result.columns] == [
-        "collective:2022", "collective:2023", "collective:2024",
-        "other:2022", "other:2023", "other:2024",
+        "collective:2022",
+        "collective:2023",
+        "collective:2024",
+        "other:2022",
+        "other:2023",
+        "other:2024",
     ]
     assert result.cell("work", "collective:2023").count == 6
     assert result.cell("work", "collective:2023").share == 0.6
@@ -135,8 +176,9 @@ def test_education_views_count_by_level(endings: None) -> None:
 
 
 def test_collective_by_district_compares_with_other_basis(endings: None) -> None:
-    districts, other = compute_view("collective-by-district", WHOLE,
-                                    Filters(as_of=AS_OF, basis=BasisGroup.OTHER)).tables
+    districts, other = compute_view(
+        "collective-by-district", WHOLE, Filters(as_of=AS_OF, basis=BasisGroup.OTHER)
+    ).tables
     assert districts.row_total("sagene").count == 10  # the basis filter does not apply
     assert districts.row_total("alna").count == 0
     assert districts.column_total("work").share == 0.6
@@ -163,13 +205,19 @@ def starts() -> None:
     """St. Hanshaugen: 5 starts within 3 months of settlement, 1 started 43 days late; 1 case
     never started whose finding was stored as pending before its deadline passed."""
     settled = date(2023, 1, 2)  # START-01 deadline: 2023-04-02
-    cases = [started_case(f"on-time-{i}", district="st_hanshaugen", settled=settled,
-                          start=date(2023, 3, 1)) for i in range(5)]
-    cases.append(started_case("late", district="st_hanshaugen", settled=settled,
-                              start=date(2023, 5, 15)))
+    cases = [
+        started_case(
+            f"on-time-{i}", district="st_hanshaugen", settled=settled, start=date(2023, 3, 1)
+        )
+        for i in range(5)
+    ]
+    cases.append(
+        started_case("late", district="st_hanshaugen", settled=settled, start=date(2023, 5, 15))
+    )
     import_cases(cases, as_of=AS_OF)
-    waiting = started_case("waiting", district="st_hanshaugen", settled=settled,
-                           start=date(2023, 5, 15), basis=OTHER)  # right and duty
+    waiting = started_case(
+        "waiting", district="st_hanshaugen", settled=settled, start=date(2023, 5, 15), basis=OTHER
+    )  # right and duty
     for key in ("start_date", "decision_date", "plans", "mapping_date", "contract_date"):
         waiting.pop(key)
     import_cases([waiting], as_of=date(2023, 2, 1))  # stored as pending, deadline 2023-04-02
@@ -179,8 +227,9 @@ def test_compliance_shares_met_on_time_per_rule_and_district(starts: None) -> No
     result = compute_view("compliance", WHOLE, Filters(as_of=AS_OF, start=date(2023, 1, 1)))
     summary, details = result.tables[0], {t.key: t for t in result.tables[1:]}
     start = details["compliance-START-01"]
-    assert [start.cell("st_hanshaugen", s).count
-            for s in ("met", "met_late", "overdue", "breach")] == [5, 1, 1, 0]
+    assert [
+        start.cell("st_hanshaugen", s).count for s in ("met", "met_late", "overdue", "breach")
+    ] == [5, 1, 1, 0]
     cell = summary.cell("START-01", "st_hanshaugen")
     assert (cell.count, cell.share) == (7, 5 / 7)
     assert summary.row_total("START-01").count == 7
@@ -194,8 +243,7 @@ def test_days_late_bins_met_late_and_still_overdue(starts: None) -> None:
     assert late.cell("START-01", "31-90").count == 1
     assert late.cell("START-01", "366+").count == 1
     assert late.row_total("START-01").count == 2
-    assert [c.key for c in late.columns] == ["1-7", "8-30", "31-90", "91-180", "181-365",
-                                             "366+"]
+    assert [c.key for c in late.columns] == ["1-7", "8-30", "31-90", "91-180", "181-365", "366+"]
 
 
 # --- who sees what -----------------------------------------------------------------------------
@@ -218,11 +266,19 @@ def test_district_staff_see_only_their_own_district_unsuppressed() -> None:
 
 
 def test_strictly_confidential_cases_are_left_out_of_own_district_numbers() -> None:
-    hidden = ended_case("protected", district="stovner", basis=COLLECTIVE,
-                        end=date(2024, 3, 1), reason="work")
+    hidden = ended_case(
+        "protected", district="stovner", basis=COLLECTIVE, end=date(2024, 3, 1), reason="work"
+    )
     hidden["person"]["protected_address"] = "strictly_confidential"
-    import_cases([hidden, ended_case("open", district="stovner", basis=COLLECTIVE,
-                                     end=date(2024, 3, 1), reason="work")], as_of=AS_OF)
+    import_cases(
+        [
+            hidden,
+            ended_case(
+                "open", district="stovner", basis=COLLECTIVE, end=date(2024, 3, 1), reason="work"
+            ),
+        ],
+        as_of=AS_OF,
+    )
     coordinator = user("coordinator", Role.TEAM_COORDINATOR, "stovner")
     filters = Filters(as_of=AS_OF, districts=("stovner",))
     own = table("end-reasons-by-district", filters, rules.scope_for(coordinator, filters))

@@ -54,12 +54,18 @@ def _audit(request: HttpRequest, pk: int) -> Audit:
 def audit_list(request: HttpRequest) -> HttpResponse:
     require_permission(request.user, Permission.AUDIT_RUN, path=request.path)
     audits = (
-        audits_for(request.user).prefetch_related("districts")
+        audits_for(request.user)
+        .prefetch_related("districts")
         .annotate(drawn=Count("sample__frame", filter=Q(sample__frame__drawn=True)))
     )
-    return render(request, "audits/list.html", {
-        "audits": audits, "can_create": district_scope(request.user).exists(),
-    })
+    return render(
+        request,
+        "audits/list.html",
+        {
+            "audits": audits,
+            "can_create": district_scope(request.user).exists(),
+        },
+    )
 
 
 @login_required
@@ -84,12 +90,18 @@ def _create_and_draw(form: AuditForm, user: Any) -> Audit:
     data = form.cleaned_data
     self_assessment = user.role == Role.TEAM_COORDINATOR
     audit = audit_create(
-        name=data["name"], districts=list(data["districts"]),
-        started_from=data["started_from"], started_to=data["started_to"],
-        as_of=data["as_of"], criteria=data["criteria"], manual_criteria=form.manual_lines(),
+        name=data["name"],
+        districts=list(data["districts"]),
+        started_from=data["started_from"],
+        started_to=data["started_to"],
+        as_of=data["as_of"],
+        criteria=data["criteria"],
+        manual_criteria=form.manual_lines(),
         kind=AuditKind.SELF_ASSESSMENT if self_assessment else AuditKind.EXTERNAL,
-        sample_size=data["sample_size"], stratify=data["stratify"],
-        auditors=list(data.get("auditors") or []), created_by=user,
+        sample_size=data["sample_size"],
+        stratify=data["stratify"],
+        auditors=list(data.get("auditors") or []),
+        created_by=user,
     )
     sample_draw(audit=audit, cases=visible_cases(user), by=user, seed=data["seed"])
     return audit
@@ -99,28 +111,48 @@ def _create_and_draw(form: AuditForm, user: Any) -> Audit:
 @require_GET
 def audit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     audit = _audit(request, pk)
-    frame = list(FrameCase.objects.filter(sample__audit=audit)
-                 .select_related("district", "case", "control_form")
-                 .annotate(assessed=Count("control_form__entries",
-                                          filter=Q(control_form__entries__assessment__gt="")))
-                 .order_by("district__number", "rank"))
+    frame = list(
+        FrameCase.objects.filter(sample__audit=audit)
+        .select_related("district", "case", "control_form")
+        .annotate(
+            assessed=Count(
+                "control_form__entries", filter=Q(control_form__entries__assessment__gt="")
+            )
+        )
+        .order_by("district__number", "rank")
+    )
     revealed = revealed_rows(request.user, frame)
     districts: dict[str, list[tuple[FrameCase, str]]] = {}
     for row in frame:
         label = row.case_number if row.pk in revealed else row.pseudonym
         districts.setdefault(row.district.name, []).append((row, label))
     verification = sample_verify(audit, cases=visible_cases(request.user))
-    return render(request, "audits/detail.html", {
-        "audit": audit, "districts": districts, "verification": verification,
-        "criteria": [(c, title_in(spec_for(code=c.code, text=c.text),
-                                  translation.get_language() or "nb"))
-                     for c in audit.criteria.all()],
-    })
+    return render(
+        request,
+        "audits/detail.html",
+        {
+            "audit": audit,
+            "districts": districts,
+            "verification": verification,
+            "criteria": [
+                (
+                    c,
+                    title_in(
+                        spec_for(code=c.code, text=c.text), translation.get_language() or "nb"
+                    ),
+                )
+                for c in audit.criteria.all()
+            ],
+        },
+    )
 
 
 def _drawn_row(audit: Audit, row_pk: int) -> FrameCase:
-    row = (FrameCase.objects.filter(sample__audit=audit, pk=row_pk, drawn=True)
-           .select_related("district", "case", "control_form").first())
+    row = (
+        FrameCase.objects.filter(sample__audit=audit, pk=row_pk, drawn=True)
+        .select_related("district", "case", "control_form")
+        .first()
+    )
     if row is None:
         raise Http404
     return row
@@ -130,41 +162,63 @@ def _drawn_row(audit: Audit, row_pk: int) -> FrameCase:
 def control_form(request: HttpRequest, pk: int, row_pk: int) -> HttpResponse:
     audit = _audit(request, pk)
     row = _drawn_row(audit, row_pk)
-    case = case_for_read(request.user, case_pk=row.case_id, action=AccessAction.AUDIT,
-                         purpose=f"audit {audit.pk}: control form", path=request.path)
+    case = case_for_read(
+        request.user,
+        case_pk=row.case_id,
+        action=AccessAction.AUDIT,
+        purpose=f"audit {audit.pk}: control form",
+        path=request.path,
+    )
     entries = list(row.control_form.entries.select_related("criterion", "assessed_by"))
-    forms = [AssessmentForm(request.POST if request.method == "POST" else None,
-                            prefix=f"e{e.pk}",
-                            initial={"assessment": e.assessment, "comment": e.comment})
-             for e in entries]
+    forms = [
+        AssessmentForm(
+            request.POST if request.method == "POST" else None,
+            prefix=f"e{e.pk}",
+            initial={"assessment": e.assessment, "comment": e.comment},
+        )
+        for e in entries
+    ]
     if request.method == "POST" and all(f.is_valid() for f in forms):
         _record(entries, forms, request.user)
         messages.success(request, _("The control form is saved."))
         return redirect("audits:control_form", pk=audit.pk, row_pk=row.pk)
     revealed = row.pk in revealed_rows(request.user, [row])
-    return render(request, "audits/control_form.html", {
-        "audit": audit, "row": row, "case": case, "revealed": revealed,
-        "label": row.case_number if revealed else row.pseudonym,
-        "items": _items(entries, forms, revealed),
-        "district_findings": _district_findings(audit, row, request),
-        "neighbours": _neighbours(audit, row),
-        "exclusion_form": ExclusionForm(),
-    })
+    return render(
+        request,
+        "audits/control_form.html",
+        {
+            "audit": audit,
+            "row": row,
+            "case": case,
+            "revealed": revealed,
+            "label": row.case_number if revealed else row.pseudonym,
+            "items": _items(entries, forms, revealed),
+            "district_findings": _district_findings(audit, row, request),
+            "neighbours": _neighbours(audit, row),
+            "exclusion_form": ExclusionForm(),
+        },
+    )
 
 
 def _record(entries: list[ControlFormEntry], forms: list[AssessmentForm], user: Any) -> None:
     for entry, form in zip(entries, forms, strict=True):
         if form.has_changed():
-            assessment_record(entry=entry, assessment=form.cleaned_data["assessment"],
-                              comment=form.cleaned_data["comment"], by=user)
+            assessment_record(
+                entry=entry,
+                assessment=form.cleaned_data["assessment"],
+                comment=form.cleaned_data["comment"],
+                by=user,
+            )
 
 
-def _items(entries: list[ControlFormEntry], forms: list[AssessmentForm],
-           revealed: bool) -> list[dict[str, Any]]:
+def _items(
+    entries: list[ControlFormEntry], forms: list[AssessmentForm], revealed: bool
+) -> list[dict[str, Any]]:
     language = translation.get_language() or "nb"
     return [
         {
-            "entry": e, "form": f,
+            "entry": e,
+            "form": f,
             "title": title_in(spec_for(code=e.criterion.code, text=e.criterion.text), language),
             "explanation": e.explanation(language),
             "evidence": [describe(item, reveal=revealed) for item in e.evidence],
@@ -179,16 +233,23 @@ def _district_findings(audit: Audit, row: FrameCase, request: HttpRequest) -> li
     report = report_view(audit, user=request.user, language=translation.get_language() or "nb")
     return [
         {"title": c.title, "cell": cell}
-        for c in report.criteria for cell in c.cells if cell.district_slug == row.district.slug
+        for c in report.criteria
+        for cell in c.cells
+        if cell.district_slug == row.district.slug
     ]
 
 
 def _neighbours(audit: Audit, row: FrameCase) -> dict[str, int | None]:
-    ids = list(FrameCase.objects.filter(sample__audit=audit, drawn=True)
-               .order_by("district__number", "rank").values_list("pk", flat=True))
+    ids = list(
+        FrameCase.objects.filter(sample__audit=audit, drawn=True)
+        .order_by("district__number", "rank")
+        .values_list("pk", flat=True)
+    )
     i = ids.index(row.pk)
-    return {"previous": ids[i - 1] if i > 0 else None,
-            "next": ids[i + 1] if i + 1 < len(ids) else None}
+    return {
+        "previous": ids[i - 1] if i > 0 else None,
+        "next": ids[i + 1] if i + 1 < len(ids) else None,
+    }
 
 
 @login_required
@@ -201,10 +262,16 @@ def case_exclude(request: HttpRequest, pk: int, row_pk: int) -> HttpResponse:
         messages.error(request, _("Say why the participant cannot take part."))
         return redirect("audits:control_form", pk=audit.pk, row_pk=row.pk)
     user: Any = request.user
-    exclusion_record(audit=audit, frame_case=row, note=form.cleaned_data["note"], by=user,
-                     cases=visible_cases(user))
-    messages.success(request, _("The case is excluded and the next case in the random order "
-                                "is drawn instead."))
+    exclusion_record(
+        audit=audit,
+        frame_case=row,
+        note=form.cleaned_data["note"],
+        by=user,
+        cases=visible_cases(user),
+    )
+    messages.success(
+        request, _("The case is excluded and the next case in the random order is drawn instead.")
+    )
     return redirect("audits:detail", pk=audit.pk)
 
 
@@ -212,8 +279,7 @@ def case_exclude(request: HttpRequest, pk: int, row_pk: int) -> HttpResponse:
 @require_GET
 def findings(request: HttpRequest, pk: int) -> HttpResponse:
     audit = _audit(request, pk)
-    report = report_view(audit, user=request.user,
-                         language=translation.get_language() or "nb")
+    report = report_view(audit, user=request.user, language=translation.get_language() or "nb")
     return render(request, "audits/findings.html", {"audit": audit, "report": report})
 
 
@@ -234,8 +300,13 @@ def export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     audit = _audit(request, pk)
     rows = list(drawn_rows(audit))
     for row in rows:
-        case_for_read(request.user, case_pk=row.case_id, action=AccessAction.AUDIT,
-                      purpose=f"audit {audit.pk}: {fmt} export", path=request.path)
+        case_for_read(
+            request.user,
+            case_pk=row.case_id,
+            action=AccessAction.AUDIT,
+            purpose=f"audit {audit.pk}: {fmt} export",
+            path=request.path,
+        )
     revealed = revealed_rows(request.user, rows)
     language = translation.get_language() or "nb"
     if fmt == "jsonl":

@@ -109,6 +109,4 @@ class RecognitionOutcome(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
-PRACTICE_PLACEMENT_KINDS = frozenset(
-    {ActivityKind.LANGUAGE_PRACTICE, ActivityKind.WORK_PRACTICE}
-)
+PRACTICE_PLACEMENT_KINDS = frozenset({ActivityKind.LANGUAGE_PRACTICE, ActivityKind.WORK_PRACTICE})

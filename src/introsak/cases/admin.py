@@ -24,8 +24,10 @@ class ReadOnlyAdmin(admin.ModelAdmin[Any]):
     grading_lookup = "case__person__protected_address"
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
-        return super().get_queryset(request).exclude(
-            **{self.grading_lookup: ProtectedAddress.STRICTLY_CONFIDENTIAL}
+        return (
+            super()
+            .get_queryset(request)
+            .exclude(**{self.grading_lookup: ProtectedAddress.STRICTLY_CONFIDENTIAL})
         )
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
@@ -41,12 +43,29 @@ class ReadOnlyAdmin(admin.ModelAdmin[Any]):
 @admin.register(m.ProgrammeCase)
 class ProgrammeCaseAdmin(ReadOnlyAdmin):
     grading_lookup = "person__protected_address"
-    list_display = ["case_id", "district", "adviser", "stage", "next_deadline_rule",
-                    "next_deadline_date", "version"]
+    list_display = [
+        "case_id",
+        "district",
+        "adviser",
+        "stage",
+        "next_deadline_rule",
+        "next_deadline_date",
+        "version",
+    ]
     list_filter = ["district", "stage"]
     search_fields = ["case_id"]
-    fields = ["case_id", "district", "adviser", "stage", "decision_date", "start_date",
-              "end_date", "end_reason", "version", "findings_as_of"]
+    fields = [
+        "case_id",
+        "district",
+        "adviser",
+        "stage",
+        "decision_date",
+        "start_date",
+        "end_date",
+        "end_reason",
+        "version",
+        "findings_as_of",
+    ]
     list_select_related = ["district", "adviser"]
 
 

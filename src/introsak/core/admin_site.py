@@ -22,4 +22,3 @@ class IntrosakAdminSite(AdminSite):
             and user.is_authenticated
             and getattr(user, "role", "") == Role.ADMINISTRATOR
         )
-

@@ -36,8 +36,12 @@ _DISTRICT_VIEW_ROLES = {Role.TEAM_COORDINATOR.value, Role.AUDITOR.value}
 
 
 NAV_ENTRIES: tuple[NavEntry, ...] = (
-    NavEntry("workspace:worklist", _("My participants"), Permission.CASE_READ,
-             district_label=_("Participants")),
+    NavEntry(
+        "workspace:worklist",
+        _("My participants"),
+        Permission.CASE_READ,
+        district_label=_("Participants"),
+    ),
     NavEntry("stats:dashboard", _("Statistics"), Permission.STATS_VIEW),
     NavEntry("audits:list", _("Audits"), Permission.AUDIT_RUN),
     NavEntry("access:reports", _("Access log"), Permission.ACCESS_LOG_VIEW),
@@ -58,6 +62,11 @@ def nav_items(request: HttpRequest) -> list[dict[str, object]]:
             url = reverse(entry.url_name)
         except NoReverseMatch:
             continue
-        items.append({"url": url, "label": entry.label_for(getattr(user, "role", "")),
-                      "current": request.path.startswith(url) and url != "/"})
+        items.append(
+            {
+                "url": url,
+                "label": entry.label_for(getattr(user, "role", "")),
+                "current": request.path.startswith(url) and url != "/",
+            }
+        )
     return items

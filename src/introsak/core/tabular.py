@@ -45,7 +45,7 @@ def xlsx_bytes(sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Cell
     """An Excel workbook with one sheet per (title, header, rows); safe cells, bold header,
     frozen header row and fitted column widths."""
     workbook = Workbook()
-    workbook.remove(workbook.active)  # type: ignore[arg-type]
+    workbook.remove(workbook.worksheets[0])
     for title, header, rows in sheets:
         sheet = workbook.create_sheet(title=_sheet_title(title))
         sheet.append([safe_cell(h) for h in header])

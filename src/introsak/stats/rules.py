@@ -49,12 +49,17 @@ def scope_note(user: User, scope: Scope) -> Promise:
     if scope.suppress:
         own = own_district(user)
         if own is not None:
-            return _("Small numbers are hidden because the statistics include cases you "
-                     "do not have access to. Choose only your own district to see it "
-                     "without hidden numbers.")
+            return _(
+                "Small numbers are hidden because the statistics include cases you "
+                "do not have access to. Choose only your own district to see it "
+                "without hidden numbers."
+            )
         return _("Small numbers are hidden to protect the participants' privacy.")
     if scope.cases is None:
-        return _("You see every number: your role lets you see statistics without hidden "
-                 "small numbers.")
-    return _("You see every number, because the statistics count only cases in your own "
-             "district that you have access to.")
+        return _(
+            "You see every number: your role lets you see statistics without hidden small numbers."
+        )
+    return _(
+        "You see every number, because the statistics count only cases in your own "
+        "district that you have access to."
+    )

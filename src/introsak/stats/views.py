@@ -31,8 +31,7 @@ from introsak.stats.rules import scope_for, scope_note
 
 DOWNLOADS = {
     "csv": ("text/csv; charset=utf-8", exports.to_csv),
-    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-             exports.to_xlsx),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", exports.to_xlsx),
     "json": ("application/json", exports.to_json),
 }
 
@@ -63,8 +62,10 @@ class _Request:
             "scope_note": scope_note(self.user, self.scope) if self.scope else "",
             "suppressed": bool(self.scope and self.scope.suppress),
             "suppression_rule": SUPPRESSION_RULE,
-            "district_names": [DISTRICTS_BY_SLUG[slug].name
-                               for slug in (self.filters.districts if self.filters else ())],
+            "district_names": [
+                DISTRICTS_BY_SLUG[slug].name
+                for slug in (self.filters.districts if self.filters else ())
+            ],
         }
 
 
@@ -93,8 +94,7 @@ def view(request: HttpRequest, name: str) -> HttpResponse:
     stats = _Request(request)
     spec = VIEWS[_spec_name(name)]
     if not stats.valid:
-        return render(request, "stats/view.html", {**stats.context([]), "spec": spec},
-                      status=400)
+        return render(request, "stats/view.html", {**stats.context([]), "spec": spec}, status=400)
     context = stats.context(stats.results([name]))
     return render(request, "stats/view.html", {**context, "spec": spec})
 

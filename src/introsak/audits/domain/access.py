@@ -48,8 +48,9 @@ def audit_for(user: Any, *, audit_pk: int, path: str = "") -> Audit:
     """One audit the user may open; ``Http404`` (written to the security log) otherwise."""
     audit = audits_for(user).filter(pk=audit_pk).first()
     if audit is None:
-        security_event(event=f"denied_{Permission.AUDIT_RUN}", user=user, path=path,
-                       detail=f"audit {audit_pk}")
+        security_event(
+            event=f"denied_{Permission.AUDIT_RUN}", user=user, path=path, detail=f"audit {audit_pk}"
+        )
         raise Http404
     return audit
 

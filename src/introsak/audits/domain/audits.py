@@ -40,11 +40,24 @@ def audit_create(
     district, a period that ends before it starts, or a self-assessment of more than one
     district.
     """
-    _validate(districts=districts, started_from=started_from, started_to=started_to,
-              as_of=as_of, criteria=criteria, manual=manual_criteria, kind=kind)
+    _validate(
+        districts=districts,
+        started_from=started_from,
+        started_to=started_to,
+        as_of=as_of,
+        criteria=criteria,
+        manual=manual_criteria,
+        kind=kind,
+    )
     audit = Audit.objects.create(
-        name=name.strip(), kind=kind, started_from=started_from, started_to=started_to,
-        as_of=as_of, sample_size=sample_size, stratify=stratify, created_by=created_by,
+        name=name.strip(),
+        kind=kind,
+        started_from=started_from,
+        started_to=started_to,
+        as_of=as_of,
+        sample_size=sample_size,
+        stratify=stratify,
+        created_by=created_by,
     )
     audit.districts.set(districts)
     audit.auditors.set({*auditors, *([created_by] if created_by else [])})
@@ -53,16 +66,25 @@ def audit_create(
         for i, code in enumerate(dict.fromkeys(criteria))
     ]
     rows += [
-        AuditCriterion(audit=audit, position=len(rows) + i, kind=CriterionKind.MANUAL,
-                       text=text.strip())
+        AuditCriterion(
+            audit=audit, position=len(rows) + i, kind=CriterionKind.MANUAL, text=text.strip()
+        )
         for i, text in enumerate(t for t in manual_criteria if t.strip())
     ]
     AuditCriterion.objects.bulk_create(rows)
     return audit
 
 
-def _validate(*, districts: Sequence[District], started_from: date, started_to: date,
-              as_of: date, criteria: Sequence[str], manual: Sequence[str], kind: str) -> None:
+def _validate(
+    *,
+    districts: Sequence[District],
+    started_from: date,
+    started_to: date,
+    as_of: date,
+    criteria: Sequence[str],
+    manual: Sequence[str],
+    kind: str,
+) -> None:
     errors: list[str] = []
     unknown = [code for code in criteria if code not in CRITERIA]
     if unknown:

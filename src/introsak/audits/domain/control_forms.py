@@ -29,8 +29,15 @@ from introsak.cases.domain.facts import case_to_facts, facts_queryset
 from introsak.cases.models import ProgrammeCase
 from introsak.rules import Evaluator, Finding
 
-_COMPUTED_FIELDS = ("status", "computed_outcome", "deadline", "satisfied_on", "explanation_nb",
-                    "explanation_en", "evidence")
+_COMPUTED_FIELDS = (
+    "status",
+    "computed_outcome",
+    "deadline",
+    "satisfied_on",
+    "explanation_nb",
+    "explanation_en",
+    "evidence",
+)
 
 
 @dataclass(frozen=True)
@@ -71,27 +78,41 @@ def practice_verdict(spec: CriterionSpec, facts: CaseFacts, as_of: date) -> Verd
     values: dict[str, Any] = {"as_of": as_of.isoformat()}
     started = all(d is not None and d <= as_of for d in (facts.decision_date, facts.start_date))
     if not started:
-        return Verdict(Outcome.NOT_APPLICABLE, _bilingual(
-            lambda: _("The programme has not started as of %(as_of)s") % values),
-            evidence=evidence)
-    practice = sorted(a.start for a in facts.activities
-                      if a.kind in PRACTICE_KINDS and a.start <= as_of)
+        return Verdict(
+            Outcome.NOT_APPLICABLE,
+            _bilingual(lambda: _("The programme has not started as of %(as_of)s") % values),
+            evidence=evidence,
+        )
+    practice = sorted(
+        a.start for a in facts.activities if a.kind in PRACTICE_KINDS and a.start <= as_of
+    )
     if not practice:
-        return Verdict(Outcome.NO, _bilingual(
-            lambda: _("No language or work practice recorded as of %(as_of)s") % values),
-            evidence=evidence)
+        return Verdict(
+            Outcome.NO,
+            _bilingual(lambda: _("No language or work practice recorded as of %(as_of)s") % values),
+            evidence=evidence,
+        )
     values.update(first=practice[0].isoformat(), count=len(practice))
-    return Verdict(Outcome.YES, _bilingual(
-        lambda: _("Language or work practice recorded (%(count)s), the first from %(first)s")
-        % values), satisfied_on=practice[0], evidence=evidence)
+    return Verdict(
+        Outcome.YES,
+        _bilingual(
+            lambda: (
+                _("Language or work practice recorded (%(count)s), the first from %(first)s")
+                % values
+            )
+        ),
+        satisfied_on=practice[0],
+        evidence=evidence,
+    )
 
 
 def manual_verdict() -> Verdict:
     return Verdict(Outcome.OPEN, _bilingual(lambda: _("Assessed by the auditor")))
 
 
-def verdicts(criteria: Iterable[AuditCriterion], facts: CaseFacts, as_of: date,
-             evaluator: Evaluator | None) -> dict[int, Verdict]:
+def verdicts(
+    criteria: Iterable[AuditCriterion], facts: CaseFacts, as_of: date, evaluator: Evaluator | None
+) -> dict[int, Verdict]:
     """One verdict per criterion (by criterion id) for one case."""
     findings = {f.rule: f for f in evaluator(facts)} if evaluator else {}
     out: dict[int, Verdict] = {}

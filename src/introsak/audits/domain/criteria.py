@@ -80,7 +80,9 @@ def _documented_meeting_held(finding: Finding, facts: CaseFacts, as_of: date) ->
     documented three-party meeting has been held since the start; else nothing is due yet."""
     start = facts.start_date
     held = any(
-        m.kind is MeetingKind.THREE_PARTY and m.documented and start is not None
+        m.kind is MeetingKind.THREE_PARTY
+        and m.documented
+        and start is not None
         and start <= m.date <= as_of
         for m in facts.meetings
     )
@@ -112,8 +114,10 @@ _REPORT_SPECS = (
         code="CONTRACT-01",
         kind=CriterionKind.RULE,
         title=_("Integration contract for other residence bases"),
-        phrase=_("An integration contract had been signed for {n} of {of} participants "
-                 "with another residence basis"),
+        phrase=_(
+            "An integration contract had been signed for {n} of {of} participants "
+            "with another residence basis"
+        ),
         yes=_DONE,
         no=frozenset({Status.OVERDUE}),
         evidence=("contract", "plan"),
@@ -174,8 +178,13 @@ MANUAL_PHRASE = _("“{title}”: met in {n} of {of} assessed cases")
 
 def _generic(rule_id: str) -> CriterionSpec:
     title = _RULE_TITLES.get(rule_id) or RULES_BY_ID[rule_id].title
-    return CriterionSpec(code=rule_id, kind=CriterionKind.RULE, title=title,
-                         phrase=_GENERIC_PHRASE, evidence=_RULE_EVIDENCE.get(rule_id, ()))
+    return CriterionSpec(
+        code=rule_id,
+        kind=CriterionKind.RULE,
+        title=title,
+        phrase=_GENERIC_PHRASE,
+        evidence=_RULE_EVIDENCE.get(rule_id, ()),
+    )
 
 
 def _catalogue() -> dict[str, CriterionSpec]:

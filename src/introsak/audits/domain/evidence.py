@@ -90,17 +90,25 @@ def _plans(facts: CaseFacts, as_of: date) -> Iterator[Evidence]:
 def _three_party(facts: CaseFacts, as_of: date) -> Iterator[Evidence]:
     for meeting in sorted(facts.meetings, key=lambda m: m.date):
         if meeting.kind is MeetingKind.THREE_PARTY and meeting.date <= as_of:
-            yield {"kind": "meeting", "meeting_kind": meeting.kind.value,
-                   "date": _iso(meeting.date), "documented": meeting.documented}
+            yield {
+                "kind": "meeting",
+                "meeting_kind": meeting.kind.value,
+                "date": _iso(meeting.date),
+                "documented": meeting.documented,
+            }
 
 
 def _activities(facts: CaseFacts, as_of: date, kinds: frozenset[str]) -> Iterator[Evidence]:
     for activity in sorted(facts.activities, key=lambda a: a.start):
         if activity.kind in kinds and activity.start <= as_of:
             end = activity.end if _seen(activity.end, as_of) else None
-            yield {"kind": "activity", "activity_kind": activity.kind.value,
-                   "date": _iso(activity.start), "end": _iso(end),
-                   "provider": activity.provider or ""}
+            yield {
+                "kind": "activity",
+                "activity_kind": activity.kind.value,
+                "date": _iso(activity.start),
+                "end": _iso(end),
+                "provider": activity.provider or "",
+            }
 
 
 def _work_oriented(facts: CaseFacts, as_of: date) -> Iterator[Evidence]:
@@ -111,15 +119,22 @@ def _work_oriented(facts: CaseFacts, as_of: date) -> Iterator[Evidence]:
 def _extensions(facts: CaseFacts, as_of: date) -> Iterator[Evidence]:
     for extension in facts.extensions:
         if extension.decided_on <= as_of:
-            yield {"kind": "extension", "date": _iso(extension.decided_on),
-                   "months": extension.months}
+            yield {
+                "kind": "extension",
+                "date": _iso(extension.decided_on),
+                "months": extension.months,
+            }
 
 
 def _leaves(facts: CaseFacts, as_of: date) -> Iterator[Evidence]:
     for leave in facts.leaves:
         if leave.start <= as_of:
-            yield {"kind": "leave", "date": _iso(leave.start), "end": _iso(leave.end),
-                   "approved": leave.approved}
+            yield {
+                "kind": "leave",
+                "date": _iso(leave.start),
+                "end": _iso(leave.end),
+                "approved": leave.approved,
+            }
 
 
 def _recognition(facts: CaseFacts, as_of: date) -> Iterator[Evidence]:
@@ -127,8 +142,12 @@ def _recognition(facts: CaseFacts, as_of: date) -> Iterator[Evidence]:
     if rec is None:
         return
     sent = rec.sent_date if _seen(rec.sent_date, as_of) else None
-    yield {"kind": "recognition", "relevant": rec.relevant, "date": _iso(sent),
-           "sent_by": rec.sent_by.value if rec.sent_by and sent else None}
+    yield {
+        "kind": "recognition",
+        "relevant": rec.relevant,
+        "date": _iso(sent),
+        "sent_by": rec.sent_by.value if rec.sent_by and sent else None,
+    }
 
 
 _COLLECTORS: dict[str, Callable[[CaseFacts, date], Iterator[Evidence]]] = {
@@ -153,8 +172,13 @@ def describe(item: Evidence, *, reveal: bool = True) -> str:
     values = {**item, "date": item.get("date") or "", "end": item.get("end") or ""}
     if kind == "plan":
         values["goal"] = str(EndGoalLabel(item["end_goal"]).label) if item["end_goal"] else "–"
-        return _("Integration plan version %(version)s of %(date)s (end goal: %(goal)s, "
-                 "%(months)s months)") % values
+        return (
+            _(
+                "Integration plan version %(version)s of %(date)s (end goal: %(goal)s, "
+                "%(months)s months)"
+            )
+            % values
+        )
     if kind == "meeting":
         values["what"] = str(MeetingLabel(item["meeting_kind"]).label)
         if item["documented"]:
@@ -169,8 +193,9 @@ def describe(item: Evidence, *, reveal: bool = True) -> str:
 
 def _describe_activity(values: dict[str, Any], *, reveal: bool) -> str:
     values["what"] = str(ActivityLabel(values["activity_kind"]).label)
-    text = (_("%(what)s from %(date)s until %(end)s") if values["end"]
-            else _("%(what)s from %(date)s")) % values
+    text = (
+        _("%(what)s from %(date)s until %(end)s") if values["end"] else _("%(what)s from %(date)s")
+    ) % values
     provider = values.get("provider")
     return f"{text} ({provider})" if reveal and provider else text
 
@@ -178,7 +203,8 @@ def _describe_activity(values: dict[str, Any], *, reveal: bool) -> str:
 def _describe_recognition(values: dict[str, Any]) -> str:
     if not values["date"]:
         return _("Recognition of education relevant: %(relevant)s; no application sent") % {
-            "relevant": _("yes") if values["relevant"] else _("no")}
+            "relevant": _("yes") if values["relevant"] else _("no")
+        }
     sender = values.get("sent_by")
     values["sender"] = str(SentByLabel(sender).label) if sender else "–"
     return _("Application for recognition of education sent %(date)s by %(sender)s") % values

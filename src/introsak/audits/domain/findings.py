@@ -106,11 +106,13 @@ def findings_compute(audit: Audit) -> AuditFindings:
     criteria = list(audit.criteria.all())
     cells = {
         (c.pk, d.pk): Cell(criterion=c, spec=spec_for(code=c.code, text=c.text), district=d)
-        for c in criteria for d in districts
+        for c in criteria
+        for d in districts
     }
     entries = (
-        ControlFormEntry.objects.filter(form__frame_case__sample__audit=audit,
-                                        form__frame_case__drawn=True)
+        ControlFormEntry.objects.filter(
+            form__frame_case__sample__audit=audit, form__frame_case__drawn=True
+        )
         .select_related("form__frame_case")
         .order_by("form__frame_case__rank")
     )

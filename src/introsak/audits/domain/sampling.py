@@ -119,8 +119,9 @@ def frame_cases(audit: Audit, cases: QuerySet[ProgrammeCase]) -> QuerySet[Progra
     ).select_related("person", "district")
 
 
-def _frame_with_goals(audit: Audit, cases: QuerySet[ProgrammeCase]
-                      ) -> list[tuple[ProgrammeCase, str]]:
+def _frame_with_goals(
+    audit: Audit, cases: QuerySet[ProgrammeCase]
+) -> list[tuple[ProgrammeCase, str]]:
     """The frame's cases by case number, each with its stated end goal ("" if none)."""
     frame = list(frame_cases(audit, cases).order_by("case_id"))
     goals = stated_end_goals([c.pk for c in frame], audit.as_of)
@@ -165,10 +166,15 @@ def sample_draw(
     sample = AuditSample.objects.create(audit=audit, seed=seed, drawn_by=by)
     rows = [
         FrameCase(
-            sample=sample, case=case, district=case.district, case_number=case.case_id,
+            sample=sample,
+            case=case,
+            district=case.district,
+            case_number=case.case_id,
             pseudonym=case_pseudonym(case),
             residence_group=residence_group(case.person.residence_basis),
-            end_goal=goal, exclusion=_automatic_exclusion(goal), rank=0,
+            end_goal=goal,
+            exclusion=_automatic_exclusion(goal),
+            rank=0,
         )
         for case, goal in _frame_with_goals(audit, cases)
     ]
@@ -180,8 +186,12 @@ def sample_draw(
 
 def _entries(rows: Iterable[FrameCase]) -> list[FrameEntry]:
     return [
-        FrameEntry(case_number=r.case_number, district=r.district.slug,
-                   residence_group=r.residence_group, exclusion=r.exclusion)
+        FrameEntry(
+            case_number=r.case_number,
+            district=r.district.slug,
+            residence_group=r.residence_group,
+            exclusion=r.exclusion,
+        )
         for r in rows
     ]
 
@@ -195,7 +205,11 @@ def _apply(rows: list[FrameCase], audit: Audit, seed: int) -> None:
 
 @transaction.atomic
 def exclusion_record(
-    *, audit: Audit, frame_case: FrameCase, note: str, by: User,
+    *,
+    audit: Audit,
+    frame_case: FrameCase,
+    note: str,
+    by: User,
     cases: QuerySet[ProgrammeCase],
 ) -> None:
     """Exclude a case because the participant cannot take part for health reasons, and
@@ -214,7 +228,8 @@ def exclusion_record(
     excluded.excluded_at = timezone.now()
     _apply(rows, audit, audit.sample.seed)
     FrameCase.objects.bulk_update(
-        rows, ["drawn", "exclusion", "exclusion_note", "excluded_by", "excluded_at"])
+        rows, ["drawn", "exclusion", "exclusion_note", "excluded_by", "excluded_at"]
+    )
     control_forms_prefill(audit=audit, cases=cases, only_missing=True)
 
 
@@ -233,15 +248,17 @@ def sample_verify(audit: Audit, *, cases: QuerySet[ProgrammeCase] | None = None)
     sample = audit.sample
     rows = list(FrameCase.objects.filter(sample=sample).select_related("district"))
     stored = frozenset(r.case_number for r in rows if r.drawn)
-    again = draw(_entries(rows), seed=sample.seed, size=audit.sample_size,
-                 stratify=audit.stratify)
+    again = draw(_entries(rows), seed=sample.seed, size=audit.sample_size, stratify=audit.stratify)
     if cases is None:
         return Verification(again.drawn == stored, None, None)
     manual = {r.case_number: r.exclusion for r in rows if r.exclusion == ExclusionReason.HEALTH}
     entries = [
-        FrameEntry(case_number=case.case_id, district=case.district.slug,
-                   residence_group=residence_group(case.person.residence_basis),
-                   exclusion=manual.get(case.case_id) or _automatic_exclusion(goal))
+        FrameEntry(
+            case_number=case.case_id,
+            district=case.district.slug,
+            residence_group=residence_group(case.person.residence_basis),
+            exclusion=manual.get(case.case_id) or _automatic_exclusion(goal),
+        )
         for case, goal in _frame_with_goals(audit, cases)
     ]
     redrawn = draw(entries, seed=sample.seed, size=audit.sample_size, stratify=audit.stratify)

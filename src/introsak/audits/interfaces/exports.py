@@ -47,17 +47,23 @@ def control_forms_jsonl(audit: Audit, rows: Iterable[FrameCase], revealed: set[i
     for row in rows:
         shown = row.pk in revealed
         entries = _entries(row)
-        lines.append(json.dumps({
-            "audit": audit.pk,
-            "as_of": audit.as_of.isoformat(),
-            "case": _label(row, revealed),
-            "pseudonym": row.pseudonym,
-            "district": row.district.slug,
-            "rank": row.rank,
-            "residence_group": row.residence_group,
-            "prefilled_at": row.control_form.prefilled_at.isoformat() if entries else None,
-            "entries": [_entry_json(e, shown) for e in entries],
-        }, ensure_ascii=False, sort_keys=False))
+        lines.append(
+            json.dumps(
+                {
+                    "audit": audit.pk,
+                    "as_of": audit.as_of.isoformat(),
+                    "case": _label(row, revealed),
+                    "pseudonym": row.pseudonym,
+                    "district": row.district.slug,
+                    "rank": row.rank,
+                    "residence_group": row.residence_group,
+                    "prefilled_at": row.control_form.prefilled_at.isoformat() if entries else None,
+                    "entries": [_entry_json(e, shown) for e in entries],
+                },
+                ensure_ascii=False,
+                sort_keys=False,
+            )
+        )
     return ("\n".join(lines) + "\n").encode() if lines else b""
 
 
@@ -84,33 +90,70 @@ def findings_xlsx(report: ReportView, rows: Iterable[FrameCase], revealed: set[i
     """The report as a workbook: findings, control forms (one row per criterion and case)
     and the sample."""
     with translation.override(report.language):
-        return xlsx_bytes([
-            (_("Findings"), _findings_header(), _findings_rows(report)),
-            (_("Control forms"), _forms_header(), _forms_rows(rows, revealed, report.language)),
-            (_("Sample"), _sample_header(), _sample_rows(report)),
-        ])
+        return xlsx_bytes(
+            [
+                (_("Findings"), _findings_header(), _findings_rows(report)),
+                (_("Control forms"), _forms_header(), _forms_rows(rows, revealed, report.language)),
+                (_("Sample"), _sample_header(), _sample_rows(report)),
+            ]
+        )
 
 
 def _findings_header() -> list[str]:
-    return [_("Criterion"), _("Title"), _("District"), _("Computed: n"), _("Computed: of"),
-            _("Computed"), _("Assessed: n"), _("Assessed: of"), _("After assessment"),
-            _("Overridden"), _("Not applicable"), _("Not determined"), _("Cases counted")]
+    return [
+        _("Criterion"),
+        _("Title"),
+        _("District"),
+        _("Computed: n"),
+        _("Computed: of"),
+        _("Computed"),
+        _("Assessed: n"),
+        _("Assessed: of"),
+        _("After assessment"),
+        _("Overridden"),
+        _("Not applicable"),
+        _("Not determined"),
+        _("Cases counted"),
+    ]
 
 
 def _findings_rows(report: ReportView) -> list[list[Cell]]:
     return [
-        [c.code or "–", c.title, cell.district, cell.computed_n, cell.computed_of,
-         cell.computed, cell.assessed_n, cell.assessed_of, cell.assessed,
-         ", ".join(x.label for x in cell.overridden), cell.not_applicable,
-         cell.not_determined, ", ".join(x.label for x in cell.behind_assessed)]
-        for c in report.criteria for cell in c.cells
+        [
+            c.code or "–",
+            c.title,
+            cell.district,
+            cell.computed_n,
+            cell.computed_of,
+            cell.computed,
+            cell.assessed_n,
+            cell.assessed_of,
+            cell.assessed,
+            ", ".join(x.label for x in cell.overridden),
+            cell.not_applicable,
+            cell.not_determined,
+            ", ".join(x.label for x in cell.behind_assessed),
+        ]
+        for c in report.criteria
+        for cell in c.cells
     ]
 
 
 def _forms_header() -> list[str]:
-    return [_("Case"), _("District"), _("Criterion"), _("Rule status"), _("Deadline"),
-            _("Fulfilled on"), _("Computed"), _("Assessment"), _("Counts as"), _("Comment"),
-            _("Explanation"), _("Evidence")]
+    return [
+        _("Case"),
+        _("District"),
+        _("Criterion"),
+        _("Rule status"),
+        _("Deadline"),
+        _("Fulfilled on"),
+        _("Computed"),
+        _("Assessment"),
+        _("Counts as"),
+        _("Comment"),
+        _("Explanation"),
+        _("Evidence"),
+    ]
 
 
 def _forms_rows(rows: Iterable[FrameCase], revealed: set[int], language: str) -> list[list[Cell]]:
@@ -119,14 +162,22 @@ def _forms_rows(rows: Iterable[FrameCase], revealed: set[int], language: str) ->
         shown = row.pk in revealed
         for e in _entries(row):
             spec = spec_for(code=e.criterion.code, text=e.criterion.text)
-            out.append([
-                _label(row, revealed), row.district.name, title_in(spec, language),
-                str(FindingStatus(e.status).label) if e.status else "", e.deadline,
-                e.satisfied_on, str(Outcome(e.computed_outcome).label),
-                str(Assessment(e.assessment).label) if e.assessment else "",
-                str(e.assessed_outcome.label), e.comment, e.explanation(language),
-                "; ".join(describe(item, reveal=shown) for item in e.evidence),
-            ])
+            out.append(
+                [
+                    _label(row, revealed),
+                    row.district.name,
+                    title_in(spec, language),
+                    str(FindingStatus(e.status).label) if e.status else "",
+                    e.deadline,
+                    e.satisfied_on,
+                    str(Outcome(e.computed_outcome).label),
+                    str(Assessment(e.assessment).label) if e.assessment else "",
+                    str(e.assessed_outcome.label),
+                    e.comment,
+                    e.explanation(language),
+                    "; ".join(describe(item, reveal=shown) for item in e.evidence),
+                ]
+            )
     return out
 
 
@@ -138,8 +189,7 @@ def _sample_rows(report: ReportView) -> list[list[Cell]]:
     out: list[list[Cell]] = []
     for district in report.sample:
         out += [[district.district, c.label, _("yes"), "", ""] for c in district.drawn]
-        out += [[district.district, e.label, _("no"), e.reason, e.note]
-                for e in district.excluded]
+        out += [[district.district, e.label, _("no"), e.reason, e.note] for e in district.excluded]
     return out
 
 

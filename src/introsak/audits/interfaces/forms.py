@@ -31,38 +31,51 @@ class AuditForm(forms.Form):
 
     name = forms.CharField(label=_("Name"), max_length=200)
     districts = forms.ModelMultipleChoiceField(
-        label=_("Districts"), queryset=District.objects.none(),
+        label=_("Districts"),
+        queryset=District.objects.none(),
         widget=forms.CheckboxSelectMultiple(attrs=_CHECKBOX),
     )
     started_from = forms.DateField(label=_("Programme started from"), widget=DateInput())
     started_to = forms.DateField(label=_("Programme started until"), widget=DateInput())
     as_of = forms.DateField(
-        label=_("As of"), widget=DateInput(),
+        label=_("As of"),
+        widget=DateInput(),
         help_text=_("The rules are evaluated as of this date; later facts are ignored."),
     )
-    sample_size = forms.IntegerField(label=_("Cases per district"), min_value=1,
-                                     max_value=1000, initial=15)
+    sample_size = forms.IntegerField(
+        label=_("Cases per district"), min_value=1, max_value=1000, initial=15
+    )
     stratify = forms.BooleanField(
-        label=_("Guarantee both residence-basis groups in each district"), required=False,
+        label=_("Guarantee both residence-basis groups in each district"),
+        required=False,
         widget=forms.CheckboxInput(attrs=_CHECKBOX),
     )
     seed = forms.IntegerField(
-        label=_("Seed"), required=False, min_value=0, max_value=SEED_LIMIT - 1,
-        help_text=_("Leave empty for a new random seed. The same seed and the same data "
-                    "give the same sample."),
+        label=_("Seed"),
+        required=False,
+        min_value=0,
+        max_value=SEED_LIMIT - 1,
+        help_text=_(
+            "Leave empty for a new random seed. The same seed and the same data "
+            "give the same sample."
+        ),
     )
     criteria = forms.MultipleChoiceField(
-        label=_("Criteria from the rule catalogue"), required=False,
+        label=_("Criteria from the rule catalogue"),
+        required=False,
         widget=forms.CheckboxSelectMultiple(attrs=_CHECKBOX),
         initial=list(REPORT_CRITERIA),
     )
     manual_criteria = forms.CharField(
-        label=_("Criteria you assess by hand"), required=False,
+        label=_("Criteria you assess by hand"),
+        required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("One criterion per line."),
     )
     auditors = forms.ModelMultipleChoiceField(
-        label=_("Other auditors"), required=False, queryset=User.objects.none(),
+        label=_("Other auditors"),
+        required=False,
+        queryset=User.objects.none(),
         widget=forms.CheckboxSelectMultiple(attrs=_CHECKBOX),
         help_text=_("Each auditor needs a valid audit grant for the districts."),
     )
@@ -75,7 +88,8 @@ class AuditForm(forms.Form):
         fields["as_of"].initial = clock.today()
         if user.role == Role.AUDITOR:
             fields["auditors"].queryset = (
-                User.objects.filter(role=Role.AUDITOR, is_active=True).exclude(pk=user.pk)
+                User.objects.filter(role=Role.AUDITOR, is_active=True)
+                .exclude(pk=user.pk)
                 .order_by("username")
             )
         else:
@@ -101,19 +115,26 @@ class AssessmentForm(forms.Form):
     """The auditor's assessment of one criterion on one control form."""
 
     assessment = forms.ChoiceField(
-        label=_("Your assessment"), required=False,
+        label=_("Your assessment"),
+        required=False,
         choices=[("", _("As computed")), *Assessment.choices],
     )
-    comment = forms.CharField(label=_("Comment"), required=False, max_length=2000,
-                              widget=forms.Textarea(attrs={"rows": 2}))
+    comment = forms.CharField(
+        label=_("Comment"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
 
 class ExclusionForm(forms.Form):
     """Exclude a drawn case: the participant cannot take part for health reasons."""
 
     note = forms.CharField(
-        label=_("Why the participant cannot take part"), max_length=1000,
+        label=_("Why the participant cannot take part"),
+        max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Recorded with the exclusion. The next case in the random order is drawn "
-                    "instead."),
+        help_text=_(
+            "Recorded with the exclusion. The next case in the random order is drawn instead."
+        ),
     )

@@ -90,23 +90,39 @@ class ReportView:
         """The report as JSON-ready data (the command line's ``--format json``)."""
         audit = self.audit
         return {
-            "audit": {"id": audit.pk, "name": audit.name, "kind": audit.kind,
-                      "districts": [d.slug for d in audit.districts.order_by("number")],
-                      "started_from": audit.started_from.isoformat(),
-                      "started_to": audit.started_to.isoformat(),
-                      "as_of": audit.as_of.isoformat(), "sample_size": audit.sample_size,
-                      "stratify": audit.stratify, "seed": self.seed},
+            "audit": {
+                "id": audit.pk,
+                "name": audit.name,
+                "kind": audit.kind,
+                "districts": [d.slug for d in audit.districts.order_by("number")],
+                "started_from": audit.started_from.isoformat(),
+                "started_to": audit.started_to.isoformat(),
+                "as_of": audit.as_of.isoformat(),
+                "sample_size": audit.sample_size,
+                "stratify": audit.stratify,
+                "seed": self.seed,
+            },
             "language": self.language,
             "sample": [
-                {"district": s.district, "frame": s.frame, "eligible": s.eligible,
-                 "drawn": [c.label for c in s.drawn],
-                 "excluded": [{"case": e.label, "reason": e.reason, "note": e.note}
-                              for e in s.excluded]}
+                {
+                    "district": s.district,
+                    "frame": s.frame,
+                    "eligible": s.eligible,
+                    "drawn": [c.label for c in s.drawn],
+                    "excluded": [
+                        {"case": e.label, "reason": e.reason, "note": e.note} for e in s.excluded
+                    ],
+                }
                 for s in self.sample
             ],
             "findings": [
-                {"criterion": c.code, "title": c.title, "kind": c.kind, "source": c.source,
-                 "districts": [_cell_json(cell) for cell in c.cells]}
+                {
+                    "criterion": c.code,
+                    "title": c.title,
+                    "kind": c.kind,
+                    "source": c.source,
+                    "districts": [_cell_json(cell) for cell in c.cells],
+                }
                 for c in self.criteria
             ],
         }
@@ -115,10 +131,18 @@ class ReportView:
 def _cell_json(cell: CellView) -> dict[str, Any]:
     return {
         "district": cell.district_slug,
-        "computed": {"n": cell.computed_n, "of": cell.computed_of, "sentence": cell.computed,
-                     "cases": [c.label for c in cell.behind_computed]},
-        "assessed": {"n": cell.assessed_n, "of": cell.assessed_of, "sentence": cell.assessed,
-                     "cases": [c.label for c in cell.behind_assessed]},
+        "computed": {
+            "n": cell.computed_n,
+            "of": cell.computed_of,
+            "sentence": cell.computed,
+            "cases": [c.label for c in cell.behind_computed],
+        },
+        "assessed": {
+            "n": cell.assessed_n,
+            "of": cell.assessed_of,
+            "sentence": cell.assessed,
+            "cases": [c.label for c in cell.behind_assessed],
+        },
         "overridden": [c.label for c in cell.overridden],
         "not_applicable": cell.not_applicable,
         "not_determined": cell.not_determined,
@@ -128,16 +152,24 @@ def _cell_json(cell: CellView) -> dict[str, Any]:
 def report_view(audit: Audit, *, user: Any | None, language: str) -> ReportView:
     """The report as ``user`` may see it (``None``: the command line) in ``language``."""
     findings = findings_compute(audit)
-    frame = list(FrameCase.objects.filter(sample__audit=audit)
-                 .select_related("district", "case").order_by("district__number", "rank"))
+    frame = list(
+        FrameCase.objects.filter(sample__audit=audit)
+        .select_related("district", "case")
+        .order_by("district__number", "rank")
+    )
     revealed = revealed_rows(user, frame)
     with translation.override(language):
         criteria = _criteria(findings, revealed, language)
         sample = _sample(frame, revealed)
     seed = audit.sample.seed if hasattr(audit, "sample") else None
     return ReportView(
-        audit=audit, language=language, as_of=audit.as_of, seed=seed,
-        districts=[d.name for d in findings.districts], criteria=criteria, sample=sample,
+        audit=audit,
+        language=language,
+        as_of=audit.as_of,
+        seed=seed,
+        districts=[d.name for d in findings.districts],
+        criteria=criteria,
+        sample=sample,
         pseudonymised=len(revealed) < len(frame),
     )
 
@@ -150,14 +182,16 @@ def _criteria(findings: AuditFindings, revealed: set[int], language: str) -> lis
     out = []
     for criterion, cells in findings.rows():
         spec = cells[0].spec if cells else None
-        out.append(CriterionView(
-            code=criterion.code,
-            title=title_in(spec, language) if spec else criterion.text,
-            kind=criterion.kind,
-            kind_label=str(CriterionKind(criterion.kind).label),
-            source=spec.source if spec else "",
-            cells=[_cell(cell, revealed, language) for cell in cells],
-        ))
+        out.append(
+            CriterionView(
+                code=criterion.code,
+                title=title_in(spec, language) if spec else criterion.text,
+                kind=criterion.kind,
+                kind_label=str(CriterionKind(criterion.kind).label),
+                source=spec.source if spec else "",
+                cells=[_cell(cell, revealed, language) for cell in cells],
+            )
+        )
     return out
 
 
@@ -167,8 +201,10 @@ def _cell(cell: Cell, revealed: set[int], language: str) -> CellView:
         district_slug=cell.district.slug,
         computed=cell.sentence("computed", language),
         assessed=cell.sentence("assessed", language),
-        computed_n=cell.n("computed"), computed_of=cell.of("computed"),
-        assessed_n=cell.n("assessed"), assessed_of=cell.of("assessed"),
+        computed_n=cell.n("computed"),
+        computed_of=cell.of("computed"),
+        assessed_n=cell.n("assessed"),
+        assessed_of=cell.of("assessed"),
         not_applicable=len(cell.assessed.cases(Outcome.NOT_APPLICABLE)),
         not_determined=len(cell.assessed.cases(Outcome.OPEN)),
         assessments=cell.assessments,
@@ -181,14 +217,17 @@ def _cell(cell: Cell, revealed: set[int], language: str) -> CellView:
 def _sample(frame: list[FrameCase], revealed: set[int]) -> list[DistrictSampleView]:
     by_district: dict[int, DistrictSampleView] = {}
     for row in frame:
-        view = by_district.setdefault(row.district_id, DistrictSampleView(
-            district=row.district.name, frame=0, eligible=0, drawn=[]))
+        view = by_district.setdefault(
+            row.district_id,
+            DistrictSampleView(district=row.district.name, frame=0, eligible=0, drawn=[]),
+        )
         label = row.case_number if row.pk in revealed else row.pseudonym
         view.frame += 1
         if row.exclusion:
             note = row.exclusion_note or (row.get_end_goal_display() if row.end_goal else "")
-            view.excluded.append(ExcludedView(
-                label, str(ExclusionReason(row.exclusion).label), str(note)))
+            view.excluded.append(
+                ExcludedView(label, str(ExclusionReason(row.exclusion).label), str(note))
+            )
             continue
         view.eligible += 1
         if row.drawn:

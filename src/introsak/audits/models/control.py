@@ -14,8 +14,9 @@ class ControlForm(models.Model):
     date, criterion by criterion, and what the auditor assessed. Filling it in never changes
     the case."""
 
-    frame_case = models.OneToOneField("audits.FrameCase", on_delete=models.CASCADE,
-                                      related_name="control_form")
+    frame_case = models.OneToOneField(
+        "audits.FrameCase", on_delete=models.CASCADE, related_name="control_form"
+    )
     prefilled_at = models.DateTimeField(_("pre-filled"))
 
     class Meta:
@@ -34,21 +35,27 @@ class ControlFormEntry(models.Model):
     """
 
     form = models.ForeignKey(ControlForm, on_delete=models.CASCADE, related_name="entries")
-    criterion = models.ForeignKey("audits.AuditCriterion", on_delete=models.CASCADE,
-                                  related_name="entries")
-    status = models.CharField(_("rule status"), max_length=20, choices=FindingStatus.choices,
-                              blank=True)
+    criterion = models.ForeignKey(
+        "audits.AuditCriterion", on_delete=models.CASCADE, related_name="entries"
+    )
+    status = models.CharField(
+        _("rule status"), max_length=20, choices=FindingStatus.choices, blank=True
+    )
     computed_outcome = models.CharField(_("computed"), max_length=20, choices=Outcome.choices)
     deadline = models.DateField(_("deadline"), null=True, blank=True)
     satisfied_on = models.DateField(_("fulfilled on"), null=True, blank=True)
     explanation_nb = models.TextField(blank=True)
     explanation_en = models.TextField(blank=True)
     evidence = models.JSONField(_("evidence"), default=list, blank=True)
-    assessment = models.CharField(_("assessment"), max_length=30, choices=Assessment.choices,
-                                  blank=True)
+    assessment = models.CharField(
+        _("assessment"), max_length=30, choices=Assessment.choices, blank=True
+    )
     comment = models.TextField(_("comment"), blank=True)
     assessed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
     )
     assessed_at = models.DateTimeField(null=True, blank=True)

@@ -17,15 +17,19 @@ class AuditSample(models.Model):
     seed = models.BigIntegerField(_("seed"))
     drawn_at = models.DateTimeField(_("drawn"), auto_now_add=True)
     drawn_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
     )
 
     class Meta:
         verbose_name = _("audit sample")
         verbose_name_plural = _("audit samples")
-        constraints = [models.CheckConstraint(name="sample_seed_non_negative",
-                                              condition=Q(seed__gte=0))]
+        constraints = [
+            models.CheckConstraint(name="sample_seed_non_negative", condition=Q(seed__gte=0))
+        ]
 
     def __str__(self) -> str:
         return f"{self.audit} ({self.seed})"
@@ -41,22 +45,27 @@ class FrameCase(models.Model):
     """
 
     sample = models.ForeignKey(AuditSample, on_delete=models.CASCADE, related_name="frame")
-    case = models.ForeignKey("cases.ProgrammeCase", on_delete=models.PROTECT,
-                             related_name="audit_frames")
+    case = models.ForeignKey(
+        "cases.ProgrammeCase", on_delete=models.PROTECT, related_name="audit_frames"
+    )
     district = models.ForeignKey("core.District", on_delete=models.PROTECT, related_name="+")
     case_number = models.CharField(_("case number"), max_length=64)
     pseudonym = models.CharField(_("pseudonym"), max_length=30)
-    residence_group = models.CharField(_("residence basis"), max_length=30,
-                                       choices=ResidenceGroup.choices)
-    end_goal = models.CharField(_("end goal"), max_length=40, choices=EndGoal.choices,
-                                blank=True)
+    residence_group = models.CharField(
+        _("residence basis"), max_length=30, choices=ResidenceGroup.choices
+    )
+    end_goal = models.CharField(_("end goal"), max_length=40, choices=EndGoal.choices, blank=True)
     rank = models.PositiveIntegerField(_("random order"))
     drawn = models.BooleanField(_("drawn"), default=False)
-    exclusion = models.CharField(_("excluded because"), max_length=20,
-                                 choices=ExclusionReason.choices, blank=True)
+    exclusion = models.CharField(
+        _("excluded because"), max_length=20, choices=ExclusionReason.choices, blank=True
+    )
     exclusion_note = models.TextField(_("note on the exclusion"), blank=True)
     excluded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
     )
     excluded_at = models.DateTimeField(null=True, blank=True)
@@ -67,10 +76,12 @@ class FrameCase(models.Model):
         verbose_name_plural = _("cases in the sampling frame")
         constraints = [
             models.UniqueConstraint(fields=["sample", "case"], name="frame_case_once"),
-            models.UniqueConstraint(fields=["sample", "district", "rank"],
-                                    name="frame_rank_per_district"),
-            models.CheckConstraint(name="excluded_case_not_drawn",
-                                   condition=Q(exclusion="") | Q(drawn=False)),
+            models.UniqueConstraint(
+                fields=["sample", "district", "rank"], name="frame_rank_per_district"
+            ),
+            models.CheckConstraint(
+                name="excluded_case_not_drawn", condition=Q(exclusion="") | Q(drawn=False)
+            ),
         ]
 
     def __str__(self) -> str:

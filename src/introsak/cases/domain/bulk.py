@@ -24,7 +24,7 @@ Row = tuple[Any, ...]
 
 def columns_of(model: type[Model], fields: Sequence[str]) -> list[str]:
     """Database columns of fields named by attribute (``case_id`` for a foreign key)."""
-    by_attname = {f.attname: f.column for f in model._meta.concrete_fields}
+    by_attname = {f.attname: str(f.column) for f in model._meta.concrete_fields}
     return [by_attname[name] for name in fields]
 
 
@@ -52,9 +52,7 @@ def insert_rows(model: type[Model], fields: Sequence[str], rows: Iterable[Row]) 
     count = 0
     if connection.vendor == "postgresql":
         raw = connection.connection
-        with raw.cursor() as cursor, cursor.copy(
-            f'COPY "{table}" ({columns}) FROM STDIN'
-        ) as copy:
+        with raw.cursor() as cursor, cursor.copy(f'COPY "{table}" ({columns}) FROM STDIN') as copy:
             for row in rows:
                 copy.write_row(row)
                 count += 1
@@ -64,7 +62,8 @@ def insert_rows(model: type[Model], fields: Sequence[str], rows: Iterable[Row]) 
     placeholders = ", ".join("?" for _ in fields)
     with connection.cursor() as cursor:
         cursor.executemany(
-            f'INSERT INTO "{table}" ({columns}) VALUES ({placeholders})', batch  # noqa: S608
+            f'INSERT INTO "{table}" ({columns}) VALUES ({placeholders})',  # noqa: S608
+            batch,
         )
     return len(batch)
 
@@ -89,14 +88,18 @@ def delete_where_in(model: type[Model], field: str, values: Sequence[int]) -> No
     column = columns_of(model, [field])[0]
     with connection.cursor() as cursor:
         for start in range(0, len(values), 5000):
-            chunk = list(values[start:start + 5000])
+            chunk = list(values[start : start + 5000])
             if connection.vendor == "postgresql":
-                cursor.execute(f'DELETE FROM "{table}" WHERE "{column}" = ANY(%s)',  # noqa: S608
-                               [chunk])
+                cursor.execute(
+                    f'DELETE FROM "{table}" WHERE "{column}" = ANY(%s)',  # noqa: S608
+                    [chunk],
+                )
             else:
                 marks = ", ".join("?" for _ in chunk)
-                cursor.execute(f'DELETE FROM "{table}" WHERE "{column}" IN ({marks})',  # noqa: S608
-                               chunk)
+                cursor.execute(
+                    f'DELETE FROM "{table}" WHERE "{column}" IN ({marks})',  # noqa: S608
+                    chunk,
+                )
 
 
 def _sqlite_adapter() -> Callable[[Row], Row]:
@@ -107,7 +110,8 @@ def _sqlite_adapter() -> Callable[[Row], Row]:
     def adapt(row: Row) -> Row:
         return tuple(
             (adapt_datetime(v) if type(v) is datetime else v.isoformat())
-            if isinstance(v, date) else v
+            if isinstance(v, date)
+            else v
             for v in row
         )
 

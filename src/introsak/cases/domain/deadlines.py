@@ -59,7 +59,8 @@ def derive(facts: CaseFacts, as_of: date) -> Derived:
     # Nearest deadline first; on the same day, the rule that comes first in the catalogue
     # (the order the engine returns them in: START-01 before MAP-01 before GUIDE-01 …).
     open_findings = [
-        (x.deadline, position, x) for position, x in enumerate(findings)
+        (x.deadline, position, x)
+        for position, x in enumerate(findings)
         if x.status.value in _OPEN and x.deadline is not None
     ]
     nearest = min(open_findings, key=lambda t: (t[0], t[1]), default=(None, 0, None))[2]
@@ -91,19 +92,29 @@ def apply_derived(case: m.ProgrammeCase, derived: Derived) -> None:
 
 
 DERIVED_FIELDS = (
-    "stage", "next_deadline_rule", "next_deadline_date", "next_deadline_status", "findings_as_of",
+    "stage",
+    "next_deadline_rule",
+    "next_deadline_date",
+    "next_deadline_status",
+    "findings_as_of",
 )
 
 
-FINDING_FIELDS = ("case_id", "rule", "status", "deadline", "satisfied_on", "severity",
-                  "category")
+FINDING_FIELDS = ("case_id", "rule", "status", "deadline", "satisfied_on", "severity", "category")
 
 
 def finding_tuples(case_pk: int, findings: Iterable[Finding]) -> list[tuple[object, ...]]:
     """Stored-finding values in the order of ``FINDING_FIELDS``."""
     return [
-        (case_pk, x.rule, x.status.value, x.deadline, x.satisfied_on, str(x.severity),
-         str(x.category))
+        (
+            case_pk,
+            x.rule,
+            x.status.value,
+            x.deadline,
+            x.satisfied_on,
+            str(x.severity),
+            str(x.category),
+        )
         for x in findings
     ]
 
@@ -133,19 +144,22 @@ def case_recompute(*, case: m.ProgrammeCase, as_of: date | None = None) -> Deriv
     return derived
 
 
-def cases_recompute(*, case_pks: Sequence[int] | None = None, as_of: date | None = None,
-                    batch_size: int = 1000) -> int:
+def cases_recompute(
+    *, case_pks: Sequence[int] | None = None, as_of: date | None = None, batch_size: int = 1000
+) -> int:
     """Re-evaluate many cases in batches, each batch in its own transaction.
 
     Side effects: replaces the findings and derived columns of every case given (or all).
     Returns the number of cases recomputed.
     """
     day = as_of or clock.today()
-    pks = list(case_pks) if case_pks is not None else list(
-        m.ProgrammeCase.objects.order_by("pk").values_list("pk", flat=True)
+    pks = (
+        list(case_pks)
+        if case_pks is not None
+        else list(m.ProgrammeCase.objects.order_by("pk").values_list("pk", flat=True))
     )
     for start in range(0, len(pks), batch_size):
-        _recompute_batch(pks[start:start + batch_size], day)
+        _recompute_batch(pks[start : start + batch_size], day)
     return len(pks)
 
 

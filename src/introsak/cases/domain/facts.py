@@ -76,10 +76,13 @@ def person_to_facts(person: m.Person) -> f.Person:
 
 
 def plan_to_facts(plan: m.IntegrationPlan) -> f.Plan:
-    goal = tuple(sorted(
-        (skill, CefrLevel(getattr(plan, attr))) for skill, attr in _SKILL_FIELDS
-        if getattr(plan, attr)
-    ))
+    goal = tuple(
+        sorted(
+            (skill, CefrLevel(getattr(plan, attr)))
+            for skill, attr in _SKILL_FIELDS
+            if getattr(plan, attr)
+        )
+    )
     items = list(plan.items.all())
     return f.Plan(
         decided_on=plan.decided_on,
@@ -154,8 +157,9 @@ def case_to_facts(case: m.ProgrammeCase) -> f.CaseFacts:
             for x in case.leaves.all()
         ),
         extensions=tuple(
-            f.Extension(decided_on=x.decided_on, months=x.months,
-                        justification=_opt(x.justification))
+            f.Extension(
+                decided_on=x.decided_on, months=x.months, justification=_opt(x.justification)
+            )
             for x in case.extensions.all()
         ),
         education_recognition=recognition_to_facts(_recognition_of(case)),
@@ -165,8 +169,9 @@ def case_to_facts(case: m.ProgrammeCase) -> f.CaseFacts:
         certificate_issued_date=case.certificate_issued_date,
         adviser=case.adviser.username if case.adviser else None,
         journal_notes=tuple(
-            f.JournalNote(written_on=n.written_on, text=n.text,
-                          author=n.author.username if n.author else None)
+            f.JournalNote(
+                written_on=n.written_on, text=n.text, author=n.author.username if n.author else None
+            )
             for n in case.journal_notes.all()
         ),
     )
@@ -246,8 +251,13 @@ def meeting_values(x: f.Meeting) -> Values:
 
 
 def activity_values(x: f.Activity) -> Values:
-    return {"kind": x.kind.value, "start": x.start, "end": x.end,
-            "hours_per_week": float(x.hours_per_week), "provider": x.provider or ""}
+    return {
+        "kind": x.kind.value,
+        "start": x.start,
+        "end": x.end,
+        "hours_per_week": float(x.hours_per_week),
+        "provider": x.provider or "",
+    }
 
 
 def leave_values(x: f.Leave) -> Values:
@@ -255,8 +265,7 @@ def leave_values(x: f.Leave) -> Values:
 
 
 def extension_values(x: f.Extension) -> Values:
-    return {"decided_on": x.decided_on, "months": x.months,
-            "justification": x.justification or ""}
+    return {"decided_on": x.decided_on, "months": x.months, "justification": x.justification or ""}
 
 
 def recognition_values(r: f.EducationRecognition) -> Values:

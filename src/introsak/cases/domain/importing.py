@@ -151,14 +151,12 @@ def _check_national_ids(records: list[tuple[int, CaseFacts]]) -> Iterator[FieldE
     ids = list(by_id)
     for start in range(0, len(ids), _CHUNK):
         taken = m.ProgrammeCase.objects.filter(
-            person__national_id__in=ids[start:start + _CHUNK]
+            person__national_id__in=ids[start : start + _CHUNK]
         ).values_list("person__national_id", "case_id")
         for nid, case_id in taken:
-            line, file_case_id = by_id[nid]
+            line, file_case_id = by_id[str(nid)]
             if case_id != file_case_id:
-                yield FieldError(
-                    line, "person.national_id", "identity number used by another case"
-                )
+                yield FieldError(line, "person.national_id", "identity number used by another case")
 
 
 def _users_by_name(names: set[str]) -> dict[str, int]:
@@ -166,7 +164,7 @@ def _users_by_name(names: set[str]) -> dict[str, int]:
     ordered = sorted(names)
     for start in range(0, len(ordered), _CHUNK):
         found.update(
-            User.objects.filter(username__in=ordered[start:start + _CHUNK]).values_list(
+            User.objects.filter(username__in=ordered[start : start + _CHUNK]).values_list(
                 "username", "pk"
             )
         )
@@ -207,7 +205,7 @@ def _write(
     report = ImportReport()
     now = timezone.now()
     for start in range(0, len(records), _SLICE):
-        facts = [f for _, f in records[start:start + _SLICE]]
+        facts = [f for _, f in records[start : start + _SLICE]]
         created, updated = _write_slice(facts, districts, users, day, now)
         report.created += created
         report.updated += updated
@@ -219,14 +217,22 @@ def _existing_cases(case_ids: list[str]) -> dict[str, tuple[int, int, int]]:
     found: dict[str, tuple[int, int, int]] = {}
     for start in range(0, len(case_ids), _CHUNK):
         for case_id, pk, person_id, version in m.ProgrammeCase.objects.filter(
-            case_id__in=case_ids[start:start + _CHUNK]
+            case_id__in=case_ids[start : start + _CHUNK]
         ).values_list("case_id", "pk", "person_id", "version"):
             found[case_id] = (pk, person_id, version)
     return found
 
 
-_CHILD_MODELS = (m.IntegrationPlan, m.Meeting, m.Activity, m.Leave, m.Extension,
-                 m.EducationRecognition, m.JournalNote, m.CaseFinding)
+_CHILD_MODELS = (
+    m.IntegrationPlan,
+    m.Meeting,
+    m.Activity,
+    m.Leave,
+    m.Extension,
+    m.EducationRecognition,
+    m.JournalNote,
+    m.CaseFinding,
+)
 
 
 def _write_slice(
@@ -241,8 +247,7 @@ def _write_slice(
     person_ids = iter(bulk.allocate_ids(m.Person, len(fresh)))
     case_ids = iter(bulk.allocate_ids(m.ProgrammeCase, len(fresh)))
     keys: dict[str, tuple[int, int, int]] = {
-        f.case_id: existing.get(f.case_id) or (next(case_ids), next(person_ids), 0)
-        for f in facts
+        f.case_id: existing.get(f.case_id) or (next(case_ids), next(person_ids), 0) for f in facts
     }
     derived = [derive(f, day) for f in facts]
     _write_people_and_cases(facts, derived, keys, existing, districts, users, now)
@@ -264,12 +269,20 @@ def _write_people_and_cases(
     for case, found in zip(facts, derived, strict=True):
         pk, person_pk, version = keys[case.case_id]
         people.append({"id": person_pk, **person_values(case.person), "updated_at": now})
-        cases.append({
-            "id": pk, "person_id": person_pk,
-            **case_values(case, district_id=districts[case.district],
-                          adviser_id=users.get(case.adviser) if case.adviser else None),
-            **derived_values(found), "version": version + 1, "updated_at": now,
-        })
+        cases.append(
+            {
+                "id": pk,
+                "person_id": person_pk,
+                **case_values(
+                    case,
+                    district_id=districts[case.district],
+                    adviser_id=users.get(case.adviser) if case.adviser else None,
+                ),
+                **derived_values(found),
+                "version": version + 1,
+                "updated_at": now,
+            }
+        )
     old = {keys[c][0] for c in existing}
     _delete_children(sorted(old))
     _upsert(m.Person, [p for p in people if p["id"] not in _person_pks(existing)], now)
@@ -315,28 +328,44 @@ def _write_children(
     now: datetime,
 ) -> None:
     plan_ids = iter(bulk.allocate_ids(m.IntegrationPlan, sum(len(f.plans) for f in facts)))
-    rows: dict[type[Model], list[dict[str, Any]]] = {model: [] for model in (
-        m.IntegrationPlan, m.PlanItem, m.Meeting, m.Activity, m.Leave, m.Extension,
-        m.EducationRecognition, m.JournalNote)}
+    rows: dict[type[Model], list[dict[str, Any]]] = {
+        model: []
+        for model in (
+            m.IntegrationPlan,
+            m.PlanItem,
+            m.Meeting,
+            m.Activity,
+            m.Leave,
+            m.Extension,
+            m.EducationRecognition,
+            m.JournalNote,
+        )
+    }
     findings: list[tuple[object, ...]] = []
     for case, found in zip(facts, derived, strict=True):
         pk = keys[case.case_id][0]
         for plan in case.plans:
             plan_pk = next(plan_ids)
             rows[m.IntegrationPlan].append(
-                {"id": plan_pk, "case_id": pk, **plan_values(plan), "created_at": now})
+                {"id": plan_pk, "case_id": pk, **plan_values(plan), "created_at": now}
+            )
             rows[m.PlanItem].extend({"plan_id": plan_pk, **v} for v in plan_item_values(plan))
-        for model, items, values in ((m.Meeting, case.meetings, meeting_values),
-                                     (m.Activity, case.activities, activity_values),
-                                     (m.Leave, case.leaves, leave_values),
-                                     (m.Extension, case.extensions, extension_values)):
-            rows[model].extend({"case_id": pk, **values(x)} for x in items)  # type: ignore[operator]
+        rows[m.Meeting].extend({"case_id": pk, **meeting_values(x)} for x in case.meetings)
+        rows[m.Activity].extend({"case_id": pk, **activity_values(x)} for x in case.activities)
+        rows[m.Leave].extend({"case_id": pk, **leave_values(x)} for x in case.leaves)
+        rows[m.Extension].extend({"case_id": pk, **extension_values(x)} for x in case.extensions)
         if case.education_recognition is not None:
             rows[m.EducationRecognition].append(
-                {"case_id": pk, **recognition_values(case.education_recognition)})
+                {"case_id": pk, **recognition_values(case.education_recognition)}
+            )
         rows[m.JournalNote].extend(
-            {"case_id": pk, "written_on": n.written_on, "text": n.text,
-             "author_id": users.get(n.author) if n.author else None, "created_at": now}
+            {
+                "case_id": pk,
+                "written_on": n.written_on,
+                "text": n.text,
+                "author_id": users.get(n.author) if n.author else None,
+                "created_at": now,
+            }
             for n in case.journal_notes
         )
         findings.extend(finding_tuples(pk, found.findings))

@@ -15,14 +15,18 @@ class IntegrationPlan(models.Model):
     case = models.ForeignKey("cases.ProgrammeCase", on_delete=models.CASCADE, related_name="plans")
     decided_on = models.DateField(_("decided on"))
     end_goal = models.CharField(_("end goal"), max_length=40, choices=EndGoal.choices, blank=True)
-    goal_oral = models.CharField(_("Norwegian goal, oral"), max_length=2,
-                                 choices=CefrLevel.choices, blank=True)
-    goal_reading = models.CharField(_("Norwegian goal, reading"), max_length=2,
-                                    choices=CefrLevel.choices, blank=True)
-    goal_listening = models.CharField(_("Norwegian goal, listening"), max_length=2,
-                                      choices=CefrLevel.choices, blank=True)
-    goal_writing = models.CharField(_("Norwegian goal, writing"), max_length=2,
-                                    choices=CefrLevel.choices, blank=True)
+    goal_oral = models.CharField(
+        _("Norwegian goal, oral"), max_length=2, choices=CefrLevel.choices, blank=True
+    )
+    goal_reading = models.CharField(
+        _("Norwegian goal, reading"), max_length=2, choices=CefrLevel.choices, blank=True
+    )
+    goal_listening = models.CharField(
+        _("Norwegian goal, listening"), max_length=2, choices=CefrLevel.choices, blank=True
+    )
+    goal_writing = models.CharField(
+        _("Norwegian goal, writing"), max_length=2, choices=CefrLevel.choices, blank=True
+    )
     duration_months = models.PositiveSmallIntegerField(_("base duration (months)"))
     justification = models.TextField(_("justification"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -23,7 +23,7 @@ def is_choice_list(field: BoundField) -> bool:
     return isinstance(field.field.widget, _CHOICE_LIST_WIDGETS)
 
 
-def widget_attrs(field: BoundField, autocomplete: str | None = None) -> dict[str, str]:
+def widget_attrs(field: BoundField, autocomplete: str | None = None) -> dict[str, str | bool]:
     """The attributes that make a field accessible: description and error ids, invalid
     state and the design-system class."""
     described_by = []
@@ -31,7 +31,7 @@ def widget_attrs(field: BoundField, autocomplete: str | None = None) -> dict[str
         described_by.append(f"{field.auto_id}-help")
     if field.errors:
         described_by.append(f"{field.auto_id}-error")
-    attrs: dict[str, str] = {}
+    attrs: dict[str, str | bool] = {}
     widget = field.field.widget
     if isinstance(widget, _CHECK_WIDGETS) or not isinstance(widget, _CHOICE_LIST_WIDGETS):
         attrs["class"] = "ds-input"

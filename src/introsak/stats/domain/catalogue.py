@@ -67,26 +67,42 @@ class ViewResult:
 def compute_view(name: str, scope: q.Scope, filters: Filters) -> ViewResult:
     spec = VIEWS[name]
     period = filters.period(spec.years_back)
-    return ViewResult(spec=spec, filters=filters, period=period,
-                      tables=spec.compute(scope, filters, period), suppressed=scope.suppress)
+    return ViewResult(
+        spec=spec,
+        filters=filters,
+        period=period,
+        tables=spec.compute(scope, filters, period),
+        suppressed=scope.suppress,
+    )
 
 
 # --- shared definitions ---------------------------------------------------------------------
 
-ENDED = _("Participants whose programme ended in the period. The end date decides the "
-          "period and the year.")
-WORK = _("“Work” includes work with a wage subsidy, as in the report. “Qualifying measure” "
-         "includes the qualification programme (KVP), other qualifying measures and "
-         "continued Norwegian training after the programme.")
-NOT_REGISTERED = _("A programme that ended without a recorded end reason is counted as "
-                   "“Not registered”, together with those recorded as not registered.")
-DEFAULT_TWO_YEARS = _("Without a chosen period: 1 January two years ago to today, which on "
-                      "7 August 2024 is the report's period.")
-DEFAULT_ONE_YEAR = _("Without a chosen period: 1 January last year to today, which on "
-                     "7 August 2024 is the report's period (2023 to 7 August 2024).")
+ENDED = _(
+    "Participants whose programme ended in the period. The end date decides the "
+    "period and the year."
+)
+WORK = _(
+    "“Work” includes work with a wage subsidy, as in the report. “Qualifying measure” "
+    "includes the qualification programme (KVP), other qualifying measures and "
+    "continued Norwegian training after the programme."
+)
+NOT_REGISTERED = _(
+    "A programme that ended without a recorded end reason is counted as "
+    "“Not registered”, together with those recorded as not registered."
+)
+DEFAULT_TWO_YEARS = _(
+    "Without a chosen period: 1 January two years ago to today, which on "
+    "7 August 2024 is the report's period."
+)
+DEFAULT_ONE_YEAR = _(
+    "Without a chosen period: 1 January last year to today, which on "
+    "7 August 2024 is the report's period (2023 to 7 August 2024)."
+)
 
 
 # --- rows and columns ------------------------------------------------------------------------
+
 
 def _districts(filters: Filters) -> list[Header]:
     chosen = set(filters.districts)
@@ -109,15 +125,21 @@ def _years(period: Period) -> list[Header]:
     return [Header(str(y), str(y)) for y in period.years]
 
 
-def _matrix(counts: Mapping[q.Key, int], rows: Sequence[Header], columns: Sequence[Header],
-            key: Callable[[str, str], q.Key]) -> list[list[int]]:
+def _matrix(
+    counts: Mapping[q.Key, int],
+    rows: Sequence[Header],
+    columns: Sequence[Header],
+    key: Callable[[str, str], q.Key],
+) -> list[list[int]]:
     return [[counts.get(key(r.key, c.key), 0) for c in columns] for r in rows]
 
 
 # --- Table 1: end reasons by district, residence basis and year ----------------------------
 
-def _table_1_rows(filters: Filters,
-                  period: Period) -> list[tuple[Header, tuple[str, str, list[int]]]]:
+
+def _table_1_rows(
+    filters: Filters, period: Period
+) -> list[tuple[Header, tuple[str, str, list[int]]]]:
     """Table 1's groups in the report's order, each with what it counts: (district, basis,
     years). Collective protection gets a group per year, other bases one for the period."""
     first, last = period.first.year, period.last.year
@@ -125,8 +147,11 @@ def _table_1_rows(filters: Filters,
     rows = []
     for district in _districts(filters):
         for basis in _bases(filters):
-            spans = ([(str(y), [y]) for y in period.years] if basis is BasisGroup.COLLECTIVE
-                     else [(whole, period.years)])
+            spans = (
+                [(str(y), [y]) for y in period.years]
+                if basis is BasisGroup.COLLECTIVE
+                else [(whole, period.years)]
+            )
             for label, years in spans:
                 header = Header(
                     f"{district.key}:{basis}:{label}",
@@ -144,132 +169,208 @@ def end_reasons(scope: q.Scope, filters: Filters, period: Period) -> tuple[StatT
     rows = [header for header, _source in groups]
     sources = [source for _header, source in groups]
     columns = _labelled(p.END_REASONS)
-    matrix = [[sum(counts.get((d, b, y, c.key), 0) for y in years) for c in columns]
-              for d, b, years in sources]
+    matrix = [
+        [sum(counts.get((d, b, y, c.key), 0) for y in years) for c in columns]
+        for d, b, years in sources
+    ]
     layout = Layout(
-        key="end-reasons", caption=_("Participants who ended the programme, by district, "
-                                     "residence basis, year the programme ended and end "
-                                     "reason"),
-        row_title=_("District, residence basis and year"), rows=rows, columns=columns,
-        column_totals=False, row_total_label=_("Sum"),
+        key="end-reasons",
+        caption=_(
+            "Participants who ended the programme, by district, "
+            "residence basis, year the programme ended and end "
+            "reason"
+        ),
+        row_title=_("District, residence basis and year"),
+        rows=rows,
+        columns=columns,
+        column_totals=False,
+        row_total_label=_("Sum"),
     )
     return (count_table(layout, matrix, protect=scope.suppress, share_of="row"),)
 
 
 # --- Figure 2: end reasons by residence basis and year --------------------------------------
 
-def end_reasons_by_basis(scope: q.Scope, filters: Filters,
-                         period: Period) -> tuple[StatTable, ...]:
+
+def end_reasons_by_basis(scope: q.Scope, filters: Filters, period: Period) -> tuple[StatTable, ...]:
     counts = q.ended_counts(scope, filters, period, "basis", "year", "reason")
     columns = [Header(f"{b}:{y}", str(y)) for b in _bases(filters) for y in period.years]
     groups = tuple((p.BASIS_GROUPS[b], len(period.years)) for b in _bases(filters))
     rows = _labelled(p.END_REASONS)
     layout = Layout(
-        key="end-reasons-by-basis", caption=_("Participants who ended the programme, by end "
-                                              "reason, residence basis and year"),
-        row_title=p.END_REASON, rows=rows, columns=columns, column_groups=groups,
+        key="end-reasons-by-basis",
+        caption=_("Participants who ended the programme, by end reason, residence basis and year"),
+        row_title=p.END_REASON,
+        rows=rows,
+        columns=columns,
+        column_groups=groups,
     )
-    matrix = _matrix(counts, rows, columns,
-                     lambda r, c: (c.split(":")[0], int(c.split(":")[1]), r))
+    matrix = _matrix(counts, rows, columns, lambda r, c: (c.split(":")[0], int(c.split(":")[1]), r))
     return (count_table(layout, matrix, protect=scope.suppress, share_of="column"),)
 
 
 # --- Figure 3: end reasons by district --------------------------------------------------------
 
-def _reasons_by_district(scope: q.Scope, filters: Filters, period: Period, *, key: str,
-                         caption: Label, total_label: Label) -> StatTable:
+
+def _reasons_by_district(
+    scope: q.Scope,
+    filters: Filters,
+    period: Period,
+    *,
+    key: str,
+    caption: Label,
+    total_label: Label,
+) -> StatTable:
     counts = q.ended_counts(scope, filters, period, "district", "reason")
     rows, columns = _districts(filters), _labelled(p.END_REASONS)
-    layout = Layout(key=key, caption=caption, row_title=p.DISTRICT, rows=rows,
-                    columns=columns, total_label=total_label)
+    layout = Layout(
+        key=key,
+        caption=caption,
+        row_title=p.DISTRICT,
+        rows=rows,
+        columns=columns,
+        total_label=total_label,
+    )
     matrix = _matrix(counts, rows, columns, lambda r, c: (r, c))
     return count_table(layout, matrix, protect=scope.suppress, share_of="row")
 
 
-def end_reasons_by_district(scope: q.Scope, filters: Filters,
-                            period: Period) -> tuple[StatTable, ...]:
-    return (_reasons_by_district(
-        scope, filters, period, key="end-reasons-by-district",
-        caption=_("Participants who ended the programme, by district and end reason"),
-        total_label=_all_label(filters),
-    ),)
+def end_reasons_by_district(
+    scope: q.Scope, filters: Filters, period: Period
+) -> tuple[StatTable, ...]:
+    return (
+        _reasons_by_district(
+            scope,
+            filters,
+            period,
+            key="end-reasons-by-district",
+            caption=_("Participants who ended the programme, by district and end reason"),
+            total_label=_all_label(filters),
+        ),
+    )
 
 
 # --- Figure 14: collective protection by district -------------------------------------------
 
-def collective_by_district(scope: q.Scope, filters: Filters,
-                           period: Period) -> tuple[StatTable, ...]:
+
+def collective_by_district(
+    scope: q.Scope, filters: Filters, period: Period
+) -> tuple[StatTable, ...]:
     collective = replace(filters, basis=BasisGroup.COLLECTIVE)
     districts = _reasons_by_district(
-        scope, collective, period, key="collective-by-district",
-        caption=_("Participants with collective protection who ended the programme, by "
-                  "district and end reason"),
+        scope,
+        collective,
+        period,
+        key="collective-by-district",
+        caption=_(
+            "Participants with collective protection who ended the programme, by "
+            "district and end reason"
+        ),
         total_label=_("All with collective protection"),
     )
     other = replace(filters, basis=BasisGroup.OTHER)
     counts = q.ended_counts(scope, other, period, "reason")
     columns = _labelled(p.END_REASONS)
-    layout = Layout(key="other-basis", caption=_("For comparison: participants with another "
-                                                 "residence basis who ended the programme"),
-                    row_title=_("Residence basis"),
-                    rows=[Header("other", _("All with another residence basis"))],
-                    columns=columns, column_totals=False)
-    comparison = count_table(layout, [[counts.get((c.key,), 0) for c in columns]],
-                             protect=scope.suppress, share_of="row")
+    layout = Layout(
+        key="other-basis",
+        caption=_(
+            "For comparison: participants with another residence basis who ended the programme"
+        ),
+        row_title=_("Residence basis"),
+        rows=[Header("other", _("All with another residence basis"))],
+        columns=columns,
+        column_totals=False,
+    )
+    comparison = count_table(
+        layout, [[counts.get((c.key,), 0) for c in columns]], protect=scope.suppress, share_of="row"
+    )
     return districts, comparison
 
 
 # --- Figures 6 and 13: education at arrival ----------------------------------------------------
 
+
 def education(scope: q.Scope, filters: Filters, period: Period) -> tuple[StatTable, ...]:
     counts = q.ended_counts(scope, filters, period, "education", "year")
     rows, columns = _labelled(p.EDUCATION_LEVELS), _years(period)
-    layout = Layout(key="education", caption=_("Participants who ended the programme, by "
-                                               "education at arrival and year"),
-                    row_title=p.EDUCATION_AT_ARRIVAL, rows=rows, columns=columns,
-                    row_total_label=p.ALL_YEARS)
+    layout = Layout(
+        key="education",
+        caption=_("Participants who ended the programme, by education at arrival and year"),
+        row_title=p.EDUCATION_AT_ARRIVAL,
+        rows=rows,
+        columns=columns,
+        row_total_label=p.ALL_YEARS,
+    )
     matrix = _matrix(counts, rows, columns, lambda r, c: (r, int(c)))
     return (count_table(layout, matrix, protect=scope.suppress, share_of="column"),)
 
 
-def end_reasons_by_education(scope: q.Scope, filters: Filters,
-                             period: Period) -> tuple[StatTable, ...]:
+def end_reasons_by_education(
+    scope: q.Scope, filters: Filters, period: Period
+) -> tuple[StatTable, ...]:
     counts = q.ended_counts(scope, filters, period, "education", "reason")
     rows, columns = _labelled(p.EDUCATION_LEVELS), _labelled(p.END_REASONS)
-    layout = Layout(key="end-reasons-by-education",
-                    caption=_("Participants who ended the programme, by education at "
-                              "arrival and end reason"),
-                    row_title=p.EDUCATION_AT_ARRIVAL, rows=rows, columns=columns)
+    layout = Layout(
+        key="end-reasons-by-education",
+        caption=_("Participants who ended the programme, by education at arrival and end reason"),
+        row_title=p.EDUCATION_AT_ARRIVAL,
+        rows=rows,
+        columns=columns,
+    )
     matrix = _matrix(counts, rows, columns, lambda r, c: (r, c))
     return (count_table(layout, matrix, protect=scope.suppress, share_of="row"),)
 
 
 # --- Figure 5: months from settlement to start -----------------------------------------------
 
+
 def months_to_start(scope: q.Scope, filters: Filters, period: Period) -> tuple[StatTable, ...]:
     sums = q.months_to_start_sums(scope, filters, period)
     rows, columns = _districts(filters), _years(period)
     counts = [[sums.get((r.key, int(c.key)), (0, 0))[0] for c in columns] for r in rows]
     days = [[float(sums.get((r.key, int(c.key)), (0, 0))[1]) for c in columns] for r in rows]
-    layout = Layout(key="months-to-start",
-                    caption=_("Average months from settlement to programme start, by district "
-                              "and year the programme started (number of participants in "
-                              "brackets)"),
-                    row_title=p.DISTRICT, rows=rows, columns=columns,
-                    total_label=_all_label(filters), row_total_label=p.ALL_YEARS)
-    return (mean_table(layout, counts, days, protect=scope.suppress, scale=q.DAYS_PER_MONTH,
-                       value_label=_("average months")),)
+    layout = Layout(
+        key="months-to-start",
+        caption=_(
+            "Average months from settlement to programme start, by district "
+            "and year the programme started (number of participants in "
+            "brackets)"
+        ),
+        row_title=p.DISTRICT,
+        rows=rows,
+        columns=columns,
+        total_label=_all_label(filters),
+        row_total_label=p.ALL_YEARS,
+    )
+    return (
+        mean_table(
+            layout,
+            counts,
+            days,
+            protect=scope.suppress,
+            scale=q.DAYS_PER_MONTH,
+            value_label=_("average months"),
+        ),
+    )
 
 
 # --- Figure 7: participants and participants per adviser ------------------------------------
+
 
 def caseload(scope: q.Scope, filters: Filters, period: Period) -> tuple[StatTable, ...]:
     running = q.running_counts(scope, filters, filters.reference_day())
     rows = _districts(filters)
     participants = count_table(
-        Layout(key="participants", caption="", row_title=p.DISTRICT, rows=rows,
-               columns=[Header("participants", "")], row_totals=False),
-        [[running.participants.get(r.key, 0)] for r in rows], protect=scope.suppress,
+        Layout(
+            key="participants",
+            caption="",
+            row_title=p.DISTRICT,
+            rows=rows,
+            columns=[Header("participants", "")],
+            row_totals=False,
+        ),
+        [[running.participants.get(r.key, 0)] for r in rows],
+        protect=scope.suppress,
     )
     advisers = [running.advisers.get(r.key, 0) for r in rows]
     cells = tuple(
@@ -279,20 +380,30 @@ def caseload(scope: q.Scope, filters: Filters, period: Period) -> tuple[StatTabl
     assert participants.column_totals is not None
     total = participants.column_totals[0]
     day_label = filters.reference_day().isoformat()
-    return (StatTable(
-        key="caseload",
-        caption=_("Participants in the programme on %(day)s and participants per programme "
-                  "adviser, by district") % {"day": day_label},
-        row_title=p.DISTRICT, rows=tuple(rows),
-        columns=(Header("participants", _("Participants")),
-                 Header("advisers", _("Programme advisers")),
-                 Header("per_adviser", _("Participants per adviser"))),
-        cells=cells,
-        column_totals=(total, Cell(count=running.advisers_total),
-                       Cell(value=_ratio(total, running.advisers_total),
-                            suppressed=total.suppressed)),
-        total_label=_all_label(filters),
-    ),)
+    return (
+        StatTable(
+            key="caseload",
+            caption=_(
+                "Participants in the programme on %(day)s and participants per programme "
+                "adviser, by district"
+            )
+            % {"day": day_label},
+            row_title=p.DISTRICT,
+            rows=tuple(rows),
+            columns=(
+                Header("participants", _("Participants")),
+                Header("advisers", _("Programme advisers")),
+                Header("per_adviser", _("Participants per adviser")),
+            ),
+            cells=cells,
+            column_totals=(
+                total,
+                Cell(count=running.advisers_total),
+                Cell(value=_ratio(total, running.advisers_total), suppressed=total.suppressed),
+            ),
+            total_label=_all_label(filters),
+        ),
+    )
 
 
 def _ratio(participants: Cell, advisers: int) -> float | None:
@@ -302,6 +413,7 @@ def _ratio(participants: Cell, advisers: int) -> float | None:
 
 
 # --- compliance with the rule catalogue -------------------------------------------------------
+
 
 def _rule_label(rule_id: str, title: str) -> Label:
     return f"{rule_id} {p.RULE_TITLES.get(rule_id, title)}"
@@ -313,19 +425,28 @@ def compliance(scope: q.Scope, filters: Filters, period: Period) -> tuple[StatTa
     statuses = _labelled(p.COMPLIANCE_STATUSES)
     per_rule = [
         count_table(
-            Layout(key=f"compliance-{rule.id}", caption=_rule_label(rule.id, rule.title),
-                   row_title=p.DISTRICT, rows=districts, columns=statuses,
-                   total_label=_all_label(filters), row_total_label=_("Assessed"),
-                   detail=True),
+            Layout(
+                key=f"compliance-{rule.id}",
+                caption=_rule_label(rule.id, rule.title),
+                row_title=p.DISTRICT,
+                rows=districts,
+                columns=statuses,
+                total_label=_all_label(filters),
+                row_total_label=_("Assessed"),
+                detail=True,
+            ),
             [[counts.get((rule.id, d.key, s.key), 0) for s in statuses] for d in districts],
-            protect=scope.suppress, share_of="row",
+            protect=scope.suppress,
+            share_of="row",
         )
         for rule in RULES
     ]
     summary = StatTable(
         key="compliance",
-        caption=_("Share of assessed findings met on time, by rule and district (number "
-                  "assessed in brackets)"),
+        caption=_(
+            "Share of assessed findings met on time, by rule and district (number "
+            "assessed in brackets)"
+        ),
         row_title=p.RULE,
         rows=tuple(Header(rule.id, _rule_label(rule.id, rule.title)) for rule in RULES),
         columns=tuple(districts),
@@ -360,133 +481,175 @@ def days_late(scope: q.Scope, filters: Filters, period: Period) -> tuple[StatTab
     counts = q.days_late_counts(scope, filters, period, filters.as_of)
     rows = [Header(rule.id, _rule_label(rule.id, rule.title)) for rule in RULES]
     columns = [Header(key, _bin_label(low, high)) for key, low, high in q.LATE_BINS]
-    layout = Layout(key="days-late", caption=_("Findings met late or still overdue, by rule "
-                                               "and days after the deadline"),
-                    row_title=p.RULE, rows=rows, columns=columns)
+    layout = Layout(
+        key="days-late",
+        caption=_("Findings met late or still overdue, by rule and days after the deadline"),
+        row_title=p.RULE,
+        rows=rows,
+        columns=columns,
+    )
     matrix = _matrix(counts, rows, columns, lambda r, c: (r, c))
     return (count_table(layout, matrix, protect=scope.suppress, share_of="row"),)
 
 
 # --- the catalogue -------------------------------------------------------------------------------
 
-VIEWS: dict[str, ViewSpec] = {spec.name: spec for spec in (
-    ViewSpec(
-        name="end-reasons",
-        title=_("End reasons by district, residence basis and year"),
-        source=pgettext_lazy("report", "Table 1"),
-        definitions=(
-            ENDED,
-            _("For collective protection one row per year; other residence bases in one row "
-              "for the whole period, because their numbers are small (as in the report, "
-              "whose columns are the rows here)."),
-            WORK, NOT_REGISTERED, DEFAULT_ONE_YEAR,
+VIEWS: dict[str, ViewSpec] = {
+    spec.name: spec
+    for spec in (
+        ViewSpec(
+            name="end-reasons",
+            title=_("End reasons by district, residence basis and year"),
+            source=pgettext_lazy("report", "Table 1"),
+            definitions=(
+                ENDED,
+                _(
+                    "For collective protection one row per year; other residence bases in one row "
+                    "for the whole period, because their numbers are small (as in the report, "
+                    "whose columns are the rows here)."
+                ),
+                WORK,
+                NOT_REGISTERED,
+                DEFAULT_ONE_YEAR,
+            ),
+            compute=end_reasons,
+            years_back=1,
         ),
-        compute=end_reasons, years_back=1,
-    ),
-    ViewSpec(
-        name="end-reasons-by-basis",
-        title=_("End reasons by residence basis and year"),
-        source=pgettext_lazy("report", "Figure 2"),
-        definitions=(ENDED, _("All chosen districts together (all of Oslo by default)."),
-                     WORK, NOT_REGISTERED, DEFAULT_TWO_YEARS),
-        compute=end_reasons_by_basis,
-    ),
-    ViewSpec(
-        name="end-reasons-by-district",
-        title=_("End reasons by district"),
-        source=pgettext_lazy("report", "Figure 3"),
-        definitions=(
-            ENDED,
-            _("Both residence bases. The total row is the average for all chosen districts "
-              "(Oslo). The line marks Oslo's target for 2023 and 2024: at least 65 percent "
-              "into work or education."),
-            WORK, NOT_REGISTERED, DEFAULT_TWO_YEARS,
+        ViewSpec(
+            name="end-reasons-by-basis",
+            title=_("End reasons by residence basis and year"),
+            source=pgettext_lazy("report", "Figure 2"),
+            definitions=(
+                ENDED,
+                _("All chosen districts together (all of Oslo by default)."),
+                WORK,
+                NOT_REGISTERED,
+                DEFAULT_TWO_YEARS,
+            ),
+            compute=end_reasons_by_basis,
         ),
-        compute=end_reasons_by_district,
-    ),
-    ViewSpec(
-        name="months-to-start",
-        title=_("Months from settlement to programme start"),
-        source=pgettext_lazy("report", "Figure 5"),
-        definitions=(
-            _("Participants whose programme started in the period. The start date decides the "
-              "period and the year."),
-            _("Months are days from settlement to start divided by 30.4375, the average "
-              "length of a month. The line marks the legal limit: start at the latest three "
-              "months after settlement (integreringsloven § 12)."),
-            DEFAULT_TWO_YEARS,
+        ViewSpec(
+            name="end-reasons-by-district",
+            title=_("End reasons by district"),
+            source=pgettext_lazy("report", "Figure 3"),
+            definitions=(
+                ENDED,
+                _(
+                    "Both residence bases. The total row is the average for all chosen districts "
+                    "(Oslo). The line marks Oslo's target for 2023 and 2024: at least 65 percent "
+                    "into work or education."
+                ),
+                WORK,
+                NOT_REGISTERED,
+                DEFAULT_TWO_YEARS,
+            ),
+            compute=end_reasons_by_district,
         ),
-        compute=months_to_start,
-    ),
-    ViewSpec(
-        name="education",
-        title=_("Education at arrival"),
-        source=pgettext_lazy("report", "Figure 6"),
-        definitions=(ENDED, _("Highest completed education at arrival in Norway, as recorded "
-                              "on the person."), DEFAULT_TWO_YEARS),
-        compute=education,
-    ),
-    ViewSpec(
-        name="end-reasons-by-education",
-        title=_("End reasons by education at arrival"),
-        source=pgettext_lazy("report", "Figure 13"),
-        definitions=(ENDED, WORK, NOT_REGISTERED, DEFAULT_TWO_YEARS),
-        compute=end_reasons_by_education,
-    ),
-    ViewSpec(
-        name="collective-by-district",
-        title=_("Collective protection: end reasons by district"),
-        source=pgettext_lazy("report", "Figure 14"),
-        definitions=(
-            ENDED,
-            _("Only participants with collective protection, whatever residence basis is "
-              "chosen; the two total rows compare all with collective protection and all "
-              "with another residence basis."),
-            WORK, NOT_REGISTERED, DEFAULT_ONE_YEAR,
+        ViewSpec(
+            name="months-to-start",
+            title=_("Months from settlement to programme start"),
+            source=pgettext_lazy("report", "Figure 5"),
+            definitions=(
+                _(
+                    "Participants whose programme started in the period. The start date decides the "  # noqa: E501
+                    "period and the year."
+                ),
+                _(
+                    "Months are days from settlement to start divided by 30.4375, the average "
+                    "length of a month. The line marks the legal limit: start at the latest three "
+                    "months after settlement (integreringsloven § 12)."
+                ),
+                DEFAULT_TWO_YEARS,
+            ),
+            compute=months_to_start,
         ),
-        compute=collective_by_district, years_back=1,
-    ),
-    ViewSpec(
-        name="caseload",
-        title=_("Participants and participants per adviser"),
-        source=pgettext_lazy("report", "Figure 7"),
-        definitions=(
-            _("Participants in the programme on the last day of the period (today by "
-              "default): started on or before that day and not ended by it. The start of the "
-              "period is not used."),
-            _("Programme advisers are the distinct advisers assigned to those participants. "
-              "The report's Figure 7 was a survey at the end of August 2024; here the numbers "
-              "are counted from the cases."),
+        ViewSpec(
+            name="education",
+            title=_("Education at arrival"),
+            source=pgettext_lazy("report", "Figure 6"),
+            definitions=(
+                ENDED,
+                _("Highest completed education at arrival in Norway, as recorded on the person."),
+                DEFAULT_TWO_YEARS,
+            ),
+            compute=education,
         ),
-        compute=caseload,
-    ),
-    ViewSpec(
-        name="compliance",
-        title=_("Compliance with the rules, by district"),
-        source=_("New: not in the report"),
-        definitions=(
-            _("For each rule of the catalogue, the share of assessed findings that were met "
-              "by their deadline. A finding belongs to the period of its deadline; a "
-              "duration finding, which has no deadline, to the date of the programme "
-              "decision."),
-            _("Assessed means met on time, met late, overdue or breached. Findings not yet "
-              "due, not applicable, or missing a fact are not counted. A pending finding "
-              "whose deadline has passed counts as overdue."),
-            DEFAULT_TWO_YEARS,
+        ViewSpec(
+            name="end-reasons-by-education",
+            title=_("End reasons by education at arrival"),
+            source=pgettext_lazy("report", "Figure 13"),
+            definitions=(ENDED, WORK, NOT_REGISTERED, DEFAULT_TWO_YEARS),
+            compute=end_reasons_by_education,
         ),
-        compute=compliance,
-    ),
-    ViewSpec(
-        name="days-late",
-        title=_("Days late, by rule"),
-        source=_("New: not in the report"),
-        definitions=(
-            _("Findings whose deadline in the period was missed: met late (days from the "
-              "deadline to the day it was met) or still overdue (days from the deadline to "
-              "today)."),
-            DEFAULT_TWO_YEARS,
+        ViewSpec(
+            name="collective-by-district",
+            title=_("Collective protection: end reasons by district"),
+            source=pgettext_lazy("report", "Figure 14"),
+            definitions=(
+                ENDED,
+                _(
+                    "Only participants with collective protection, whatever residence basis is "
+                    "chosen; the two total rows compare all with collective protection and all "
+                    "with another residence basis."
+                ),
+                WORK,
+                NOT_REGISTERED,
+                DEFAULT_ONE_YEAR,
+            ),
+            compute=collective_by_district,
+            years_back=1,
         ),
-        compute=days_late,
-    ),
-)}
-
+        ViewSpec(
+            name="caseload",
+            title=_("Participants and participants per adviser"),
+            source=pgettext_lazy("report", "Figure 7"),
+            definitions=(
+                _(
+                    "Participants in the programme on the last day of the period (today by "
+                    "default): started on or before that day and not ended by it. The start of the "
+                    "period is not used."
+                ),
+                _(
+                    "Programme advisers are the distinct advisers assigned to those participants. "
+                    "The report's Figure 7 was a survey at the end of August 2024; here the numbers "  # noqa: E501
+                    "are counted from the cases."
+                ),
+            ),
+            compute=caseload,
+        ),
+        ViewSpec(
+            name="compliance",
+            title=_("Compliance with the rules, by district"),
+            source=_("New: not in the report"),
+            definitions=(
+                _(
+                    "For each rule of the catalogue, the share of assessed findings that were met "
+                    "by their deadline. A finding belongs to the period of its deadline; a "
+                    "duration finding, which has no deadline, to the date of the programme "
+                    "decision."
+                ),
+                _(
+                    "Assessed means met on time, met late, overdue or breached. Findings not yet "
+                    "due, not applicable, or missing a fact are not counted. A pending finding "
+                    "whose deadline has passed counts as overdue."
+                ),
+                DEFAULT_TWO_YEARS,
+            ),
+            compute=compliance,
+        ),
+        ViewSpec(
+            name="days-late",
+            title=_("Days late, by rule"),
+            source=_("New: not in the report"),
+            definitions=(
+                _(
+                    "Findings whose deadline in the period was missed: met late (days from the "
+                    "deadline to the day it was met) or still overdue (days from the deadline to "
+                    "today)."
+                ),
+                DEFAULT_TWO_YEARS,
+            ),
+            compute=days_late,
+        ),
+    )
+}

@@ -47,19 +47,30 @@ class DaysBetween(Func):
     def __init__(self, earlier: Any, later: Any) -> None:
         super().__init__(later, earlier)
 
-    def as_sql(self, compiler: SQLCompiler, connection: BaseDatabaseWrapper,
-               function: str | None = None, template: str | None = None,
-               arg_joiner: str | None = None, **extra: Any) -> tuple[str, tuple[Any, ...]]:
+    def as_sql(
+        self,
+        compiler: SQLCompiler,
+        connection: BaseDatabaseWrapper,
+        function: str | None = None,
+        template: str | None = None,
+        arg_joiner: str | None = None,
+        **extra: Any,
+    ) -> tuple[str, tuple[Any, ...]]:
         # PostgreSQL: date minus date is an integer number of days.
-        return super().as_sql(compiler, connection, function, "(%(expressions)s)", " - ",
-                              **extra)
+        return super().as_sql(compiler, connection, function, "(%(expressions)s)", " - ", **extra)
 
-    def as_sqlite(self, compiler: SQLCompiler, connection: BaseDatabaseWrapper,
-                  **extra: Any) -> tuple[str, tuple[Any, ...]]:
+    def as_sqlite(
+        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra: Any
+    ) -> tuple[str, tuple[Any, ...]]:
         # SQLite stores dates as ISO text; julianday() turns them into day numbers.
-        return super().as_sql(compiler, connection, None,
-                              "CAST(julianday(%(expressions)s) AS INTEGER)", ") - julianday(",
-                              **extra)
+        return super().as_sql(
+            compiler,
+            connection,
+            None,
+            "CAST(julianday(%(expressions)s) AS INTEGER)",
+            ") - julianday(",
+            **extra,
+        )
 
 
 def day(value: date) -> Value:
@@ -74,8 +85,10 @@ END_REASON = Case(
     output_field=CharField(),
 )
 BASIS_GROUP = Case(
-    When(person__residence_basis=ResidenceBasis.COLLECTIVE_PROTECTION,
-         then=Value(BasisGroup.COLLECTIVE.value)),
+    When(
+        person__residence_basis=ResidenceBasis.COLLECTIVE_PROTECTION,
+        then=Value(BasisGroup.COLLECTIVE.value),
+    ),
     default=Value(BasisGroup.OTHER.value),
     output_field=CharField(),
 )
@@ -111,8 +124,9 @@ def base_cases(scope: Scope, filters: Filters) -> QuerySet[ProgrammeCase]:
 Key = tuple[Any, ...]
 
 
-def grouped(queryset: QuerySet[Any], dimensions: Mapping[str, Any],
-            **measures: Any) -> dict[Key, dict[str, Any]]:
+def grouped(
+    queryset: QuerySet[Any], dimensions: Mapping[str, Any], **measures: Any
+) -> dict[Key, dict[str, Any]]:
     """One database round trip: ``measures`` per combination of ``dimensions``, keyed by
     the tuple of dimension values in the order given. (The dimensions are selected under
     prefixed names, which cannot clash with the model's own fields.)"""
@@ -121,8 +135,9 @@ def grouped(queryset: QuerySet[Any], dimensions: Mapping[str, Any],
     return {tuple(row[a] for a in aliases): row for row in rows}
 
 
-def ended_counts(scope: Scope, filters: Filters, period: Period,
-                 *dimensions: str) -> dict[Key, int]:
+def ended_counts(
+    scope: Scope, filters: Filters, period: Period, *dimensions: str
+) -> dict[Key, int]:
     """Cases whose programme ended in the period, counted by the dimensions given
     ("district", "basis", "reason", "education", "year" = the year of the end date)."""
     chosen = {d: (ExtractYear("end_date") if d == "year" else DIMENSIONS[d]) for d in dimensions}
@@ -130,8 +145,9 @@ def ended_counts(scope: Scope, filters: Filters, period: Period,
     return {key: row["n"] for key, row in grouped(cases, chosen, n=Count("pk")).items()}
 
 
-def months_to_start_sums(scope: Scope, filters: Filters,
-                         period: Period) -> dict[Key, tuple[int, int]]:
+def months_to_start_sums(
+    scope: Scope, filters: Filters, period: Period
+) -> dict[Key, tuple[int, int]]:
     """(cases, total days from settlement to start) per district and start year, for cases
     that started in the period."""
     cases = base_cases(scope, filters).filter(start_date__range=(period.first, period.last))
@@ -159,8 +175,12 @@ def running_counts(scope: Scope, filters: Filters, on: date) -> Running:
     cases = base_cases(scope, filters).filter(
         Q(start_date__lte=on), Q(end_date__isnull=True) | Q(end_date__gt=on)
     )
-    rows = grouped(cases, {"district": F("district__slug")},
-                   participants=Count("pk"), advisers=Count("adviser", distinct=True))
+    rows = grouped(
+        cases,
+        {"district": F("district__slug")},
+        participants=Count("pk"),
+        advisers=Count("adviser", distinct=True),
+    )
     return Running(
         participants={key[0]: row["participants"] for key, row in rows.items()},
         advisers={key[0]: row["advisers"] for key, row in rows.items()},
@@ -180,8 +200,9 @@ ASSESSED = ("met", "met_late", "overdue", "breach")
 def overdue_q(today: date) -> Q:
     """Overdue as of today: stored as overdue, or stored as pending with a passed deadline
     (findings are stored as of ``ProgrammeCase.findings_as_of``)."""
-    return (Q(status=FindingStatus.OVERDUE, deadline__lt=today)
-            | Q(status=FindingStatus.PENDING, deadline__lt=today))
+    return Q(status=FindingStatus.OVERDUE, deadline__lt=today) | Q(
+        status=FindingStatus.PENDING, deadline__lt=today
+    )
 
 
 def findings_in_period(scope: Scope, filters: Filters, period: Period) -> QuerySet[CaseFinding]:
@@ -198,16 +219,18 @@ def _district_slugs() -> dict[int, str]:
     return dict(District.objects.values_list("pk", "slug"))
 
 
-def status_counts(scope: Scope, filters: Filters, period: Period,
-                  today: date) -> dict[Key, int]:
+def status_counts(scope: Scope, filters: Filters, period: Period, today: date) -> dict[Key, int]:
     """Assessed findings (met on time, met late, overdue, breach) per rule, district slug
     and status. Grouped on plain columns only (so the database can estimate the few hundred
     groups and aggregate them in memory); a pending finding past its deadline, which the
     filter lets through, is added to overdue here."""
     assessed = Q(status__in=[FindingStatus.MET, FindingStatus.MET_LATE, FindingStatus.BREACH])
     findings = findings_in_period(scope, filters, period).filter(assessed | overdue_q(today))
-    rows = grouped(findings, {"rule": F("rule"), "district": F("case__district_id"),
-                              "status": F("status")}, n=Count("pk"))
+    rows = grouped(
+        findings,
+        {"rule": F("rule"), "district": F("case__district_id"), "status": F("status")},
+        n=Count("pk"),
+    )
     slugs = _district_slugs()
     counts: dict[Key, int] = {}
     for (rule, district, status), row in rows.items():
@@ -227,13 +250,13 @@ LATE_BINS: tuple[tuple[str, int, int | None], ...] = (
 )
 
 
-def days_late_counts(scope: Scope, filters: Filters, period: Period,
-                     today: date) -> dict[Key, int]:
+def days_late_counts(scope: Scope, filters: Filters, period: Period, today: date) -> dict[Key, int]:
     """Late findings per rule and bin of days late: met late (days from the deadline to
     when it was met) and still overdue (days from the deadline to today). Both are at least
     one day late."""
-    met_late = Q(status=FindingStatus.MET_LATE, deadline__isnull=False,
-                 satisfied_on__gt=F("deadline"))
+    met_late = Q(
+        status=FindingStatus.MET_LATE, deadline__isnull=False, satisfied_on__gt=F("deadline")
+    )
     findings = findings_in_period(scope, filters, period).filter(met_late | overdue_q(today))
     late = Case(
         When(status=FindingStatus.MET_LATE, then=DaysBetween("deadline", "satisfied_on")),

@@ -112,8 +112,10 @@ def suppress(
     grid = with_totals(counts)
     shows_grand = row_totals and column_totals if grand_total is None else grand_total
     states = [
-        [_initial_state(grid, (r, c), row_totals, column_totals, shows_grand)
-         for c in range(len(grid[0]))]
+        [
+            _initial_state(grid, (r, c), row_totals, column_totals, shows_grand)
+            for c in range(len(grid[0]))
+        ]
         for r in range(len(grid))
     ]
     while (target := _first_unprotected(grid, states)) is not None:
@@ -122,8 +124,13 @@ def suppress(
     return Suppression(states=tuple(tuple(row) for row in states))
 
 
-def _initial_state(grid: list[list[int]], position: Position, row_totals: bool,
-                   column_totals: bool, grand_total: bool) -> CellState:
+def _initial_state(
+    grid: list[list[int]],
+    position: Position,
+    row_totals: bool,
+    column_totals: bool,
+    grand_total: bool,
+) -> CellState:
     r, c = position
     last_row, last_column = len(grid) - 1, len(grid[0]) - 1
     shown = {
@@ -177,8 +184,9 @@ def _can_lower(grid: Sequence[Sequence[int]], position: Position) -> bool:
     return _sign(grid, position) == -1 or grid[position[0]][position[1]] >= 1
 
 
-def _graph(grid: Sequence[Sequence[int]], unknown: set[Position],
-           without: Position) -> dict[_Node, list[_Node]]:
+def _graph(
+    grid: Sequence[Sequence[int]], unknown: set[Position], without: Position
+) -> dict[_Node, list[_Node]]:
     arcs: dict[_Node, list[_Node]] = {}
     for position in unknown - {without}:
         row, column = ("r", position[0]), ("c", position[1])
@@ -224,8 +232,9 @@ class _Route:
         return self.arrive in self.ahead
 
 
-def _routes(grid: Sequence[Sequence[int]], unknown: set[Position],
-            position: Position) -> list[_Route]:
+def _routes(
+    grid: Sequence[Sequence[int]], unknown: set[Position], position: Position
+) -> list[_Route]:
     arcs = _graph(grid, unknown, position)
     back = _reversed(arcs)
     row, column = ("r", position[0]), ("c", position[1])
@@ -237,8 +246,7 @@ def _routes(grid: Sequence[Sequence[int]], unknown: set[Position],
     return [_Route(a, b, _reach(arcs, a), _reach(back, b)) for a, b in ends]
 
 
-def is_protected(grid: Sequence[Sequence[int]], unknown: set[Position],
-                 position: Position) -> bool:
+def is_protected(grid: Sequence[Sequence[int]], unknown: set[Position], position: Position) -> bool:
     """Whether the value at ``position`` (one of ``unknown``) cannot be worked out from the
     other cells of ``grid`` (``with_totals``) and the lines' sums: exactly when it lies on a
     feasible directed cycle of unknown cells (see the module docstring)."""
@@ -268,15 +276,15 @@ def _cost(grid: Sequence[Sequence[int]], position: Position) -> tuple[int, int, 
     return rank, int(value == 0), value
 
 
-def _closing_cells(grid: list[list[int]], states: list[list[CellState]],
-                   target: Position) -> list[Position]:
+def _closing_cells(
+    grid: list[list[int]], states: list[list[CellState]], target: Position
+) -> list[Position]:
     """The cheapest cells whose hiding puts ``target`` on a feasible cycle: one cell if one
     suffices, else the cheapest rectangle through ``target`` (one always exists: the one
     through the target's row total, column total and the grand total)."""
     unknown = _unknown(states)
     shown = sorted(
-        ((r, c) for r, row in enumerate(states) for c, s in enumerate(row)
-         if s is CellState.SHOWN),
+        ((r, c) for r, row in enumerate(states) for c, s in enumerate(row) if s is CellState.SHOWN),
         key=lambda p: (_cost(grid, p), p),
     )
     routes = _routes(grid, unknown, target)
@@ -292,8 +300,9 @@ def _closing_cells(grid: list[list[int]], states: list[list[CellState]],
     return [p for p in min(rectangles)[1] if p not in unknown]
 
 
-def _feasible_rectangles(grid: Sequence[Sequence[int]],
-                         target: Position) -> Iterator[tuple[Position, Position, Position]]:
+def _feasible_rectangles(
+    grid: Sequence[Sequence[int]], target: Position
+) -> Iterator[tuple[Position, Position, Position]]:
     r, c = target
     for r2 in range(len(grid)):
         for c2 in range(len(grid[0])):
@@ -301,15 +310,24 @@ def _feasible_rectangles(grid: Sequence[Sequence[int]],
                 continue
             corner, across, down = (r2, c2), (r, c2), (r2, c)
             # Around the rectangle: target (r→c), down (c→r2), corner (r2→c2), across (c2→r).
-            forward = (_can_raise(grid, target) and _can_lower(grid, down)
-                       and _can_raise(grid, corner) and _can_lower(grid, across))
-            backward = (_can_lower(grid, target) and _can_raise(grid, down)
-                        and _can_lower(grid, corner) and _can_raise(grid, across))
+            forward = (
+                _can_raise(grid, target)
+                and _can_lower(grid, down)
+                and _can_raise(grid, corner)
+                and _can_lower(grid, across)
+            )
+            backward = (
+                _can_lower(grid, target)
+                and _can_raise(grid, down)
+                and _can_lower(grid, corner)
+                and _can_raise(grid, across)
+            )
             if forward or backward:
                 yield corner, across, down
 
 
-def _rectangle_cost(grid: Sequence[Sequence[int]], cells: Sequence[Position],
-                    unknown: set[Position]) -> tuple[int, int, int]:
+def _rectangle_cost(
+    grid: Sequence[Sequence[int]], cells: Sequence[Position], unknown: set[Position]
+) -> tuple[int, int, int]:
     costs = [_cost(grid, p) for p in cells if p not in unknown]
     return (sum(x[0] for x in costs), sum(x[1] for x in costs), sum(x[2] for x in costs))

@@ -73,8 +73,10 @@ class StatTable:
     @property
     def column_titles(self) -> list[str]:
         """Each column's label, after its spanning header if it has one."""
-        return [f"{group}: {column.label}" if group else str(column.label)
-                for group, column in zip(self.column_group_labels, self.columns, strict=True)]
+        return [
+            f"{group}: {column.label}" if group else str(column.label)
+            for group, column in zip(self.column_group_labels, self.columns, strict=True)
+        ]
 
     @property
     def body(self) -> list[tuple[Header, tuple[Cell, ...], Cell | None]]:
@@ -122,7 +124,8 @@ class _Grid:
         self.last_row, self.last_column = len(counts), len(layout.columns)
         self.mask: Suppression | None = (
             suppress(counts, row_totals=layout.row_totals, column_totals=layout.column_totals)
-            if protect else None
+            if protect
+            else None
         )
 
     def hidden(self, r: int, c: int) -> bool:
@@ -150,8 +153,9 @@ class _Grid:
         return Cell(count=self.values[r][c], share=self.share(r, c, share_of))
 
 
-def _assemble(layout: Layout, grid: _Grid, make: Callable[[int, int], Cell],
-              **extra: object) -> StatTable:
+def _assemble(
+    layout: Layout, grid: _Grid, make: Callable[[int, int], Cell], **extra: object
+) -> StatTable:
     rows, columns = range(grid.last_row), range(grid.last_column)
     return StatTable(
         key=layout.key,
@@ -160,12 +164,15 @@ def _assemble(layout: Layout, grid: _Grid, make: Callable[[int, int], Cell],
         rows=tuple(layout.rows),
         columns=tuple(layout.columns),
         cells=tuple(tuple(make(r, c) for c in columns) for r in rows),
-        row_totals=(tuple(make(r, grid.last_column) for r in rows)
-                    if layout.row_totals else None),
-        column_totals=(tuple(make(grid.last_row, c) for c in columns)
-                       if layout.column_totals else None),
-        grand_total=(make(grid.last_row, grid.last_column)
-                     if layout.row_totals and layout.column_totals else None),
+        row_totals=(tuple(make(r, grid.last_column) for r in rows) if layout.row_totals else None),
+        column_totals=(
+            tuple(make(grid.last_row, c) for c in columns) if layout.column_totals else None
+        ),
+        grand_total=(
+            make(grid.last_row, grid.last_column)
+            if layout.row_totals and layout.column_totals
+            else None
+        ),
         total_label=layout.total_label,
         row_total_label=layout.row_total_label,
         column_groups=layout.column_groups,
@@ -174,21 +181,31 @@ def _assemble(layout: Layout, grid: _Grid, make: Callable[[int, int], Cell],
     )
 
 
-def count_table(layout: Layout, counts: Sequence[Sequence[int]], *, protect: bool,
-                share_of: ShareOf | None = None) -> StatTable:
+def count_table(
+    layout: Layout,
+    counts: Sequence[Sequence[int]],
+    *,
+    protect: bool,
+    share_of: ShareOf | None = None,
+) -> StatTable:
     """Counts with shares of the row or column total; small cells hidden if ``protect``."""
     if share_of == "column" and not layout.column_totals:
         raise ValueError("shares of the column total need the column totals shown")
     if share_of == "row" and not layout.row_totals:
         raise ValueError("shares of the row total need the row totals shown")
     grid = _Grid(counts, layout, protect)
-    return _assemble(layout, grid, lambda r, c: grid.count_cell(r, c, share_of),
-                     share_of=share_of)
+    return _assemble(layout, grid, lambda r, c: grid.count_cell(r, c, share_of), share_of=share_of)
 
 
-def mean_table(layout: Layout, counts: Sequence[Sequence[int]],
-               sums: Sequence[Sequence[float]], *, protect: bool, scale: float = 1.0,
-               value_label: Label) -> StatTable:
+def mean_table(
+    layout: Layout,
+    counts: Sequence[Sequence[int]],
+    sums: Sequence[Sequence[float]],
+    *,
+    protect: bool,
+    scale: float = 1.0,
+    value_label: Label,
+) -> StatTable:
     """Means (``sum / count / scale``) with the count each is over. A mean is hidden with
     its count, so the small-cell rule protects both."""
     grid = _Grid(counts, layout, protect)

@@ -35,8 +35,13 @@ EDUCATION_COLOURS = ["#C6DBEF", "#9ECAE1", "#4292C6", "#2171B5", "#08306B"]
 SEQUENCE_COLOURS = ["#FDD0A2", "#FDAE6B", "#FD8D3C", "#E6550D", "#A63603", "#7F2704"]
 YEAR_COLOURS = ["#9ECAE1", "#4292C6", "#08306B", "#6BAED6", "#2171B5", "#08519C"]
 
-NB_NUMBERS = {"decimal": ",", "thousands": "\u00a0", "grouping": [3],
-              "currency": ["", "\u00a0kr"], "percent": "\u00a0%"}
+NB_NUMBERS = {
+    "decimal": ",",
+    "thousands": "\u00a0",
+    "grouping": [3],
+    "currency": ["", "\u00a0kr"],
+    "percent": "\u00a0%",
+}
 
 
 Spec = dict[str, Any]
@@ -63,16 +68,26 @@ class Bar:
 
 
 def _config(chart: alt.TopLevelMixin) -> Spec:
-    spec: Spec = chart.configure(font=FONT, background="white").configure_view(
-        stroke=None
-    ).configure_axis(labelFontSize=12, titleFontSize=12, labelLimit=400).configure_legend(
-        labelFontSize=12, titleFontSize=12, orient="bottom", columns=3, labelLimit=240
-    ).to_dict(validate=False)
+    spec: Spec = (
+        chart.configure(font=FONT, background="white")
+        .configure_view(stroke=None)
+        .configure_axis(labelFontSize=12, titleFontSize=12, labelLimit=400)
+        .configure_legend(
+            labelFontSize=12, titleFontSize=12, orient="bottom", columns=3, labelLimit=240
+        )
+        .to_dict(validate=False)
+    )
     return spec
 
 
-def _stacked_shares(bars: Sequence[Bar], segments: Sequence[str], colours: Sequence[str], *,
-                    legend: str, target: tuple[float, str] | None = None) -> Spec:
+def _stacked_shares(
+    bars: Sequence[Bar],
+    segments: Sequence[str],
+    colours: Sequence[str],
+    *,
+    legend: str,
+    target: tuple[float, str] | None = None,
+) -> Spec:
     rows = [
         {"bar": bar.label, "segment": label, "share": cell.share, "order": i}
         for bar in bars
@@ -80,22 +95,37 @@ def _stacked_shares(bars: Sequence[Bar], segments: Sequence[str], colours: Seque
         if cell.share is not None and not cell.suppressed
     ]
     order = [bar.label for bar in bars]
-    base = alt.Chart(_data(rows)).mark_bar().encode(
-        x=alt.X("share:Q", title=_("Share"), axis=alt.Axis(format=".0%"),
-                scale=alt.Scale(domain=[0, 1])),
-        y=alt.Y("bar:N", title=None, sort=order),
-        color=alt.Color("segment:N", title=legend,
-                        scale=alt.Scale(domain=list(segments), range=list(colours))),
-        order=alt.Order("order:Q"),
+    base = (
+        alt.Chart(_data(rows))
+        .mark_bar()
+        .encode(
+            x=alt.X(
+                "share:Q",
+                title=_("Share"),
+                axis=alt.Axis(format=".0%"),
+                scale=alt.Scale(domain=[0, 1]),
+            ),
+            y=alt.Y("bar:N", title=None, sort=order),
+            color=alt.Color(
+                "segment:N",
+                title=legend,
+                scale=alt.Scale(domain=list(segments), range=list(colours)),
+            ),
+            order=alt.Order("order:Q"),
+        )
     )
     layers: list[alt.Chart] = [base]
     if target is not None:
         value, text = target
         marker = alt.Chart(_data([{"x": value, "text": text}]))
-        layers.append(marker.mark_rule(color="#1A1A1A", strokeDash=[6, 4], strokeWidth=2)
-                      .encode(x="x:Q"))
-        layers.append(marker.mark_text(align="left", dx=4, dy=-6, fontSize=12, color="#1A1A1A")
-                      .encode(x="x:Q", y=alt.value(0), text="text:N"))
+        layers.append(
+            marker.mark_rule(color="#1A1A1A", strokeDash=[6, 4], strokeWidth=2).encode(x="x:Q")
+        )
+        layers.append(
+            marker.mark_text(align="left", dx=4, dy=-6, fontSize=12, color="#1A1A1A").encode(
+                x="x:Q", y=alt.value(0), text="text:N"
+            )
+        )
     chart = alt.layer(*layers).properties(width=WIDTH, height=BAR_HEIGHT * max(len(bars), 1))
     return _config(chart)
 
@@ -103,19 +133,24 @@ def _stacked_shares(bars: Sequence[Bar], segments: Sequence[str], colours: Seque
 def _bars_from_rows(table: StatTable, *, with_total: bool = True) -> list[Bar]:
     """One bar per row (shares of the row total), the total row last."""
     labels = [str(c.label) for c in table.columns]
-    bars = [Bar(str(r.label), list(zip(labels, cells, strict=True)))
-            for r, cells in zip(table.rows, table.cells, strict=True)]
+    bars = [
+        Bar(str(r.label), list(zip(labels, cells, strict=True)))
+        for r, cells in zip(table.rows, table.cells, strict=True)
+    ]
     if with_total and table.column_totals is not None:
-        bars.append(Bar(str(table.total_label), list(zip(labels, table.column_totals,
-                                                          strict=True))))
+        bars.append(
+            Bar(str(table.total_label), list(zip(labels, table.column_totals, strict=True)))
+        )
     return bars
 
 
 def _bars_from_columns(table: StatTable) -> list[Bar]:
     """One bar per column (shares of the column total), labelled with its group."""
     labels = [str(r.label) for r in table.rows]
-    return [Bar(title, [(labels[r], table.cells[r][c]) for r in range(len(labels))])
-            for c, title in enumerate(table.column_titles)]
+    return [
+        Bar(title, [(labels[r], table.cells[r][c]) for r in range(len(labels))])
+        for c, title in enumerate(table.column_titles)
+    ]
 
 
 def _segments(table: StatTable, axis: str) -> list[str]:
@@ -128,22 +163,38 @@ def _segments(table: StatTable, axis: str) -> list[str]:
 
 def _end_reasons(result: ViewResult) -> Spec:
     table = result.tables[0]
-    return _stacked_shares(_bars_from_rows(table), _segments(table, "columns"),
-                           END_REASON_COLOURS, legend=_("End reason"))
+    return _stacked_shares(
+        _bars_from_rows(table),
+        _segments(table, "columns"),
+        END_REASON_COLOURS,
+        legend=_("End reason"),
+    )
 
 
 def _end_reasons_by_basis(result: ViewResult) -> Spec:
     table = result.tables[0]
-    return _stacked_shares(_bars_from_columns(table), _segments(table, "rows"),
-                           END_REASON_COLOURS, legend=_("End reason"))
+    return _stacked_shares(
+        _bars_from_columns(table),
+        _segments(table, "rows"),
+        END_REASON_COLOURS,
+        legend=_("End reason"),
+    )
 
 
 def _end_reasons_by_district(result: ViewResult) -> Spec:
     table = result.tables[0]
-    target = (WORK_OR_EDUCATION_TARGET, _("Target: %(target)s work or education") % {
-        "target": percent_text(WORK_OR_EDUCATION_TARGET)})
-    return _stacked_shares(_bars_from_rows(table), _segments(table, "columns"),
-                           END_REASON_COLOURS, legend=_("End reason"), target=target)
+    target = (
+        WORK_OR_EDUCATION_TARGET,
+        _("Target: %(target)s work or education")
+        % {"target": percent_text(WORK_OR_EDUCATION_TARGET)},
+    )
+    return _stacked_shares(
+        _bars_from_rows(table),
+        _segments(table, "columns"),
+        END_REASON_COLOURS,
+        legend=_("End reason"),
+        target=target,
+    )
 
 
 def _collective_by_district(result: ViewResult) -> Spec:
@@ -151,8 +202,9 @@ def _collective_by_district(result: ViewResult) -> Spec:
     bars = _bars_from_rows(other, with_total=False)
     bars.append(_bars_from_rows(districts)[-1])  # all with collective protection
     bars.extend(_bars_from_rows(districts, with_total=False))
-    return _stacked_shares(bars, _segments(districts, "columns"), END_REASON_COLOURS,
-                           legend=_("End reason"))
+    return _stacked_shares(
+        bars, _segments(districts, "columns"), END_REASON_COLOURS, legend=_("End reason")
+    )
 
 
 def _education(result: ViewResult) -> Spec:
@@ -160,22 +212,29 @@ def _education(result: ViewResult) -> Spec:
     bars = _bars_from_columns(table)
     if table.row_totals is not None:
         labels = [str(r.label) for r in table.rows]
-        bars.append(Bar(str(table.row_total_label),
-                        list(zip(labels, table.row_totals, strict=True))))
-    return _stacked_shares(bars, _segments(table, "rows"), EDUCATION_COLOURS,
-                           legend=_("Education at arrival"))
+        bars.append(
+            Bar(str(table.row_total_label), list(zip(labels, table.row_totals, strict=True)))
+        )
+    return _stacked_shares(
+        bars, _segments(table, "rows"), EDUCATION_COLOURS, legend=_("Education at arrival")
+    )
 
 
 def _end_reasons_by_education(result: ViewResult) -> Spec:
     table = result.tables[0]
-    return _stacked_shares(_bars_from_rows(table), _segments(table, "columns"),
-                           END_REASON_COLOURS, legend=_("End reason"))
+    return _stacked_shares(
+        _bars_from_rows(table),
+        _segments(table, "columns"),
+        END_REASON_COLOURS,
+        legend=_("End reason"),
+    )
 
 
 def _days_late(result: ViewResult) -> Spec:
     table = result.tables[0]
-    return _stacked_shares(_bars_from_rows(table), _segments(table, "columns"),
-                           SEQUENCE_COLOURS, legend=_("Days late"))
+    return _stacked_shares(
+        _bars_from_rows(table), _segments(table, "columns"), SEQUENCE_COLOURS, legend=_("Days late")
+    )
 
 
 def _months_to_start(result: ViewResult) -> Spec:
@@ -190,20 +249,27 @@ def _months_to_start(result: ViewResult) -> Spec:
         if cell.value is not None and not cell.suppressed
     ]
     years = [str(c.label) for c in table.columns]
-    bars = alt.Chart(_data(data)).mark_bar().encode(
-        x=alt.X("months:Q", title=_("Average months from settlement to start")),
-        y=alt.Y("district:N", title=None, sort=[label for label, _cells in rows]),
-        yOffset=alt.YOffset("year:N", sort=years),
-        color=alt.Color("year:N", title=_("Year the programme started"),
-                        scale=alt.Scale(domain=years, range=YEAR_COLOURS[:len(years)])),
+    bars = (
+        alt.Chart(_data(data))
+        .mark_bar()
+        .encode(
+            x=alt.X("months:Q", title=_("Average months from settlement to start")),
+            y=alt.Y("district:N", title=None, sort=[label for label, _cells in rows]),
+            yOffset=alt.YOffset("year:N", sort=years),
+            color=alt.Color(
+                "year:N",
+                title=_("Year the programme started"),
+                scale=alt.Scale(domain=years, range=YEAR_COLOURS[: len(years)]),
+            ),
+        )
     )
-    marker = alt.Chart(_data([{"x": LEGAL_START_MONTHS,
-                                         "text": _("Legal limit: 3 months")}]))
+    marker = alt.Chart(_data([{"x": LEGAL_START_MONTHS, "text": _("Legal limit: 3 months")}]))
     chart = alt.layer(
         bars,
         marker.mark_rule(color="#1A1A1A", strokeDash=[6, 4], strokeWidth=2).encode(x="x:Q"),
-        marker.mark_text(align="left", dx=4, dy=-6, fontSize=12, color="#1A1A1A")
-        .encode(x="x:Q", y=alt.value(0), text="text:N"),
+        marker.mark_text(align="left", dx=4, dy=-6, fontSize=12, color="#1A1A1A").encode(
+            x="x:Q", y=alt.value(0), text="text:N"
+        ),
     ).properties(width=WIDTH, height=int(BAR_HEIGHT * 0.6 * len(years) * max(len(rows), 1)))
     return _config(chart)
 
@@ -218,13 +284,16 @@ def _caseload(result: ViewResult) -> Spec:
     base = alt.Chart(_data(data)).encode(y=alt.Y("district:N", title=None, sort=order))
     height = BAR_HEIGHT * max(len(order), 1)
     chart = alt.hconcat(
-        base.mark_bar(color="#0072B2").encode(x=alt.X("participants:Q", title=_("Participants")))
+        base.mark_bar(color="#0072B2")
+        .encode(x=alt.X("participants:Q", title=_("Participants")))
         .transform_filter("datum.participants != null")
         .properties(width=WIDTH // 2 - 40, height=height),
-        base.mark_bar(color="#E69F00").encode(
+        base.mark_bar(color="#E69F00")
+        .encode(
             x=alt.X("per_adviser:Q", title=_("Participants per adviser")),
             y=alt.Y("district:N", title=None, sort=order, axis=None),
-        ).transform_filter("datum.per_adviser != null")
+        )
+        .transform_filter("datum.per_adviser != null")
         .properties(width=WIDTH // 2 - 40, height=height),
     )
     return _config(chart)
@@ -233,8 +302,12 @@ def _caseload(result: ViewResult) -> Spec:
 def _compliance(result: ViewResult) -> Spec:
     table = result.tables[0]
     data = [
-        {"rule": str(r.key), "district": str(c.label), "share": cell.share,
-         "label": percent_text(cell.share) if cell.share is not None else ""}
+        {
+            "rule": str(r.key),
+            "district": str(c.label),
+            "share": cell.share,
+            "label": percent_text(cell.share) if cell.share is not None else "",
+        }
         for r, cells in zip(table.rows, table.cells, strict=True)
         for c, cell in zip(table.columns, cells, strict=True)
         if cell.share is not None and not cell.suppressed
@@ -246,13 +319,20 @@ def _compliance(result: ViewResult) -> Spec:
         y=alt.Y("rule:N", title=None, sort=rules),
     )
     chart = alt.layer(
-        base.mark_rect().encode(color=alt.Color(
-            "share:Q", title=_("Met on time"), legend=alt.Legend(format=".0%"),
-            scale=alt.Scale(domain=[0, 1], range=["#D55E00", "#F0F0F0", "#0072B2"]))),
+        base.mark_rect().encode(
+            color=alt.Color(
+                "share:Q",
+                title=_("Met on time"),
+                legend=alt.Legend(format=".0%"),
+                scale=alt.Scale(domain=[0, 1], range=["#D55E00", "#F0F0F0", "#0072B2"]),
+            )
+        ),
         base.mark_text(fontSize=10).encode(
             text="label:N",
-            color=alt.condition("datum.share > 0.8 || datum.share < 0.2",
-                                alt.value("white"), alt.value("#1A1A1A"))),
+            color=alt.condition(
+                "datum.share > 0.8 || datum.share < 0.2", alt.value("white"), alt.value("#1A1A1A")
+            ),
+        ),
     ).properties(width=max(40 * len(districts), 120), height=24 * len(rules))
     return _config(chart)
 

@@ -42,14 +42,34 @@ def _share(value: float | None) -> float | None:
 
 # --- CSV ----------------------------------------------------------------------------------------
 
-CSV_HEADER = ("view", "table", "row_key", "row", "column_key", "column", "count", "share",
-              "value", "suppressed")
+CSV_HEADER = (
+    "view",
+    "table",
+    "row_key",
+    "row",
+    "column_key",
+    "column",
+    "count",
+    "share",
+    "value",
+    "suppressed",
+)
 
 
 def to_csv(result: ViewResult) -> bytes:
     rows = [
-        (result.name, table.key, row.key, str(row.label), column.key, str(column.label),
-         cell.count, _share(cell.share), _share(cell.value), cell.suppressed)
+        (
+            result.name,
+            table.key,
+            row.key,
+            str(row.label),
+            column.key,
+            str(column.label),
+            cell.count,
+            _share(cell.share),
+            _share(cell.value),
+            cell.suppressed,
+        )
         for table in result.tables
         for row, column, cell in _positions(table)
     ]
@@ -85,8 +105,7 @@ def _sheet(table: StatTable) -> tuple[str, list[str], list[list[SheetCell]]]:
         rows.append([str(row.label), *(v for c in cells for v in _sheet_values(c, table))])
     if table.column_totals is not None:
         cells = list(table.column_totals) + ([table.grand_total] if table.grand_total else [])
-        rows.append([str(table.total_label),
-                     *(v for c in cells for v in _sheet_values(c, table))])
+        rows.append([str(table.total_label), *(v for c in cells for v in _sheet_values(c, table))])
     return table.key, header, rows
 
 
@@ -111,8 +130,12 @@ def to_xlsx(result: ViewResult) -> bytes:
 
 
 def _cell_json(cell: Cell) -> dict[str, Any]:
-    return {"count": cell.count, "share": _share(cell.share), "value": _share(cell.value),
-            "suppressed": cell.suppressed}
+    return {
+        "count": cell.count,
+        "share": _share(cell.share),
+        "value": _share(cell.value),
+        "suppressed": cell.suppressed,
+    }
 
 
 def _table_json(table: StatTable) -> dict[str, Any]:
@@ -122,21 +145,31 @@ def _table_json(table: StatTable) -> dict[str, Any]:
         "share_of": table.share_of,
         "value": None if table.value_label is None else str(table.value_label),
         "row_total_label": None if table.row_totals is None else str(table.row_total_label),
-        "columns": [{"key": c.key, "label": str(c.label), **({"group": g} if g else {})}
-                    for g, c in zip(table.column_group_labels, table.columns, strict=True)],
+        "columns": [
+            {"key": c.key, "label": str(c.label), **({"group": g} if g else {})}
+            for g, c in zip(table.column_group_labels, table.columns, strict=True)
+        ],
         "rows": [
-            {"key": row.key, "label": str(row.label),
-             "cells": [_cell_json(c) for c in table.cells[r]],
-             **({"total": _cell_json(table.row_totals[r])} if table.row_totals else {})}
+            {
+                "key": row.key,
+                "label": str(row.label),
+                "cells": [_cell_json(c) for c in table.cells[r]],
+                **({"total": _cell_json(table.row_totals[r])} if table.row_totals else {}),
+            }
             for r, row in enumerate(table.rows)
         ],
-        "totals": None if table.column_totals is None else {
+        "totals": None
+        if table.column_totals is None
+        else {
             "label": str(table.total_label),
             "cells": [_cell_json(c) for c in table.column_totals],
             "total": None if table.grand_total is None else _cell_json(table.grand_total),
         },
-        "suppressed": [{"row": row.key, "column": column.key}
-                       for row, column, cell in _positions(table) if cell.suppressed],
+        "suppressed": [
+            {"row": row.key, "column": column.key}
+            for row, column, cell in _positions(table)
+            if cell.suppressed
+        ],
     }
 
 
@@ -147,14 +180,14 @@ def to_json(result: ViewResult) -> bytes:
         "title": str(result.spec.title),
         "source": str(result.spec.source),
         "as_of": filters.as_of.isoformat(),
-        "period": {"from": result.period.first.isoformat(),
-                   "to": result.period.last.isoformat()},
-        "filters": {"districts": list(filters.districts),
-                    "basis": filters.basis.value if filters.basis else None,
-                    "education": filters.education},
+        "period": {"from": result.period.first.isoformat(), "to": result.period.last.isoformat()},
+        "filters": {
+            "districts": list(filters.districts),
+            "basis": filters.basis.value if filters.basis else None,
+            "education": filters.education,
+        },
         "suppression": {"applied": result.suppressed, "rule": str(SUPPRESSION_RULE)},
         "definitions": [str(text) for text in result.spec.definitions],
         "tables": [_table_json(table) for table in result.tables],
     }
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-

@@ -24,16 +24,20 @@ class FilterForm(forms.Form):
     """Period, districts, residence basis and education. Every field may be left empty."""
 
     district = forms.MultipleChoiceField(
-        label=_("Districts"), required=False, widget=forms.CheckboxSelectMultiple,
+        label=_("Districts"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
         choices=[(d.slug, d.name) for d in DISTRICTS],
         help_text=_("None chosen: every district."),
     )
     basis = forms.ChoiceField(
-        label=_("Residence basis"), required=False,
+        label=_("Residence basis"),
+        required=False,
         choices=[("", _("Both")), *((b.value, p.BASIS_GROUPS[b.value]) for b in BasisGroup)],
     )
     education = forms.ChoiceField(
-        label=p.EDUCATION_AT_ARRIVAL, required=False,
+        label=p.EDUCATION_AT_ARRIVAL,
+        required=False,
         choices=[("", _("All levels")), *p.EDUCATION_LEVELS.items()],
     )
 
@@ -41,11 +45,16 @@ class FilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         # "from" is a Python keyword, so these two are added here rather than declared.
         self.fields["from"] = forms.DateField(
-            label=_("From"), required=False, widget=DateInput(),
+            label=_("From"),
+            required=False,
+            widget=DateInput(),
             help_text=_("Empty: each view's own default (see its definitions)."),
         )
         self.fields["to"] = forms.DateField(
-            label=_("To"), required=False, widget=DateInput(), help_text=_("Empty: today."),
+            label=_("To"),
+            required=False,
+            widget=DateInput(),
+            help_text=_("Empty: today."),
         )
         self.order_fields(["from", "to", "district", "basis", "education"])
 

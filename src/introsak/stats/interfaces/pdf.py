@@ -28,12 +28,15 @@ def _data_uri(svg: str) -> str:
 def dashboard_pdf(request: HttpRequest, context: dict[str, Any]) -> bytes:
     """Render the dashboard's results (``context["sections"]``) as PDF bytes."""
     sections = [{**s, "chart": _data_uri(chart_svg(s["result"]))} for s in context["sections"]]
-    html = render_to_string("stats/print.html",
-                            {**context, "sections": sections, "today": clock.today()},
-                            request=request)
+    html = render_to_string(
+        "stats/print.html",
+        {**context, "sections": sections, "today": clock.today()},
+        request=request,
+    )
     # Only data: URIs (the embedded charts); never a request to this or any other server.
     fetcher = URLFetcher(allowed_protocols={"data"}, fail_on_errors=True)
     document = HTML(string=html, url_fetcher=fetcher, base_url="data:,")
-    pdf: bytes = document.write_pdf(stylesheets=[CSS(filename=str(PRINT_CSS))],
-                                    pdf_variant="pdf/ua-1")
+    pdf: bytes = document.write_pdf(
+        stylesheets=[CSS(filename=str(PRINT_CSS))], pdf_variant="pdf/ua-1"
+    )
     return pdf

@@ -19,7 +19,7 @@ def stat_cell(cell: Cell, table: StatTable) -> SafeString:
     if cell.suppressed:
         return format_html(
             '<span aria-hidden="true">{}</span><span class="ds-sr-only">{}</span>',
-            HIDDEN_MARK, SUPPRESSED,
+            HIDDEN_MARK,
+            SUPPRESSED,
         )
     return format_html("{}", cell_text(cell, table.emphasis))
-

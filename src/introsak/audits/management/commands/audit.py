@@ -49,44 +49,75 @@ def _codes(text: str) -> list[str]:
 
 
 class Command(BaseCommand):
-    help = ("Draw an audit sample, fill the control forms and print the findings per "
-            "criterion and district.")
+    help = (
+        "Draw an audit sample, fill the control forms and print the findings per "
+        "criterion and district."
+    )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
-        parser.add_argument("--districts", type=_codes, required=True,
-                            help="district codes, comma-separated (e.g. st_hanshaugen,ostensjo)")
-        parser.add_argument("--started-from", type=_day, required=True,
-                            help="first programme start date in the frame")
-        parser.add_argument("--started-to", type=_day,
-                            help="last programme start date in the frame (default: --as-of)")
-        parser.add_argument("--as-of", type=_day, required=True,
-                            help="evaluate the rules as of this date")
+        parser.add_argument(
+            "--districts",
+            type=_codes,
+            required=True,
+            help="district codes, comma-separated (e.g. st_hanshaugen,ostensjo)",
+        )
+        parser.add_argument(
+            "--started-from",
+            type=_day,
+            required=True,
+            help="first programme start date in the frame",
+        )
+        parser.add_argument(
+            "--started-to",
+            type=_day,
+            help="last programme start date in the frame (default: --as-of)",
+        )
+        parser.add_argument(
+            "--as-of", type=_day, required=True, help="evaluate the rules as of this date"
+        )
         parser.add_argument("--sample", type=int, default=15, help="cases per district (15)")
         parser.add_argument("--seed", type=int, help="random seed (default: a new one, printed)")
-        parser.add_argument("--stratify", action="store_true",
-                            help="guarantee both residence-basis groups per district")
-        parser.add_argument("--criteria", type=_codes, default=list(REPORT_CRITERIA),
-                            help="criterion codes, comma-separated (default: the report's: "
-                                 f"{','.join(REPORT_CRITERIA)}; known: {','.join(CRITERIA)})")
+        parser.add_argument(
+            "--stratify",
+            action="store_true",
+            help="guarantee both residence-basis groups per district",
+        )
+        parser.add_argument(
+            "--criteria",
+            type=_codes,
+            default=list(REPORT_CRITERIA),
+            help="criterion codes, comma-separated (default: the report's: "
+            f"{','.join(REPORT_CRITERIA)}; known: {','.join(CRITERIA)})",
+        )
         parser.add_argument("--name", default="", help="the audit's name")
-        parser.add_argument("--input", type=Path,
-                            help="a case-facts file (JSON Lines) loaded into a throw-away "
-                                 "database instead of using the application's data (through "
-                                 "the introsak console script)")
+        parser.add_argument(
+            "--input",
+            type=Path,
+            help="a case-facts file (JSON Lines) loaded into a throw-away "
+            "database instead of using the application's data (through "
+            "the introsak console script)",
+        )
         parser.add_argument("--format", choices=FORMATS, default="text")
         parser.add_argument("--language", choices=("nb", "en"), default="nb")
         parser.add_argument("-o", "--output", type=Path, help="write to this file")
-        parser.add_argument("--save", action="store_true",
-                            help="keep the audit in the database (not with --input)")
-        parser.add_argument("--auditor", action="append", default=[], metavar="USERNAME",
-                            help="a user who may open the saved audit in the application "
-                                 "(repeatable; they also need a valid audit grant)")
+        parser.add_argument(
+            "--save", action="store_true", help="keep the audit in the database (not with --input)"
+        )
+        parser.add_argument(
+            "--auditor",
+            action="append",
+            default=[],
+            metavar="USERNAME",
+            help="a user who may open the saved audit in the application "
+            "(repeatable; they also need a valid audit grant)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         unknown = [c for c in options["criteria"] if c not in CRITERIA]
         if unknown:
-            raise CommandError(f"unknown criteria: {', '.join(unknown)}; "
-                               f"known: {', '.join(CRITERIA)}")
+            raise CommandError(
+                f"unknown criteria: {', '.join(unknown)}; known: {', '.join(CRITERIA)}"
+            )
         if options["input"] is not None:
             # The console script handles --input before Django starts and never passes it on.
             raise CommandError("--input needs the console script: introsak audit --input FILE …")
@@ -114,13 +145,18 @@ class Command(BaseCommand):
         try:
             audit = audit_create(
                 name=options["name"] or f"introsak audit {as_of.isoformat()}",
-                districts=districts, started_from=options["started_from"],
-                started_to=options["started_to"] or as_of, as_of=as_of,
-                criteria=options["criteria"], sample_size=options["sample"],
-                stratify=options["stratify"], auditors=auditors,
+                districts=districts,
+                started_from=options["started_from"],
+                started_to=options["started_to"] or as_of,
+                as_of=as_of,
+                criteria=options["criteria"],
+                sample_size=options["sample"],
+                stratify=options["stratify"],
+                auditors=auditors,
             )
-            sample_draw(audit=audit, cases=ProgrammeCase.objects.all(), by=None,
-                        seed=options["seed"])
+            sample_draw(
+                audit=audit, cases=ProgrammeCase.objects.all(), by=None, seed=options["seed"]
+            )
         except ValidationError as exc:
             raise CommandError("; ".join(exc.messages)) from exc
         except ValueError as exc:
@@ -164,19 +200,31 @@ def text_report(report: ReportView) -> str:
         audit = report.audit
         lines = [
             f"{audit.name}",
-            _("As of %(as_of)s; programme started %(start)s–%(end)s; seed %(seed)s") % {
-                "as_of": audit.as_of.isoformat(), "start": audit.started_from.isoformat(),
-                "end": audit.started_to.isoformat(), "seed": report.seed},
+            _("As of %(as_of)s; programme started %(start)s–%(end)s; seed %(seed)s")
+            % {
+                "as_of": audit.as_of.isoformat(),
+                "start": audit.started_from.isoformat(),
+                "end": audit.started_to.isoformat(),
+                "seed": report.seed,
+            },
             "",
         ]
         for s in report.sample:
-            lines.append(_("%(district)s: frame %(frame)s, excluded %(excluded)s, drawn "
-                           "%(drawn)s") % {"district": s.district, "frame": s.frame,
-                                           "excluded": len(s.excluded), "drawn": len(s.drawn)})
+            lines.append(
+                _("%(district)s: frame %(frame)s, excluded %(excluded)s, drawn %(drawn)s")
+                % {
+                    "district": s.district,
+                    "frame": s.frame,
+                    "excluded": len(s.excluded),
+                    "drawn": len(s.drawn),
+                }
+            )
             lines += [f"  - {e.label}: {e.reason}" for e in s.excluded]
         for criterion in report.criteria:
-            lines += ["", f"{criterion.code} – {criterion.title}" if criterion.code
-                      else criterion.title]
+            lines += [
+                "",
+                f"{criterion.code} – {criterion.title}" if criterion.code else criterion.title,
+            ]
             for cell in criterion.cells:
                 cases = ", ".join(c.label for c in cell.behind_computed) or "–"
                 lines.append(f"  {cell.district}: {cell.computed} [{cases}]")

@@ -29,10 +29,17 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--seed", type=int, default=2024)
-        parser.add_argument("--as-of", type=date.fromisoformat, default=None,
-                            help="snapshot date (default: INTROSAK_AS_OF or 2024-08-07)")
-        parser.add_argument("--if-empty", action="store_true",
-                            help="do nothing but print the log-ins if cases already exist")
+        parser.add_argument(
+            "--as-of",
+            type=date.fromisoformat,
+            default=None,
+            help="snapshot date (default: INTROSAK_AS_OF or 2024-08-07)",
+        )
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="do nothing but print the log-ins if cases already exist",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if settings.PRODUCTION:

@@ -33,13 +33,15 @@ class Command(BaseCommand):
         )
         target = options["output"]
         if target == "-":
-            count = case_facts_export(out=sys.stdout, cases=cases,
-                                      pseudonymised=options["pseudonymise"])
+            count = case_facts_export(
+                out=sys.stdout, cases=cases, pseudonymised=options["pseudonymise"]
+            )
         else:
             path = Path(target)
             tmp = path.with_name(path.name + ".partial")
             with tmp.open("w", encoding="utf-8") as out:
-                count = case_facts_export(out=out, cases=cases,
-                                          pseudonymised=options["pseudonymise"])
+                count = case_facts_export(
+                    out=out, cases=cases, pseudonymised=options["pseudonymise"]
+                )
             tmp.replace(path)  # a reader never sees a half-written file
         self.stderr.write(f"Exported {count} case(s).")

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from introsak.cases.domain.importing import ImportRejected, case_facts_import
+from introsak.cases.domain.importing import ImportRejected, MissingUsers, case_facts_import
 
 
 class Command(BaseCommand):
@@ -25,20 +25,26 @@ class Command(BaseCommand):
             action="store_true",
             help="create inactive placeholder users for unknown adviser/author names",
         )
-        parser.add_argument("--as-of", type=date.fromisoformat, default=None,
-                            help="evaluate deadlines as of this date (default: today)")
+        parser.add_argument(
+            "--as-of",
+            type=date.fromisoformat,
+            default=None,
+            help="evaluate deadlines as of this date (default: today)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         name: str = options["file"]
-        missing = "create" if options["create_missing_users"] else "error"
+        missing: MissingUsers = "create" if options["create_missing_users"] else "error"
         try:
             if name == "-":
-                report = case_facts_import(stream=sys.stdin.buffer, missing_users=missing,
-                                           as_of=options["as_of"])
+                report = case_facts_import(
+                    stream=sys.stdin.buffer, missing_users=missing, as_of=options["as_of"]
+                )
             else:
                 with Path(name).open("rb") as stream:
-                    report = case_facts_import(stream=stream, missing_users=missing,
-                                               as_of=options["as_of"])
+                    report = case_facts_import(
+                        stream=stream, missing_users=missing, as_of=options["as_of"]
+                    )
         except FileNotFoundError as exc:
             raise CommandError(f"{name}: no such file") from exc
         except ImportRejected as exc:
@@ -48,5 +54,7 @@ class Command(BaseCommand):
             raise SystemExit(2) from exc
         for warning in report.warnings:
             self.stderr.write(f"warning: {warning}")
-        self.stdout.write(f"Imported {report.created + report.updated} case(s): "
-                          f"{report.created} created, {report.updated} updated.")
+        self.stdout.write(
+            f"Imported {report.created + report.updated} case(s): "
+            f"{report.created} created, {report.updated} updated."
+        )

@@ -27,8 +27,9 @@ FORMATS = {"csv": exports.to_csv, "json": exports.to_json, "xlsx": exports.to_xl
 
 def _view_list() -> str:
     with translation.override("en"):
-        return "\n".join(f"  {spec.name:<26} {spec.title} ({spec.source})"
-                         for spec in VIEWS.values())
+        return "\n".join(
+            f"  {spec.name:<26} {spec.title} ({spec.source})" for spec in VIEWS.values()
+        )
 
 
 class Command(BaseCommand):
@@ -46,55 +47,99 @@ class Command(BaseCommand):
         return parser
 
     def add_arguments(self, parser: ArgumentParser) -> None:
-        parser.add_argument("view", choices=sorted(VIEWS), metavar="VIEW",
-                            help="which statistic (see the list below)")
-        parser.add_argument("--from", dest="start", metavar="DATE",
-                            help="first day of the period, YYYY-MM-DD (default: each view's own)")
-        parser.add_argument("--to", dest="end", metavar="DATE",
-                            help="last day of the period (default: today)")
-        parser.add_argument("--districts", default="", metavar="A,B",
-                            help="district codes, comma-separated (default: every district)")
-        parser.add_argument("--basis", default="", choices=["", "collective", "other"],
-                            help="residence basis: collective protection or other")
-        parser.add_argument("--education", default="", metavar="LEVEL",
-                            help="education at arrival: none, primary, upper_secondary, "
-                                 "vocational_college or higher")
+        parser.add_argument(
+            "view",
+            choices=sorted(VIEWS),
+            metavar="VIEW",
+            help="which statistic (see the list below)",
+        )
+        parser.add_argument(
+            "--from",
+            dest="start",
+            metavar="DATE",
+            help="first day of the period, YYYY-MM-DD (default: each view's own)",
+        )
+        parser.add_argument(
+            "--to", dest="end", metavar="DATE", help="last day of the period (default: today)"
+        )
+        parser.add_argument(
+            "--districts",
+            default="",
+            metavar="A,B",
+            help="district codes, comma-separated (default: every district)",
+        )
+        parser.add_argument(
+            "--basis",
+            default="",
+            choices=["", "collective", "other"],
+            help="residence basis: collective protection or other",
+        )
+        parser.add_argument(
+            "--education",
+            default="",
+            metavar="LEVEL",
+            help="education at arrival: none, primary, upper_secondary, "
+            "vocational_college or higher",
+        )
         parser.add_argument("--format", default="csv", choices=sorted(FORMATS))
-        parser.add_argument("--output", "-o", type=Path, metavar="FILE",
-                            help="write to this file (default: standard output; "
-                                 "required for xlsx)")
-        parser.add_argument("--suppress", action="store_true",
-                            help="hide small numbers as the dashboard does for analysts")
-        parser.add_argument("--as-of", type=date.fromisoformat, metavar="DATE",
-                            help="the day counted as today (default: today)")
-        parser.add_argument("--language", default="nb", choices=["nb", "en"],
-                            help="language of labels and definitions (default: nb)")
-        parser.add_argument("--input", metavar="FILE",
-                            help="count over this case-facts file instead of the database "
-                                 "(loaded into a throw-away database)")
+        parser.add_argument(
+            "--output",
+            "-o",
+            type=Path,
+            metavar="FILE",
+            help="write to this file (default: standard output; required for xlsx)",
+        )
+        parser.add_argument(
+            "--suppress",
+            action="store_true",
+            help="hide small numbers as the dashboard does for analysts",
+        )
+        parser.add_argument(
+            "--as-of",
+            type=date.fromisoformat,
+            metavar="DATE",
+            help="the day counted as today (default: today)",
+        )
+        parser.add_argument(
+            "--language",
+            default="nb",
+            choices=["nb", "en"],
+            help="language of labels and definitions (default: nb)",
+        )
+        parser.add_argument(
+            "--input",
+            metavar="FILE",
+            help="count over this case-facts file instead of the database "
+            "(loaded into a throw-away database)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["input"]:
             # The console script takes --input away before this command runs; here it
             # would silently count the database instead of the file.
-            raise CommandError("--input works only through the console script "
-                               "(introsak stats VIEW --input FILE), which loads the file "
-                               "into a throw-away database before Django starts")
+            raise CommandError(
+                "--input works only through the console script "
+                "(introsak stats VIEW --input FILE), which loads the file "
+                "into a throw-away database before Django starts"
+            )
         if options["format"] == "xlsx" and options["output"] is None:
             raise CommandError("--format xlsx needs --output FILE")
         with translation.override(options["language"]):
-            form = FilterForm(data={
-                "from": options["start"] or "",
-                "to": options["end"] or "",
-                "district": [d for d in options["districts"].split(",") if d],
-                "basis": options["basis"],
-                "education": options["education"],
-            })
+            form = FilterForm(
+                data={
+                    "from": options["start"] or "",
+                    "to": options["end"] or "",
+                    "district": [d for d in options["districts"].split(",") if d],
+                    "basis": options["basis"],
+                    "education": options["education"],
+                }
+            )
             if not form.is_valid():
                 raise CommandError(_errors(form))
             filters = form.filters(options["as_of"] or clock.today())
-            result = compute_view(options["view"], Scope(cases=None,
-                                                         suppress=options["suppress"]), filters)
+            result = compute_view(
+                options["view"], Scope(cases=None, suppress=options["suppress"]), filters
+            )
             data = FORMATS[options["format"]](result)
         self._write(data, options["output"])
 
@@ -107,7 +152,14 @@ class Command(BaseCommand):
 
 
 def _errors(form: FilterForm) -> str:
-    names = {"from": "--from", "to": "--to", "district": "--districts", "basis": "--basis",
-             "education": "--education"}
-    return "; ".join(f"{names.get(field, field)}: {' '.join(str(e) for e in errors)}"
-                     for field, errors in form.errors.items())
+    names = {
+        "from": "--from",
+        "to": "--to",
+        "district": "--districts",
+        "basis": "--basis",
+        "education": "--education",
+    }
+    return "; ".join(
+        f"{names.get(field, field)}: {' '.join(str(e) for e in errors)}"
+        for field, errors in form.errors.items()
+    )
