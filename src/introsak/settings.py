@@ -269,7 +269,8 @@ LANGUAGES = [
 ]
 # Staff pages are offered in these; uk and ru are for participant-facing pages.
 STAFF_LANGUAGES = ["nb", "en"]
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# core's catalogues (the shared layout) take precedence over every app's, Django's included.
+LOCALE_PATHS = [PACKAGE_DIR / "core" / "locale"]
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
 USE_TZ = True
