@@ -36,10 +36,21 @@ def extract(app: Path, languages: list[str]) -> None:
     if app.name == "core":
         link.symlink_to(app.parent / "templates", target_is_directory=True)
     try:
-        args = ["django-admin", "makemessages", "--symlinks", "--no-obsolete",
-                "--ignore=_tests*", *(f"-l{lang}" for lang in languages)]
-        subprocess.run(args, cwd=app, check=True, capture_output=True,
-                       env={**os.environ, "DJANGO_SETTINGS_MODULE": "introsak.settings"})
+        args = [
+            "django-admin",
+            "makemessages",
+            "--symlinks",
+            "--no-obsolete",
+            "--ignore=_tests*",
+            *(f"-l{lang}" for lang in languages),
+        ]
+        subprocess.run(
+            args,
+            cwd=app,
+            check=True,
+            capture_output=True,
+            env={**os.environ, "DJANGO_SETTINGS_MODULE": "introsak.settings"},
+        )
     finally:
         if link.is_symlink():
             link.unlink()

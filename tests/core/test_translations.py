@@ -20,7 +20,11 @@ def test_every_translatable_string_has_a_bokmal_translation() -> None:
     scratch copy and fails for any string missing, untranslated or fuzzy in nb."""
     result = subprocess.run(
         [sys.executable, "scripts/makemessages.py", "--check"],
-        cwd=ROOT, capture_output=True, text=True, timeout=600, check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -43,8 +47,12 @@ def test_participant_language_catalogues_have_djangos_plural_forms(
 
 @pytest.mark.parametrize(
     ("language", "expected"),
-    [("nb", "Hopp til hovedinnhold"), ("en", "Skip to main content"),
-     ("uk", "Перейти до основного вмісту"), ("ru", "Перейти к основному содержанию")],
+    [
+        ("nb", "Hopp til hovedinnhold"),
+        ("en", "Skip to main content"),
+        ("uk", "Перейти до основного вмісту"),
+        ("ru", "Перейти к основному содержанию"),
+    ],
 )
 def test_layout_string_is_translated_at_run_time(language: str, expected: str) -> None:
     with translation.override(language):
