@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import io
 from argparse import ArgumentParser
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -14,6 +14,7 @@ from introsak.accounts.models import User
 from introsak.casefacts.serialize import dumps_case
 from introsak.cases.domain.importing import ImportRejected, case_facts_import
 from introsak.cases.models import ProgrammeCase
+from introsak.core import clock
 from introsak.core.models import District
 
 DEMO_PASSWORD = "introsak-demo"  # noqa: S105 - a documented demo log-in, refused in production
@@ -53,6 +54,7 @@ class Command(BaseCommand):
             data = generate(seed=options["seed"], as_of=as_of)
             with transaction.atomic():
                 self._create_staff(data.staff)
+                self._grant_demo_auditor()
                 stream = io.StringIO("".join(dumps_case(c) + "\n" for c in data.cases))
                 try:
                     report = case_facts_import(stream=stream, as_of=as_of)
@@ -84,6 +86,28 @@ class Command(BaseCommand):
                     "password": password_hash,
                 },
             )
+
+    def _grant_demo_auditor(self) -> None:
+        """Give the demo auditor a running audit grant for the two audited districts, so
+        the auditor log-in shows the workbench at once."""
+        from introsak.access.domain.grants import MAX_GRANT_DAYS, GrantTerms, audit_grant_save
+
+        auditor = User.objects.filter(role="auditor").order_by("username").first()
+        admin = User.objects.filter(role="administrator").order_by("username").first()
+        if auditor is None or admin is None or auditor.audit_grants.exists():
+            return
+        today = clock.today()
+        audit_grant_save(
+            terms=GrantTerms(
+                user=auditor,
+                districts=list(District.objects.filter(slug__in=["st_hanshaugen", "ostensjo"])),
+                justification="Demo: forvaltningsrevisjon av introduksjonsprogrammet "
+                "i Bydel St. Hanshaugen og Bydel Østensjø.",
+                starts_on=today,
+                ends_on=today + timedelta(days=MAX_GRANT_DAYS - 1),
+            ),
+            granted_by=admin,
+        )
 
     def _print_logins(self, logins: list[Any]) -> None:
         self.stdout.write("")
