@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -235,6 +236,18 @@ def _item_fields(collection: str, index: int, names: Mapping[str, str]) -> dict[
     return {f"{collection}[{index}].{path}": field for path, field in names.items()}
 
 
+def _save_date(
+    edit: _Edit, checks: _Checks, step: Step, *, fact: str, value: date, field: str = ""
+) -> m.ProgrammeCase:
+    """Finish a step that sets one date of the case: stop on the step's own checks, then
+    validate the changed facts as an import would (errors on the form's ``field``, by
+    default named like the fact), then write."""
+    checks.done()
+    change: dict[str, Any] = {fact: value}
+    _validate(replace(edit.facts, **change), {fact: field or fact})
+    return _finish(edit, step, change)
+
+
 def _require_decision(edit: _Edit) -> date:
     decided = edit.facts.decision_date
     if decided is None:
@@ -263,9 +276,7 @@ def mapping_record(
         edit.facts.person.settlement_date,
         _("The mapping cannot be before the settlement (%(date)s)."),
     )
-    checks.done()
-    _validate(replace(edit.facts, mapping_date=mapping_date), {"mapping_date": "mapping_date"})
-    return _finish(edit, Step.MAPPING, {"mapping_date": mapping_date})
+    return _save_date(edit, checks, Step.MAPPING, fact="mapping_date", value=mapping_date)
 
 
 @transaction.atomic
@@ -286,12 +297,9 @@ def guidance_record(
         edit.facts.person.settlement_date,
         _("Career guidance cannot be before the settlement (%(date)s)."),
     )
-    checks.done()
-    _validate(
-        replace(edit.facts, career_guidance_date=career_guidance_date),
-        {"career_guidance_date": "career_guidance_date"},
+    return _save_date(
+        edit, checks, Step.GUIDANCE, fact="career_guidance_date", value=career_guidance_date
     )
-    return _finish(edit, Step.GUIDANCE, {"career_guidance_date": career_guidance_date})
 
 
 # --- decision, plan, contract, start ---------------------------------------------------------
@@ -445,9 +453,7 @@ def contract_sign(
         decided,
         _("The contract cannot be signed before the programme decision (%(date)s)."),
     )
-    checks.done()
-    _validate(replace(edit.facts, contract_date=contract_date), {"contract_date": "contract_date"})
-    return _finish(edit, Step.CONTRACT, {"contract_date": contract_date})
+    return _save_date(edit, checks, Step.CONTRACT, fact="contract_date", value=contract_date)
 
 
 @transaction.atomic
@@ -473,9 +479,7 @@ def programme_start(
             % {"date": _day(first_leave)},
         )
     checks.not_after_end("start_date", start_date, edit.facts.end_date)
-    checks.done()
-    _validate(replace(edit.facts, start_date=start_date), {"start_date": "start_date"})
-    return _finish(edit, Step.START, {"start_date": start_date})
+    return _save_date(edit, checks, Step.START, fact="start_date", value=start_date)
 
 
 # --- during the programme --------------------------------------------------------------------
@@ -755,12 +759,14 @@ def jobseeker_register(
         edit.facts.person.permit_date,
         _("The registration cannot be before the residence permit (%(date)s)."),
     )
-    checks.done()
-    _validate(
-        replace(edit.facts, jobseeker_registered_date=registered_on),
-        {"jobseeker_registered_date": "registered_on"},
+    return _save_date(
+        edit,
+        checks,
+        Step.JOBSEEKER,
+        fact="jobseeker_registered_date",
+        value=registered_on,
+        field="registered_on",
     )
-    return _finish(edit, Step.JOBSEEKER, {"jobseeker_registered_date": registered_on})
 
 
 # --- the end ---------------------------------------------------------------------------------
@@ -826,12 +832,14 @@ def certificate_issue(
         edit.facts.end_date,
         _("The certificate cannot be issued before the end (%(date)s)."),
     )
-    checks.done()
-    _validate(
-        replace(edit.facts, certificate_issued_date=issued_on),
-        {"certificate_issued_date": "issued_on"},
+    return _save_date(
+        edit,
+        checks,
+        Step.CERTIFICATE,
+        fact="certificate_issued_date",
+        value=issued_on,
+        field="issued_on",
     )
-    return _finish(edit, Step.CERTIFICATE, {"certificate_issued_date": issued_on})
 
 
 # --- the journal and the adviser -------------------------------------------------------------
