@@ -162,6 +162,7 @@ def _segments(table: StatTable, axis: str) -> list[str]:
 
 
 def _end_reasons(result: ViewResult) -> Spec:
+    """One bar per row (a district and year, or an education level), split by end reason."""
     table = result.tables[0]
     return _stacked_shares(
         _bars_from_rows(table),
@@ -217,16 +218,6 @@ def _education(result: ViewResult) -> Spec:
         )
     return _stacked_shares(
         bars, _segments(table, "rows"), EDUCATION_COLOURS, legend=_("Education at arrival")
-    )
-
-
-def _end_reasons_by_education(result: ViewResult) -> Spec:
-    table = result.tables[0]
-    return _stacked_shares(
-        _bars_from_rows(table),
-        _segments(table, "columns"),
-        END_REASON_COLOURS,
-        legend=_("End reason"),
     )
 
 
@@ -343,7 +334,7 @@ CHARTS: dict[str, Callable[[ViewResult], Spec]] = {
     "end-reasons-by-district": _end_reasons_by_district,
     "months-to-start": _months_to_start,
     "education": _education,
-    "end-reasons-by-education": _end_reasons_by_education,
+    "end-reasons-by-education": _end_reasons,
     "collective-by-district": _collective_by_district,
     "caseload": _caseload,
     "compliance": _compliance,
