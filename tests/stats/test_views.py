@@ -290,3 +290,27 @@ def test_statistics_without_suppression_by_permission(monkeypatch: pytest.Monkey
     granted = {Permission.STATS_VIEW, Permission.STATS_UNSUPPRESSED}
     monkeypatch.setattr(rules, "has_permission", lambda u, p: p in granted)
     assert rules.scope_for(analyst, Filters(as_of=AS_OF)) == rules.EVERY_CASE_UNSUPPRESSED
+
+
+# --- charts -----------------------------------------------------------------------------------
+
+
+def test_chart_is_rendered_once_per_set_of_numbers(endings: None) -> None:
+    from introsak.stats.interfaces.charts import _render_svg, chart_svg
+
+    _render_svg.cache_clear()
+    result = compute_view("end-reasons-by-district", WHOLE, Filters(as_of=AS_OF))
+    with translation.override("nb"):
+        first = chart_svg(result)
+        again = chart_svg(result)
+    assert first == again
+    assert first.startswith("<svg")
+    assert (_render_svg.cache_info().hits, _render_svg.cache_info().misses) == (1, 1)
+    fewer = compute_view(
+        "end-reasons-by-district", WHOLE, Filters(as_of=AS_OF, start=date(2024, 1, 1))
+    )
+    with translation.override("nb"):
+        assert chart_svg(fewer) != first
+    with translation.override("en"):
+        chart_svg(result)
+    assert _render_svg.cache_info().misses == 3
