@@ -54,3 +54,16 @@ def test_bad_boolean_variable_is_named() -> None:
 def test_development_starts_with_safe_defaults() -> None:
     result = _django_check({})
     assert result.returncode == 0, result.stderr
+
+
+def test_staff_pages_are_bokmal_whatever_the_browser_asks(client: object) -> None:
+    from django.test import Client
+
+    assert isinstance(client, Client)
+    english_browser = client.get("/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert english_browser.headers["Content-Language"] == "nb"
+    assert "Logg inn" in english_browser.content.decode()
+    client.cookies["django_language"] = "en"
+    chosen = client.get("/login/", HTTP_ACCEPT_LANGUAGE="nb-NO")
+    assert chosen.headers["Content-Language"] == "en"
+    assert "Log in" in chosen.content.decode()

@@ -260,3 +260,24 @@ def test_every_count_is_the_number_of_cases_its_filter_lists(people: Staff, day:
     listed = {x.key: cases.filter(x.cases(day)).count() for x in FILTERS}
     assert counts == {"all": 31, **listed}
     assert counts["work_hours"] == 1  # the running case without activities
+
+
+def test_closed_cases_are_left_out_unless_asked_for(client: Client, people: Staff) -> None:
+    load(
+        [
+            ended_without_meeting("C-1", "radgiver.sth", name="Anna Ended"),
+            ended_without_meeting(
+                "C-2", "radgiver.sth", name="Boris Closed", certificate_issued_date="2024-07-20"
+            ),
+            running("C-3", "radgiver.sth", name="Chrystia Running"),
+        ]
+    )
+    _login(client, people.adviser)
+    shown = client.get(URL).content.decode()
+    assert sorted(_names(shown)) == ["Anna Ended", "Chrystia Running"]
+    assert _count(shown, "all") == 2
+    assert 'id="closed-toggle" href="?scope=mine&amp;closed=1"' in shown
+    everything = client.get(URL + "?scope=mine&closed=1").content.decode()
+    assert sorted(_names(everything)) == ["Anna Ended", "Boris Closed", "Chrystia Running"]
+    assert _count(everything, "all") == 3
+    assert '<input type="hidden" name="closed" value="1">' in everything

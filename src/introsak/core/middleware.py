@@ -25,8 +25,9 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
+from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from introsak.identity import check_digits_match
@@ -146,3 +147,20 @@ class IdentityNumberInUrlMiddleware:
             )
             return render(request, "core/identity_in_url.html", status=400)
         return self.get_response(request)
+
+
+class ChosenLanguageMiddleware(LocaleMiddleware):
+    """Bokmål unless the user has chosen another language with the language switch.
+
+    Django's ``LocaleMiddleware`` would follow the browser's ``Accept-Language``; staff
+    pages are bokmål by default whatever the browser says (the users are Norwegian public
+    employees, and the law and its terms are Norwegian), with English one click away. The
+    choice is kept in Django's language cookie by ``set_language``.
+    """
+
+    def process_request(self, request: HttpRequest) -> None:
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        supported = {code for code, _name in settings.LANGUAGES}
+        language = chosen if chosen in supported else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()

@@ -195,6 +195,8 @@ class Query:
     descending: bool = False
     page: int = 1
     adviser: int | None = None  # district view: one adviser's cases only
+    # Closed cases (ended, certificate issued: nothing left to do) are left out unless asked.
+    include_closed: bool = False
 
     @property
     def sort_param(self) -> str:
@@ -224,6 +226,7 @@ def parse_query(user: User, params: dict[str, str]) -> Query:
         descending=descending and sort_key in Sort._value2member_map_,
         page=_positive_int(params.get("page", "")) or 1,
         adviser=_positive_int(adviser_raw) if scope is Scope.DISTRICT else None,
+        include_closed=params.get("closed", "") == "1",
     )
 
 
@@ -234,6 +237,8 @@ def _positive_int(raw: str) -> int | None:
 def scoped_cases(user: User, query: Query) -> QuerySet[ProgrammeCase]:
     """The cases in the user's view and search, before any ready filter."""
     cases = visible_cases(user)
+    if not query.include_closed:
+        cases = cases.exclude(stage=Stage.CERTIFIED)
     if query.scope is Scope.MINE:
         cases = cases.filter(adviser=user)
     else:

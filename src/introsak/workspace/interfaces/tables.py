@@ -154,6 +154,7 @@ def query_string(query: Query, **changes: object) -> str:
         "adviser": query.adviser or "",
         "sort": query.sort_param,
         "page": query.page,
+        "closed": "1" if query.include_closed else "",
     }
     params.update(changes)
     defaults = {"filter": "all", "q": "", "adviser": "", "sort": Sort.DEADLINE.value, "page": 1}
@@ -253,5 +254,6 @@ def worklist_context(worklist: Worklist, user: Any) -> dict[str, Any]:
             "href": query_string(query, filter="all", page=1),
         },
         "scopes": scopes,
+        "closed_toggle": query_string(query, closed="" if query.include_closed else "1", page=1),
         "today": today,
     }
