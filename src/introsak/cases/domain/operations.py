@@ -44,8 +44,11 @@ from introsak.casefacts.serialize import case_to_dict
 from introsak.cases import models as m
 from introsak.cases.domain.deadlines import case_recompute
 from introsak.cases.domain.facts import (
+    activity_values,
     case_to_facts,
+    extension_values,
     facts_queryset,
+    leave_values,
     meeting_from_facts,
     plan_from_facts,
     recognition_from_facts,
@@ -577,15 +580,7 @@ def activity_record(
             },
         ),
     )
-    row = m.Activity(
-        case=edit.case,
-        kind=activity.kind.value,
-        start=activity.start,
-        end=activity.end,
-        hours_per_week=activity.hours_per_week,
-        provider=activity.provider or "",
-    )
-    row.save()
+    row = m.Activity.objects.create(case=edit.case, **activity_values(activity))
     _finish(edit, Step.ACTIVITY)
     return row
 
@@ -626,14 +621,7 @@ def leave_record(
             {"start": "start", "end": "end", "approved": "approved", "reason": "reason"},
         ),
     )
-    row = m.Leave(
-        case=edit.case,
-        start=leave.start,
-        end=leave.end,
-        approved=leave.approved,
-        reason=leave.reason or "",
-    )
-    row.save()
+    row = m.Leave.objects.create(case=edit.case, **leave_values(leave))
     _finish(edit, Step.LEAVE)
     return row
 
@@ -672,13 +660,7 @@ def extension_decide(
             {"decided_on": "decided_on", "months": "months", "justification": "justification"},
         ),
     )
-    row = m.Extension(
-        case=edit.case,
-        decided_on=extension.decided_on,
-        months=extension.months,
-        justification=extension.justification or "",
-    )
-    row.save()
+    row = m.Extension.objects.create(case=edit.case, **extension_values(extension))
     _finish(edit, Step.EXTENSION)
     return row
 
