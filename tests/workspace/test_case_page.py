@@ -194,9 +194,9 @@ def test_query_count_does_not_grow_with_events(
     )
     client.force_login(people.adviser)
     client.get(_url("FEW"))  # warm the session
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(13):
         few = client.get(_url("FEW"))
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(13):
         many = client.get(_url("MANY"))
     assert (
         few.content.decode().count('class="app-journal__note"'),

@@ -42,10 +42,11 @@ from introsak.access.domain.protection import (
 )
 from introsak.access.enums import Permission
 from introsak.accounts.models import User
+from introsak.cases.domain.facts import facts_queryset
 from introsak.cases.domain.operations import NON_FIELD, StaleCase, StepRejected
 from introsak.cases.models import ProgrammeCase
 from introsak.core import clock
-from introsak.workspace.domain.casepage import case_page, load_case
+from introsak.workspace.domain.casepage import case_page
 from introsak.workspace.domain.worklist import (
     FILTERS,
     Scope,
@@ -120,17 +121,19 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     it is the page shown right after the user's own save; see the module docstring)."""
     user = _user(request)
     if _take_written_mark(request, pk):
-        case = case_for_write(user, case_pk=pk, path=request.path)
+        case = case_for_write(user, case_pk=pk, path=request.path, load=facts_queryset)
     else:
-        case = case_for_read(user, case_pk=pk, purpose="case_page", path=request.path)
-    return render(request, "workspace/case.html", _case_context(request, case.pk))
+        case = case_for_read(
+            user, case_pk=pk, purpose="case_page", path=request.path, load=facts_queryset
+        )
+    return render(request, "workspace/case.html", _case_context(request, case))
 
 
 def _case_context(
-    request: HttpRequest, case_pk: int, journal_form: StepForm | None = None
+    request: HttpRequest, loaded: ProgrammeCase, journal_form: StepForm | None = None
 ) -> dict[str, Any]:
+    """Everything the case page shows, for a case loaded with ``facts_queryset``."""
     user = _user(request)
-    loaded = load_case(case_pk)
     page = case_page(loaded, clock.today())
     actions = [
         {

@@ -19,6 +19,7 @@ the refusal is written to the security log. Display helpers for names and identi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -72,6 +73,10 @@ def case_scope(user: Any) -> Q:
     return _NOTHING
 
 
+# Adds to the gateway's query what the caller will read (e.g. ``facts_queryset``).
+Loader = Callable[[QuerySet[ProgrammeCase]], QuerySet[ProgrammeCase]]
+
+
 def case_for_read(
     user: Any,
     *,
@@ -80,19 +85,21 @@ def case_for_read(
     purpose: str,
     path: str = "",
     permission: Permission | None = None,
+    load: Loader | None = None,
 ) -> ProgrammeCase:
     """One case the user may read, with exactly one access-log row written.
 
     ``action`` says what is done (page, export, API …); export actions need the export
     permission, others the read permission, unless ``permission`` says otherwise. Raises
     ``Http404`` if the case does not exist or the user may not see it (the same answer, so
-    ids cannot be probed); the refusal is written to the security log.
+    ids cannot be probed); the refusal is written to the security log. ``load`` may add
+    what the caller will read (``select_related``/``prefetch_related``) to the one query.
     Side effects: one ``AccessLogEntry`` (allowed) or one ``SecurityEvent`` (refused).
     """
     needed = permission or (
         Permission.CASE_EXPORT if action in EXPORT_ACTIONS else Permission.CASE_READ
     )
-    case = _get_visible(user, case_pk, needed, path)
+    case = _get_visible(user, case_pk, needed, path, load)
     AccessLogEntry.objects.create(
         user=user,
         person_id=case.person_id,
@@ -103,12 +110,14 @@ def case_for_read(
     return case
 
 
-def case_for_write(user: Any, *, case_pk: int, path: str = "") -> ProgrammeCase:
+def case_for_write(
+    user: Any, *, case_pk: int, path: str = "", load: Loader | None = None
+) -> ProgrammeCase:
     """One case the user may change (no access-log row: the page that shows it logged).
 
     Raises ``Http404`` (and writes the security log) like ``case_for_read``.
     """
-    return _get_visible(user, case_pk, Permission.CASE_WRITE, path)
+    return _get_visible(user, case_pk, Permission.CASE_WRITE, path, load)
 
 
 def case_for_permission(
@@ -122,19 +131,18 @@ def case_for_permission(
     return _get_visible(user, case_pk, permission, path)
 
 
-def _get_visible(user: Any, case_pk: Any, permission: Permission, path: str) -> ProgrammeCase:
+def _get_visible(
+    user: Any, case_pk: Any, permission: Permission, path: str, load: Loader | None = None
+) -> ProgrammeCase:
     try:
         pk = int(case_pk)
     except (TypeError, ValueError):
         pk = None
     case = None
     if pk is not None:
-        case = (
-            visible_cases(user, permission=permission)
-            .select_related("person", "district", "adviser")
-            .filter(pk=pk)
-            .first()
-        )
+        visible = visible_cases(user, permission=permission).filter(pk=pk)
+        loaded = load(visible) if load else visible.select_related("person", "district", "adviser")
+        case = loaded.first()
     if case is None:
         security_event(
             event=f"denied_{permission}",

@@ -18,7 +18,7 @@ from django_stubs_ext import StrOrPromise
 
 from introsak.casefacts.model import CaseFacts
 from introsak.cases import models as m
-from introsak.cases.domain.facts import case_to_facts, facts_queryset
+from introsak.cases.domain.facts import case_to_facts
 from introsak.cases.enums import ActivityKind, FindingStatus, MeetingKind
 from introsak.rules import RULES_BY_ID, Finding, evaluate
 from introsak.workspace.domain.worklist import effective_status
@@ -336,12 +336,6 @@ class CasePage:
         return [x for x in self.findings if x.open]
 
 
-def load_case(case_pk: int) -> m.ProgrammeCase:
-    """The case with everything the page shows, prefetched (a fixed number of queries).
-    Call only with a primary key the access gateway has returned."""
-    return facts_queryset(m.ProgrammeCase.objects.filter(pk=case_pk)).get()
-
-
 def stored_statuses(case: m.ProgrammeCase, today: date) -> dict[str, str]:
     """What the worklist sees of each rule, when it can differ from a fresh evaluation.
 
@@ -355,7 +349,8 @@ def stored_statuses(case: m.ProgrammeCase, today: date) -> dict[str, str]:
 
 
 def case_page(case: m.ProgrammeCase, today: date) -> CasePage:
-    """The page's contents for a case loaded with ``load_case``."""
+    """The page's contents for a case loaded with ``cases.domain.facts.facts_queryset``
+    (the access gateway loads it so: ``case_for_read(..., load=facts_queryset)``)."""
     facts = case_to_facts(case)
     fresh = evaluate(facts, today)
     stored = stored_statuses(case, today)
