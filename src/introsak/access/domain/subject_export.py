@@ -18,7 +18,6 @@ from decimal import Decimal
 from typing import Any
 
 from django.apps import apps
-from django.conf import settings
 from django.db import models
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -28,6 +27,7 @@ from introsak.access.domain.gateway import case_for_read
 from introsak.access.enums import AccessAction
 from introsak.cases.models import ProgrammeCase
 from introsak.core import clock
+from introsak.core.pdf import tagged_pdf
 
 FORMATS = ("json", "pdf")
 
@@ -143,8 +143,6 @@ def subject_json(case: ProgrammeCase) -> bytes:
 
 def subject_pdf(case: ProgrammeCase) -> bytes:
     """A tagged PDF/UA-1 document (WeasyPrint) in the current language."""
-    from weasyprint import HTML
-
     html = render_to_string(
         "access/subject_export_pdf.html",
         {
@@ -155,8 +153,7 @@ def subject_pdf(case: ProgrammeCase) -> bytes:
             "language": translation.get_language() or "nb",
         },
     )
-    document = HTML(string=html, base_url=str(settings.BASE_DIR))
-    return bytes(document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True))
+    return tagged_pdf(html)
 
 
 def subject_export(

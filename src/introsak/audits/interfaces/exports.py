@@ -11,7 +11,6 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -22,6 +21,7 @@ from introsak.audits.enums import Assessment, Outcome
 from introsak.audits.interfaces.report import ReportView
 from introsak.audits.models import Audit, ControlFormEntry, FrameCase
 from introsak.cases.enums import FindingStatus
+from introsak.core.pdf import tagged_pdf
 from introsak.core.tabular import Cell, xlsx_bytes
 
 
@@ -196,9 +196,6 @@ def _sample_rows(report: ReportView) -> list[list[Cell]]:
 def findings_pdf(report: ReportView) -> bytes:
     """The report as a tagged PDF (PDF/UA-1): headings, tables with header cells, language
     and title set, so screen readers can read it."""
-    from weasyprint import HTML
-
     with translation.override(report.language):
         html = render_to_string("audits/report_pdf.html", {"report": report})
-    document = HTML(string=html, base_url=str(settings.BASE_DIR))
-    return bytes(document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True))
+    return tagged_pdf(html)

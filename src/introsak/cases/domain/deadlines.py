@@ -74,23 +74,7 @@ def derive(facts: CaseFacts, as_of: date) -> Derived:
     )
 
 
-def derived_values(derived: Derived) -> dict[str, object]:
-    """The case's derived columns."""
-    return {
-        "stage": derived.stage,
-        "next_deadline_rule": derived.next_rule,
-        "next_deadline_date": derived.next_date,
-        "next_deadline_status": derived.next_status,
-        "findings_as_of": derived.as_of,
-    }
-
-
-def apply_derived(case: m.ProgrammeCase, derived: Derived) -> None:
-    """Set the case's derived columns (not saved)."""
-    for name, value in derived_values(derived).items():
-        setattr(case, name, value)
-
-
+# The case's derived columns, in the order ``derived_values`` gives them.
 DERIVED_FIELDS = (
     "stage",
     "next_deadline_rule",
@@ -98,6 +82,24 @@ DERIVED_FIELDS = (
     "next_deadline_status",
     "findings_as_of",
 )
+
+
+def derived_values(derived: Derived) -> dict[str, object]:
+    """The case's derived columns (``DERIVED_FIELDS``) and their values."""
+    values = (
+        derived.stage,
+        derived.next_rule,
+        derived.next_date,
+        derived.next_status,
+        derived.as_of,
+    )
+    return dict(zip(DERIVED_FIELDS, values, strict=True))
+
+
+def apply_derived(case: m.ProgrammeCase, derived: Derived) -> None:
+    """Set the case's derived columns (not saved)."""
+    for name, value in derived_values(derived).items():
+        setattr(case, name, value)
 
 
 FINDING_FIELDS = ("case_id", "rule", "status", "deadline", "satisfied_on", "severity", "category")

@@ -12,10 +12,9 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.template.loader import render_to_string
-from weasyprint import CSS, HTML
-from weasyprint.urls import URLFetcher
 
 from introsak.core import clock
+from introsak.core.pdf import tagged_pdf
 from introsak.stats.interfaces.charts import chart_svg
 
 PRINT_CSS = Path(__file__).resolve().parent.parent / "static" / "stats" / "print.css"
@@ -33,10 +32,4 @@ def dashboard_pdf(request: HttpRequest, context: dict[str, Any]) -> bytes:
         {**context, "sections": sections, "today": clock.today()},
         request=request,
     )
-    # Only data: URIs (the embedded charts); never a request to this or any other server.
-    fetcher = URLFetcher(allowed_protocols={"data"}, fail_on_errors=True)
-    document = HTML(string=html, url_fetcher=fetcher, base_url="data:,")
-    pdf: bytes = document.write_pdf(
-        stylesheets=[CSS(filename=str(PRINT_CSS))], pdf_variant="pdf/ua-1"
-    )
-    return pdf
+    return tagged_pdf(html, stylesheets=[PRINT_CSS])
