@@ -33,9 +33,16 @@ from introsak.access.models import AccessLogEntry, ProtectedPersonClearance
 from introsak.access.rules import permissions_of
 from introsak.accounts.enums import DISTRICT_ROLES, Role
 from introsak.cases.enums import ProtectedAddress
-from introsak.cases.models import ProgrammeCase
+from introsak.cases.models import Person, ProgrammeCase
 
-_STRICTLY_CONFIDENTIAL = Q(person__protected_address=ProtectedAddress.STRICTLY_CONFIDENTIAL)
+# The case of a strictly confidential person. Written as ``person_id IN (the few such
+# persons)`` rather than a join to every case's person: a list of a district's 8,000 cases
+# then reads no person row (the set comes from a partial index on ``Person``).
+_STRICTLY_CONFIDENTIAL = Q(
+    person_id__in=Person.objects.filter(
+        protected_address=ProtectedAddress.STRICTLY_CONFIDENTIAL
+    ).values("pk")
+)
 # Matches no case. Not ``pk__in=[]``: that makes the SQL compiler raise EmptyResultSet, which
 # breaks callers that build SQL from the queryset (the worklist's counts).
 _NOTHING = Q(pk__isnull=True)

@@ -2,9 +2,10 @@
 
 Every write to a case goes through ``case_recompute`` (or the bulk variant used by import),
 which evaluates the case's facts with the rules engine and replaces its ``CaseFinding`` rows
-and the case's derived columns (stage, nearest open deadline). Lists and statistics read
-those columns; they never evaluate rules per row. ``recompute_deadlines`` re-evaluates every
-case, e.g. nightly and after a parameter file changes.
+and the case's derived columns (stage, nearest open deadline, the first day of each
+worklist flag: ``flags``). Lists and statistics read those columns; they never evaluate
+rules per row. ``recompute_deadlines`` re-evaluates every case, e.g. nightly and after a
+parameter file changes.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from django.db import transaction
 from introsak.casefacts.model import CaseFacts
 from introsak.cases import models as m
 from introsak.cases.domain.facts import case_to_facts, facts_queryset
+from introsak.cases.domain.flags import FLAG_COLUMNS, flag_days
 from introsak.cases.enums import OPEN_STATUSES, Stage
 from introsak.core import clock
 from introsak.rules import Finding, evaluate
@@ -35,6 +37,7 @@ class Derived:
     next_date: date | None
     next_status: str
     as_of: date
+    flags: tuple[date | None, ...]  # the first day of every worklist flag (``flags.FLAGS``)
 
 
 def stage_of(facts: CaseFacts, as_of: date) -> str:
@@ -71,6 +74,7 @@ def derive(facts: CaseFacts, as_of: date) -> Derived:
         next_date=nearest.deadline if nearest else None,
         next_status=nearest.status.value if nearest else "",
         as_of=as_of,
+        flags=flag_days(findings),
     )
 
 
@@ -81,6 +85,7 @@ DERIVED_FIELDS = (
     "next_deadline_date",
     "next_deadline_status",
     "findings_as_of",
+    *FLAG_COLUMNS,
 )
 
 
@@ -92,6 +97,7 @@ def derived_values(derived: Derived) -> dict[str, object]:
         derived.next_date,
         derived.next_status,
         derived.as_of,
+        *derived.flags,
     )
     return dict(zip(DERIVED_FIELDS, values, strict=True))
 

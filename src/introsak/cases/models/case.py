@@ -13,8 +13,8 @@ class ProgrammeCase(models.Model):
 
     ``version`` implements optimistic concurrency: every write through the domain layer
     checks and bumps it, so a second editor working from a stale page cannot overwrite.
-    ``stage`` and ``next_deadline_*`` are derived from the facts and the rules engine and
-    stored so that worklists can filter and sort in the database.
+    ``stage``, ``next_deadline_*`` and ``flag_*_from`` are derived from the facts and the
+    rules engine and stored so that worklists can filter, count and sort in the database.
     """
 
     case_id = models.CharField(_("case number"), max_length=64, unique=True)
@@ -60,6 +60,16 @@ class ProgrammeCase(models.Model):
         max_length=20, choices=FindingStatus.choices, blank=True
     )
     findings_as_of = models.DateField(null=True, blank=True)
+    # The first day of each worklist flag (``cases.domain.flags``; None: not set).
+    flag_not_started_from = models.DateField(null=True, blank=True)
+    flag_no_mapping_from = models.DateField(null=True, blank=True)
+    flag_no_three_party_from = models.DateField(null=True, blank=True)
+    flag_no_contract_from = models.DateField(null=True, blank=True)
+    flag_time_running_out_from = models.DateField(null=True, blank=True)
+    flag_no_recognition_from = models.DateField(null=True, blank=True)
+    flag_no_jobseeker_from = models.DateField(null=True, blank=True)
+    flag_work_hours_from = models.DateField(null=True, blank=True)
+    flag_no_certificate_from = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

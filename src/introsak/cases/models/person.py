@@ -57,6 +57,15 @@ class Person(models.Model):
                 | Q(address=""),
             ),
         ]
+        indexes = [
+            # The access gateway excludes the few strictly confidential persons from every
+            # list by id (``access.domain.gateway``); this keeps that set one index read.
+            models.Index(
+                fields=["id"],
+                condition=Q(protected_address=ProtectedAddress.STRICTLY_CONFIDENTIAL),
+                name="person_strictly_confidential",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Person {self.pk}"

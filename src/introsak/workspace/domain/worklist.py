@@ -2,9 +2,10 @@
 
 Nothing here evaluates a rule. The nearest open deadline is the case's stored
 ``next_deadline_*`` columns; the ready filters are conditions on those columns and on the
-stored ``CaseFinding`` rows. A stored ``pending`` finding whose deadline has passed since it
-was computed counts as overdue (the nightly recompute will say so too). All counts of one page
-come from one aggregate query; the page's rows from one more.
+case's stored worklist flags (``cases.domain.flags``), which the recompute derives from the
+findings. A stored ``pending`` finding whose deadline has passed since it was computed counts
+as overdue (the nightly recompute will say so too). All counts of one page come from one
+aggregate query over the case rows; the page's rows from one more.
 """
 
 from __future__ import annotations
@@ -12,16 +13,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import Any
 
 from django.conf import settings
 from django.db import connection
 from django.db.models import (
     Case,
-    Exists,
     F,
     IntegerField,
     OrderBy,
-    OuterRef,
     Q,
     QuerySet,
     When,
@@ -33,14 +33,14 @@ from django_stubs_ext import StrOrPromise
 from introsak.access.domain.gateway import visible_cases
 from introsak.accounts.enums import DISTRICT_ROLES, Role
 from introsak.accounts.models import User
+from introsak.cases.domain.flags import FLAGS_BY_KEY, FindingFlag
 from introsak.cases.enums import FindingStatus, Stage
-from introsak.cases.models import CaseFinding, ProgrammeCase
+from introsak.cases.models import ProgrammeCase
 
 PAGE_SIZE = 25
-ENDING_SOON_DAYS = 90  # "programme time running out": the latest end within three months
 MAX_QUERY_LENGTH = 100
 
-PENDING, OVERDUE, BREACH = FindingStatus.PENDING, FindingStatus.OVERDUE, FindingStatus.BREACH
+PENDING, OVERDUE = FindingStatus.PENDING, FindingStatus.OVERDUE
 STAGE_ORDER = [stage.value for stage in Stage]
 
 
@@ -79,60 +79,34 @@ class NearestDeadline:
         return text, params
 
 
-@dataclass(frozen=True)
-class FindingMatch:
-    """A condition on one stored finding: its status is one of ``statuses``, or it is
-    pending with a deadline before ``today + pending_before_days`` (a stored pending finding
-    whose deadline has passed is overdue)."""
-
-    statuses: tuple[str, ...]
-    pending_before_days: int | None = None
-
-    def q(self, today: date) -> Q:
-        q = Q(status__in=self.statuses)
-        if self.pending_before_days is not None:
-            q |= Q(status=PENDING, deadline__lt=today + timedelta(days=self.pending_before_days))
-        return q
-
-    def sql(self, alias: str, today: date) -> tuple[str, list[object]]:
-        marks = ", ".join(["%s"] * len(self.statuses))
-        text = f"{alias}.status IN ({marks})"
-        params: list[object] = list(self.statuses)
-        if self.pending_before_days is not None:
-            text += f" OR ({alias}.status = %s AND {alias}.deadline < %s)"
-            params += [PENDING.value, _day(today, self.pending_before_days)]
-        return f"({text})", params
-
-
 def _day(today: date, days: int) -> object:
     return connection.ops.adapt_datefield_value(today + timedelta(days=days))
 
 
-OVERDUE_MATCH = FindingMatch((OVERDUE,), pending_before_days=0)
-OPEN_MATCH = FindingMatch((PENDING, OVERDUE))
-BREACH_MATCH = FindingMatch((BREACH,))
-# "Programme time running out": overdue, or the latest end within the next three months.
-ENDING_MATCH = FindingMatch((OVERDUE,), pending_before_days=ENDING_SOON_DAYS + 1)
-
-
 @dataclass(frozen=True)
 class ReadyFilter:
-    """One of the worklist's ready filters: a name for the URL, a label, and its condition.
-    A filter about one rule (``rule`` set) matches that rule's stored finding; the others
-    match the case's stored nearest deadline."""
+    """One of the worklist's ready filters: a name for the URL, a label, and its condition:
+    the case's stored nearest deadline, or one of its stored worklist flags
+    (``cases.domain.flags``: a condition on one rule's finding, kept as the first day it
+    holds)."""
 
     key: str
     label: StrOrPromise
-    match: FindingMatch | NearestDeadline
-    rule: str = ""
+    match: FindingFlag | NearestDeadline
+
+    @property
+    def rule(self) -> str:
+        return self.match.rule if isinstance(self.match, FindingFlag) else ""
 
     def cases(self, today: date) -> Q:
-        """The condition on ``ProgrammeCase``: the case's own columns, or an EXISTS over its
-        finding of the rule."""
+        """The condition on ``ProgrammeCase``'s own columns."""
         if isinstance(self.match, NearestDeadline):
             return self.match.q(today)
-        found = CaseFinding.objects.filter(self.match.q(today), case=OuterRef("pk"), rule=self.rule)
-        return Q(Exists(found))
+        return Q(**{f"{self.match.column}__lte": today})
+
+
+def _flagged(key: str, label: StrOrPromise) -> ReadyFilter:
+    return ReadyFilter(key, label, FLAGS_BY_KEY[key])
 
 
 FILTERS: tuple[ReadyFilter, ...] = (
@@ -142,23 +116,18 @@ FILTERS: tuple[ReadyFilter, ...] = (
         _("Due within 14 days"),
         NearestDeadline(start_days=0, end_days=settings.INTROSAK_DUE_SOON_DAYS + 1),
     ),
-    ReadyFilter("not_started", _("Not started, past 3 months"), OVERDUE_MATCH, "START-01"),
-    ReadyFilter("no_mapping", _("Mapping missing"), OVERDUE_MATCH, "MAP-01"),
-    ReadyFilter("no_three_party", _("Three-party meeting missing"), OVERDUE_MATCH, "TRI-01"),
-    ReadyFilter("no_contract", _("Contract missing"), OPEN_MATCH, "CONTRACT-01"),
-    ReadyFilter("time_running_out", _("Programme time running out"), ENDING_MATCH, "END-01"),
-    ReadyFilter("no_recognition", _("Recognition not applied for"), OPEN_MATCH, "EDU-01"),
-    ReadyFilter("no_jobseeker", _("Not registered as job seeker"), OVERDUE_MATCH, "JOBSEEK-01"),
-    ReadyFilter(
-        "work_hours", _("Under 15 hours of work-oriented content"), BREACH_MATCH, "WORK-15H-01"
-    ),
-    ReadyFilter("no_certificate", _("Certificate missing"), OPEN_MATCH, "CERT-01"),
+    _flagged("not_started", _("Not started, past 3 months")),
+    _flagged("no_mapping", _("Mapping missing")),
+    _flagged("no_three_party", _("Three-party meeting missing")),
+    _flagged("no_contract", _("Contract missing")),
+    _flagged("time_running_out", _("Programme time running out")),
+    _flagged("no_recognition", _("Recognition not applied for")),
+    _flagged("no_jobseeker", _("Not registered as job seeker")),
+    _flagged("work_hours", _("Under 15 hours of work-oriented content")),
+    _flagged("no_certificate", _("Certificate missing")),
 )
 FILTERS_BY_KEY = {x.key: x for x in FILTERS}
 ALL = "all"
-# Every finding a rule filter can match is pending, overdue or a breach.
-_FLAGGED_STATUSES = (PENDING, OVERDUE, BREACH)
-_NO_LIMIT = 2**31 - 1
 
 
 class Sort(StrEnum):
@@ -279,41 +248,28 @@ class Worklist:
 def filter_counts(cases: QuerySet[ProgrammeCase], today: date) -> dict[str, int]:
     """Every ready filter's count, and the total, in one query over the given cases.
 
-    Each case's findings are read once: one correlated subquery per case sums a bit for
-    every rule filter its findings meet (an EXISTS per filter would read them once per
-    filter). The query is written out rather than built with the ORM, which took ten times
-    longer to compile it than the database took to run it; ``cases`` itself (the access
-    gateway's scope and the user's search) is still compiled by the ORM.
+    Every filter is a condition on the case row (the stored nearest deadline and worklist
+    flags), so this is one pass over the cases in view. The aggregate is written out rather
+    than built with the ORM, which took longer to compile it than the database took to run
+    it; ``cases`` itself (the access gateway's scope and the user's search) is still
+    compiled by the ORM.
     """
-    inner_sql, inner_params = (
-        cases.order_by().values(cid=F("pk"), due=F("next_deadline_date")).query.sql_with_params()
-    )
-    whens: list[str] = []
+    columns = {"due": F("next_deadline_date")}
+    columns |= {x.key: F(x.match.column) for x in FILTERS if isinstance(x.match, FindingFlag)}
+    inner_sql, inner_params = cases.order_by().values(**columns).query.sql_with_params()
     counts = ["COUNT(*)"]
-    when_params: list[object] = []
-    count_params: list[object] = []
-    bit = 0
+    params: list[Any] = []
     for x in FILTERS:
         if isinstance(x.match, NearestDeadline):
-            text, params = x.match.sql("x.due", today)
-            counts.append(f"SUM(CASE WHEN {text} THEN 1 ELSE 0 END)")
-            count_params += params
+            text, values = x.match.sql("w.due", today)
         else:
-            text, params = x.match.sql("f", today)
-            whens.append(f"WHEN f.rule = %s AND {text} THEN {1 << bit}")
-            when_params += [x.rule, *params]
-            counts.append(f"SUM(CASE WHEN (x.flags & {1 << bit}) <> 0 THEN 1 ELSE 0 END)")
-            bit += 1
-    findings = connection.ops.quote_name(CaseFinding._meta.db_table)
-    statuses = ", ".join(["%s"] * len(_FLAGGED_STATUSES))
-    # The LIMIT is a fence: without it the database folds the inner query into the outer
-    # one and evaluates the per-case subquery once for every filter that reads ``flags``.
+            text, values = f"w.{x.key} <= %s", [_day(today, 0)]
+        counts.append(f"SUM(CASE WHEN {text} THEN 1 ELSE 0 END)")
+        params += values
     # Fixed fragments and the ORM's own SQL; every value is a parameter.
-    flags = f"COALESCE((SELECT SUM(CASE {' '.join(whens)} ELSE 0 END) FROM {findings} f WHERE f.case_id = w.cid AND f.status IN ({statuses})), 0)"  # noqa: E501, S608
-    sql = f"SELECT {', '.join(counts)} FROM (SELECT w.due AS due, {flags} AS flags FROM ({inner_sql}) w LIMIT {_NO_LIMIT}) x"  # noqa: E501, S608
-    params = [*count_params, *when_params, *_FLAGGED_STATUSES, *inner_params]
+    sql = f"SELECT {', '.join(counts)} FROM ({inner_sql}) w"  # noqa: S608
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)  # type: ignore[arg-type]
+        cursor.execute(sql, [*params, *inner_params])
         row = cursor.fetchone()
     keys = [ALL, *(x.key for x in FILTERS)]
     return {key: int(value or 0) for key, value in zip(keys, row, strict=True)}
