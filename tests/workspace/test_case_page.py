@@ -237,3 +237,44 @@ def test_stored_status_is_shown_where_the_worklist_is_behind(
     html = client.get(_url("C-1")).content.decode()
     assert _finding_status(html, "START-01") == "met_late"
     assert "Worklist: overdue (as of 7 Aug 2024)" in html
+
+
+def test_text_written_by_users_is_escaped_everywhere_on_the_page(
+    client: Client, people: Staff
+) -> None:
+    """The timeline and the findings table are written by code (``workspace_tags``), not
+    by the template engine's auto-escaping: markup typed into a provider, the minutes or a
+    plan must still come out as text."""
+    evil = '<img src=x onerror="alert(1)">'
+    load(
+        [
+            running(
+                "C-1",
+                "radgiver.sth",
+                activities=[
+                    {
+                        "kind": "language_practice",
+                        "start": "2024-07-01",
+                        "hours_per_week": 16,
+                        "provider": evil,
+                    }
+                ],
+                meetings=[
+                    {
+                        "kind": "three_party",
+                        "date": "2024-06-03",
+                        "documented": True,
+                        "minutes": {"further_plan": evil},
+                    }
+                ],
+            )
+        ]
+    )
+    client.force_login(people.adviser)
+    html = client.get(_url("C-1")).content.decode()
+    assert "<img" not in html
+    escaped = "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;"
+    timeline = html[html.index('id="step-activities"') : html.index('id="step-leave"')]
+    assert escaped in timeline
+    meetings = html[html.index('id="meetings"') : html.index('id="activities"')]
+    assert escaped in meetings

@@ -4,7 +4,10 @@ the same thing the same way."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
+from functools import lru_cache
+from types import MappingProxyType
 
 from django.db import models
 from django.utils.dates import MONTHS_3
@@ -15,10 +18,16 @@ from django_stubs_ext import StrOrPromise
 from introsak.cases.enums import FindingStatus
 
 
-def choice_labels(choices: type[models.TextChoices]) -> dict[str, str]:
-    """Value → label in the active language, computed once for a whole page (the model's
-    ``get_FOO_display`` rebuilds and hashes the choices on every call)."""
-    return {value: str(label) for value, label in choices.choices}
+def choice_labels(choices: type[models.TextChoices]) -> Mapping[str, str]:
+    """Value → label in the active language (the model's ``get_FOO_display`` rebuilds and
+    hashes the choices on every call). Computed once per language and process: the
+    translation catalogues do not change while the process runs."""
+    return _choice_labels(choices, get_language() or "")
+
+
+@lru_cache(maxsize=256)
+def _choice_labels(choices: type[models.TextChoices], language: str) -> Mapping[str, str]:
+    return MappingProxyType({value: str(label) for value, label in choices.choices})
 
 
 def short_date(value: date) -> str:

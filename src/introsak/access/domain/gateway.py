@@ -149,7 +149,8 @@ def _get_visible(
     if pk is not None:
         visible = visible_cases(user, permission=permission).filter(pk=pk)
         loaded = load(visible) if load else visible.select_related("person", "district", "adviser")
-        case = loaded.first()
+        # Not ``first()``: the primary key picks at most one row, so it needs no ORDER BY.
+        case = next(iter(loaded[:1]), None)
     if case is None:
         security_event(
             event=f"denied_{permission}",

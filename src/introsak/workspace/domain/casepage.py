@@ -9,10 +9,12 @@ governs each step.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
@@ -87,19 +89,19 @@ def finding_views(
         views.append(
             FindingView(
                 rule=x.rule,
-                title=rule_title(x.rule),
+                title=str(rule_title(x.rule)),
                 status=x.status.value,
-                status_label=status_label(x.status.value),
+                status_label=str(status_label(x.status.value)),
                 colour=STATUS_COLOURS.get(x.status.value, "neutral"),
                 deadline=x.deadline,
                 satisfied_on=x.satisfied_on,
-                severity=SEVERITY_LABELS.get(x.severity.value, x.severity.value),
+                severity=str(SEVERITY_LABELS.get(x.severity.value, x.severity.value)),
                 source=x.source,
                 url=spec.url if spec else None,
                 document=spec.document if spec else None,
                 explanation=x.explanation["nb" if language == "nb" else "en"],
                 stored_status=old if differs else None,
-                stored_label=status_label(old) if differs and old else None,
+                stored_label=str(status_label(old)) if differs and old else None,
             )
         )
     return sorted(
@@ -126,6 +128,14 @@ class TimelineEntry:
     is_list: bool = False
 
     @property
+    def after_settlement_text(self) -> str:
+        """ "N days after settlement", for every dated step but settlement itself."""
+        n = self.days_after_settlement
+        if not n or self.key == "settlement":
+            return ""
+        return ngettext("%(n)s day after settlement", "%(n)s days after settlement", n) % {"n": n}
+
+    @cached_property
     def state(self) -> str:
         """done, late, open, overdue, breach, not_applicable, unknown, missing; for list
         steps also recorded or none."""
@@ -164,13 +174,58 @@ class TimelineItem:
     long_gap: bool = False
     note: str = ""
 
+    @property
+    def gap_text(self) -> str:
+        if self.gap_days is None:
+            return ""
+        return ngettext(
+            "%(n)s day since the previous", "%(n)s days since the previous", self.gap_days
+        ) % {"n": self.gap_days}
+
+
+# The three-party meeting template's fields, in the order the minutes show them.
+MINUTES_FIELDS: tuple[tuple[str, StrOrPromise], ...] = (
+    ("attendance", _("Attendance")),
+    ("norwegian_progress", _("Progress in Norwegian")),
+    ("wellbeing_and_effort", _("Well-being and effort")),
+    ("language_practice", _("Language practice")),
+    ("other_measures", _("Other measures")),
+    ("further_plan", _("Further plan")),
+    ("notes", _("Other notes")),
+)
+
+
+@dataclass(frozen=True)
+class MeetingView:
+    pk: int
+    day: date
+    label: str
+    documented: bool
+    minutes: list[tuple[str, str]]  # (field label, text) of the fields written
+
+
+def meeting_views(meetings: list[m.Meeting]) -> list[MeetingView]:
+    """The meetings newest first, each with the minutes fields that were written."""
+    kinds = choice_labels(MeetingKind)
+    labels = [(name, str(label)) for name, label in MINUTES_FIELDS]
+    return [
+        MeetingView(
+            pk=x.pk,
+            day=x.date,
+            label=kinds.get(x.kind, x.kind),
+            documented=x.documented,
+            minutes=[(label, text) for name, label in labels if (text := getattr(x, name))],
+        )
+        for x in reversed(meetings)
+    ]
+
 
 def _after(day: date | None, settlement: date) -> int | None:
     return (day - settlement).days if day is not None else None
 
 
 def _meeting_items(
-    meetings: list[m.Meeting], start: date | None, kinds: dict[str, str]
+    meetings: list[m.Meeting], start: date | None, kinds: Mapping[str, str]
 ) -> list[TimelineItem]:
     items = []
     previous = start
@@ -212,7 +267,7 @@ def timeline(case: m.ProgrammeCase, findings: dict[str, FindingView]) -> list[Ti
     ) -> TimelineEntry:
         return TimelineEntry(
             key=key,
-            label=label,
+            label=str(label),
             day=day,
             days_after_settlement=_after(day, settled),
             finding=findings.get(rule),
@@ -329,7 +384,8 @@ class CasePage:
     category: StrOrPromise
     changes: list[CaseChange]
     plan_items: dict[int, dict[str, list[str]]]  # plan pk → elements and sub-goals
-    labels: dict[str, dict[str, str]]  # choice labels for the page's lists
+    labels: dict[str, Mapping[str, str]]  # choice labels for the page's lists
+    meetings: list[MeetingView]  # newest first
 
     @property
     def open_findings(self) -> list[FindingView]:
@@ -368,6 +424,7 @@ def case_page(case: m.ProgrammeCase, today: date) -> CasePage:
     }
     return CasePage(
         plan_items=plan_items,
+        meetings=meeting_views(list(case.meetings.all())),
         labels={"meeting": choice_labels(MeetingKind), "activity": choice_labels(ActivityKind)},
         case=case,
         facts=facts,

@@ -104,12 +104,9 @@ def row(
     case: ProgrammeCase,
     today: date,
     user: Any,
-    bases: dict[str, str] | None = None,
-    stages: dict[str, str] | None = None,
 ) -> Row:
     """The row as ``user`` may see it: auditors without an identity grant see a pseudonym."""
-    bases = bases or choice_labels(ResidenceBasis)
-    stages = stages or choice_labels(Stage)
+    bases, stages = choice_labels(ResidenceBasis), choice_labels(Stage)
     person = case.person
     return Row(
         pk=case.pk,
@@ -212,7 +209,6 @@ def worklist_context(worklist: Worklist, user: Any) -> dict[str, Any]:
     """Everything the worklist templates show: rows, header, filters with counts, scopes and
     page links, each link with the rest of the query kept."""
     query, today = worklist.query, worklist.today
-    bases, stages = choice_labels(ResidenceBasis), choice_labels(Stage)
     filters = [
         {
             "key": x.key,
@@ -240,7 +236,7 @@ def worklist_context(worklist: Worklist, user: Any) -> dict[str, Any]:
     return {
         "worklist": worklist,
         "query": query,
-        "rows": [row(case, today, user, bases, stages) for case in worklist.rows],
+        "rows": [row(case, today, user) for case in worklist.rows],
         "header": header(worklist),
         "page_links": page_links(worklist),
         "previous_href": query_string(query, page=worklist.page - 1) if worklist.page > 1 else "",
