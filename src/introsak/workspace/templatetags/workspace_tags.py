@@ -7,12 +7,17 @@ from datetime import date
 from typing import Any
 
 from django import template
-from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
-from introsak.core.templatetags.introsak_ui import status_tag
-from introsak.workspace.domain.casepage import FindingView, TimelineEntry, TimelineItem
+from introsak.core.templatetags.introsak_ui import escape_text as _e
+from introsak.core.templatetags.introsak_ui import status_tag_html
+from introsak.workspace.domain.casepage import (
+    FindingView,
+    MeetingView,
+    TimelineEntry,
+    TimelineItem,
+)
 from introsak.workspace.phrases import short_date
 
 register = template.Library()
@@ -34,9 +39,14 @@ def iso(value: date | None) -> str:
 def time_tag(value: date | None) -> SafeString:
     """``<time datetime="2024-08-07">07.08.2024</time>``: the date as ``day`` writes it,
     machine-readable too. One filter instead of two variables: a case page has some fifty."""
+    return SafeString(_time(value))
+
+
+def _time(value: date | None) -> str:
+    # An ISO date and a date written with digits and month abbreviations need no escaping.
     if value is None:
-        return SafeString("")
-    return format_html('<time datetime="{}">{}</time>', value.isoformat(), short_date(value))
+        return ""
+    return f'<time datetime="{value.isoformat()}">{short_date(value)}</time>'
 
 
 @register.filter
@@ -45,14 +55,16 @@ def lookup(mapping: dict[str, object], key: str) -> object:
     return mapping.get(key) if mapping else None
 
 
-# The case page's two long lists (the timeline's steps and the findings table's rows) are
-# written by code: a template loop costs about 100 µs per row here, these about 15 µs, and a
-# case page has some thirty such rows. The markup is the one the template had; tests and
-# the axe scans read it.
+# The case page's long lists (the timeline's steps, the findings table's rows, the meetings)
+# are written by code: a template loop costs 60-100 µs per row here, these a few µs, and a
+# case page has some forty such rows. Every value that is not markup made here goes through
+# ``_e`` (``introsak_ui.escape_text``: HTML-escaped, quotes included), and
+# ``tests/workspace/test_case_page.py`` checks that text typed by users comes out as text.
+# The markup is the one the template had.
 
 
 def _time_or_dash(value: date | None) -> str:
-    return time_tag(value) if value is not None else "–"
+    return _time(value) if value is not None else "–"
 
 
 @register.simple_tag
@@ -62,61 +74,51 @@ def finding_row(finding: FindingView, findings_as_of: date | None) -> SafeString
     f = finding
     stored = ""
     if f.stored_status:
-        stored = format_html(
-            '<br><span class="app-muted" data-size="sm">{}</span>',
-            gettext("Worklist: %(label)s (as of %(day)s)")
-            % {
-                "label": str(f.stored_label or "").lower(),
-                "day": short_date(findings_as_of) if findings_as_of else "",
-            },
-        )
+        text = gettext("Worklist: %(label)s (as of %(day)s)") % {
+            "label": str(f.stored_label or "").lower(),
+            "day": short_date(findings_as_of) if findings_as_of else "",
+        }
+        stored = f'<br><span class="app-muted" data-size="sm">{_e(text)}</span>'
     if f.url:
-        source = format_html('<a class="ds-link" href="{}" rel="noopener">{}</a>', f.url, f.source)
+        source = f'<a class="ds-link" href="{_e(f.url)}" rel="noopener">{_e(f.source)}</a>'
     else:
-        source = conditional_escape(f.source)
-    document = format_html(' <span class="app-muted">({})</span>', f.document) if f.document else ""
-    return format_html(
-        '<tr id="finding-{rule}" data-rule="{rule}" data-status="{status}">'
-        '<th scope="row">{title}<br><span class="app-rule-id">{rule} · {severity}</span></th>'
-        "<td>{tag}{stored}</td><td>{deadline}</td><td>{met}</td>"
-        '<td class="app-explanation"><p class="ds-paragraph" data-size="sm">{explanation}</p>'
-        '<p class="ds-paragraph app-source" data-size="sm">{source_label} {source}{document}</p>'
-        "</td></tr>",
-        rule=f.rule,
-        status=f.status,
-        title=f.title,
-        severity=f.severity,
-        tag=status_tag(f.colour, f.status_label, f.status),
-        stored=stored,
-        deadline=_time_or_dash(f.deadline),
-        met=_time_or_dash(f.satisfied_on),
-        explanation=f.explanation,
-        source_label=gettext("Source:"),
-        source=source,
-        document=document,
+        source = _e(f.source)
+    document = f' <span class="app-muted">({_e(f.document)})</span>' if f.document else ""
+    rule = _e(f.rule)
+    return SafeString(
+        f'<tr id="finding-{rule}" data-rule="{rule}" data-status="{_e(f.status)}">'
+        f'<th scope="row">{_e(f.title)}<br><span class="app-rule-id">{rule} · '
+        f"{_e(f.severity)}</span></th>"
+        f"<td>{status_tag_html(f.colour, f.status_label, f.status)}{stored}</td>"
+        f"<td>{_time_or_dash(f.deadline)}</td><td>{_time_or_dash(f.satisfied_on)}</td>"
+        f'<td class="app-explanation"><p class="ds-paragraph" data-size="sm">'
+        f"{_e(f.explanation)}</p>"
+        f'<p class="ds-paragraph app-source" data-size="sm">{_e(gettext("Source:"))} '
+        f"{source}{document}</p></td></tr>"
     )
 
 
-def _timeline_item(item: TimelineItem) -> SafeString:
-    end = format_html("–{}", time_tag(item.end)) if item.end else ""
-    note = format_html(" ({})", item.note) if item.note else ""
+@register.simple_tag
+def open_item(finding: FindingView) -> SafeString:
+    """One line of "To follow up": status, the requirement (a link to its row), deadline."""
+    f = finding
+    deadline = f" · {_e(gettext('deadline'))} {_time(f.deadline)}" if f.deadline else ""
+    return SafeString(
+        f"<li>{status_tag_html(f.colour, f.status_label, f.status)} "
+        f'<a class="ds-link" href="#finding-{_e(f.rule)}">{_e(f.title)}</a>{deadline}</li>'
+    )
+
+
+def _timeline_item(item: TimelineItem) -> str:
+    end = f"–{_time(item.end)}" if item.end else ""
+    note = f" ({_e(item.note)})" if item.note else ""
     gap = ""
     if item.gap_days is not None:
-        flag = (
-            format_html(' <strong class="app-gap__flag">{}</strong>', gettext("more than 6 months"))
-            if item.long_gap
-            else ""
-        )
-        gap = format_html(" · {}{}", item.gap_text, flag)
-    return format_html(
-        "<li{}>{}{} {}{}{}</li>",
-        mark_safe(' class="app-gap"') if item.long_gap else "",
-        time_tag(item.day),
-        end,
-        item.label,
-        note,
-        gap,
-    )
+        gap = f" · {_e(item.gap_text)}"
+        if item.long_gap:
+            gap += f' <strong class="app-gap__flag">{_e(gettext("more than 6 months"))}</strong>'
+    css = ' class="app-gap"' if item.long_gap else ""
+    return f"<li{css}>{_time(item.day)}{end} {_e(item.label)}{note}{gap}</li>"
 
 
 @register.simple_tag
@@ -124,60 +126,62 @@ def timeline_step(entry: TimelineEntry, actions: Mapping[str, Mapping[str, Any]]
     """One step of the path: its state (colour and text), date, days since settlement,
     items (meetings, activities …), the governing finding and the link to record it."""
     parts = [
-        format_html(
-            '<li class="app-timeline__step" data-state="{}" id="step-{}">'
-            '<div class="app-timeline__head"><h3 class="ds-heading" data-size="2xs">{}</h3>'
-            '<span class="ds-tag app-status" data-color="{}">{}</span></div>',
-            entry.state,
-            entry.key,
-            entry.label,
-            entry.state_colour,
-            entry.state_label,
-        )
+        f'<li class="app-timeline__step" data-state="{_e(entry.state)}" id="step-{_e(entry.key)}">'
+        f'<div class="app-timeline__head"><h3 class="ds-heading" data-size="2xs">'
+        f"{_e(entry.label)}</h3>"
+        f'<span class="ds-tag app-status" data-color="{_e(entry.state_colour)}">'
+        f"{_e(entry.state_label)}</span></div>"
     ]
     if entry.day:
         after = entry.after_settlement_text
         parts.append(
-            format_html(
-                '<p class="ds-paragraph app-timeline__date">{}{}{}</p>',
-                time_tag(entry.day),
-                format_html(" · {}", after) if after else "",
-                format_html(" · {}", entry.detail) if entry.detail else "",
-            )
+            f'<p class="ds-paragraph app-timeline__date">{_time(entry.day)}'
+            + (f" · {_e(after)}" if after else "")
+            + (f" · {_e(entry.detail)}" if entry.detail else "")
+            + "</p>"
         )
     elif entry.detail:
-        parts.append(format_html('<p class="ds-paragraph">{}</p>', entry.detail))
+        parts.append(f'<p class="ds-paragraph">{_e(entry.detail)}</p>')
     if entry.items:
-        parts.append(
-            format_html(
-                '<ul class="app-timeline__items">{}</ul>',
-                mark_safe("".join(_timeline_item(item) for item in entry.items)),
-            )
-        )
+        items = "".join(_timeline_item(item) for item in entry.items)
+        parts.append(f'<ul class="app-timeline__items">{items}</ul>')
     if entry.finding:
         f = entry.finding
-        deadline = (
-            format_html("{} {} · ", gettext("Deadline"), time_tag(f.deadline)) if f.deadline else ""
-        )
+        deadline = f"{_e(gettext('Deadline'))} {_time(f.deadline)} · " if f.deadline else ""
         parts.append(
-            format_html(
-                '<p class="ds-paragraph app-timeline__rule" data-size="sm">{}'
-                '<a class="ds-link" href="#finding-{}">{}: {}</a></p>',
-                deadline,
-                f.rule,
-                f.title,
-                str(f.status_label).lower(),
-            )
+            f'<p class="ds-paragraph app-timeline__rule" data-size="sm">{deadline}'
+            f'<a class="ds-link" href="#finding-{_e(f.rule)}">{_e(f.title)}: '
+            f"{_e(str(f.status_label).lower())}</a></p>"
         )
     action = actions.get(entry.action) if entry.action else None
     if action:
         parts.append(
-            format_html(
-                '<p class="ds-paragraph app-timeline__action" data-size="sm">'
-                '<a class="ds-link" href="{}">{}</a></p>',
-                action["href"],
-                action["title"],
-            )
+            f'<p class="ds-paragraph app-timeline__action" data-size="sm">'
+            f'<a class="ds-link" href="{_e(action["href"])}">{_e(action["title"])}</a></p>'
         )
-    parts.append(mark_safe("</li>"))
-    return mark_safe("".join(parts))
+    parts.append("</li>")
+    return SafeString("".join(parts))
+
+
+def _lines(text: str) -> str:
+    """Text with its line breaks kept, as Django's ``linebreaksbr`` writes it."""
+    return _e(text.replace("\r\n", "\n").replace("\r", "\n")).replace("\n", "<br>")
+
+
+@register.simple_tag
+def meeting_item(meeting: MeetingView) -> SafeString:
+    """One meeting, folded: date, kind and whether it is documented; unfolded, the minutes
+    (the three-party meeting template's fields that were written)."""
+    documented = gettext("documented") if meeting.documented else gettext("not documented")
+    if meeting.minutes:
+        rows = "".join(
+            f"<dt>{_e(label)}</dt><dd>{_lines(text)}</dd>" for label, text in meeting.minutes
+        )
+        body = f'<dl class="app-minutes">{rows}</dl>'
+    else:
+        body = f'<p class="ds-paragraph app-muted">{_e(gettext("No minutes recorded here."))}</p>'
+    return SafeString(
+        f'<li><details class="ds-details" id="meeting-{meeting.pk}">'
+        f"<summary>{_time(meeting.day)} · {_e(meeting.label)} · {_e(documented)}</summary>"
+        f"<div>{body}</div></details></li>"
+    )
