@@ -425,7 +425,7 @@ def case_page(case: m.ProgrammeCase, today: date) -> CasePage:
     return CasePage(
         plan_items=plan_items,
         meetings=meeting_views(list(case.meetings.all())),
-        labels={"meeting": choice_labels(MeetingKind), "activity": choice_labels(ActivityKind)},
+        labels={"activity": choice_labels(ActivityKind)},
         case=case,
         facts=facts,
         today=today,

@@ -30,12 +30,6 @@ def day(value: date | None) -> str:
 
 
 @register.filter
-def iso(value: date | None) -> str:
-    """The machine-readable date for ``<time datetime>``."""
-    return value.isoformat() if value is not None else ""
-
-
-@register.filter
 def time_tag(value: date | None) -> SafeString:
     """``<time datetime="2024-08-07">07.08.2024</time>``: the date as ``day`` writes it,
     machine-readable too. One filter instead of two variables: a case page has some fifty."""
