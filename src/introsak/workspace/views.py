@@ -42,8 +42,8 @@ from introsak.access.domain.protection import (
 )
 from introsak.access.enums import Permission
 from introsak.accounts.models import User
-from introsak.cases.domain.facts import facts_queryset
 from introsak.cases.domain.operations import NON_FIELD, StaleCase, StepRejected
+from introsak.cases.domain.single import load_lists, select_case
 from introsak.cases.models import ProgrammeCase
 from introsak.core import clock
 from introsak.workspace.domain.casepage import case_page
@@ -121,18 +121,19 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     it is the page shown right after the user's own save; see the module docstring)."""
     user = _user(request)
     if _take_written_mark(request, pk):
-        case = case_for_write(user, case_pk=pk, path=request.path, load=facts_queryset)
+        case = case_for_write(user, case_pk=pk, path=request.path, load=select_case)
     else:
         case = case_for_read(
-            user, case_pk=pk, purpose="case_page", path=request.path, load=facts_queryset
+            user, case_pk=pk, purpose="case_page", path=request.path, load=select_case
         )
-    return render(request, "workspace/case.html", _case_context(request, case))
+    return render(request, "workspace/case.html", _case_context(request, load_lists(case)))
 
 
 def _case_context(
     request: HttpRequest, loaded: ProgrammeCase, journal_form: StepForm | None = None
 ) -> dict[str, Any]:
-    """Everything the case page shows, for a case loaded with ``facts_queryset``."""
+    """Everything the case page shows, for a case loaded with ``facts_queryset`` (or
+    ``single.select_case`` and ``single.load_lists``)."""
     user = _user(request)
     page = case_page(loaded, clock.today())
     actions = [
