@@ -18,6 +18,7 @@ from introsak.workspace.domain.casepage import (
     TimelineEntry,
     TimelineItem,
 )
+from introsak.workspace.interfaces.tables import Row
 from introsak.workspace.phrases import short_date
 
 register = template.Library()
@@ -178,4 +179,37 @@ def meeting_item(meeting: MeetingView) -> SafeString:
         f'<li><details class="ds-details" id="meeting-{meeting.pk}">'
         f"<summary>{_time(meeting.day)} · {_e(meeting.label)} · {_e(documented)}</summary>"
         f"<div>{body}</div></details></li>"
+    )
+
+
+@register.simple_tag
+def worklist_row(row: Row) -> SafeString:
+    """One case in the worklist: the person (a link to the case), residence basis, stage,
+    adviser, the nearest open deadline (status in colour and text, rule, date and distance)
+    and the programme start."""
+    # The spaces between the pieces are the ones the template's line breaks made.
+    identity = f' <span class="app-identity">{_e(row.identity)}</span>' if row.identity else ""
+    flag = (
+        f' <span class="ds-tag app-flag" data-color="warning">{_e(row.protection)}</span>'
+        if row.protection
+        else ""
+    )
+    d = row.deadline
+    if d is not None:
+        deadline = (
+            f"{status_tag_html(d.colour, d.label, d.status)} "
+            f'<span class="app-deadline__rule">{_e(d.title)} '
+            f'<span class="app-rule-id">({_e(d.rule)})</span></span> '
+            f'<span class="app-deadline__date">{_time(d.day)} · {_e(d.distance)}</span>'
+        )
+    else:
+        deadline = f'<span class="app-muted">{_e(gettext("No open deadline"))}</span>'
+    start = _e(short_date(row.start)) if row.start else "–"
+    return SafeString(
+        f'<tr><th scope="row" class="app-person">'
+        f'<a class="ds-link" href="{_e(row.url)}" id="case-link-{row.pk}" hx-boost="false">'
+        f"{_e(row.name)}</a>{identity}{flag}</th>"
+        f"<td>{_e(row.residence_basis)}</td><td>{_e(row.stage)}</td>"
+        f"<td>{_e(row.adviser or '–')}</td>"
+        f'<td class="app-deadline">{deadline}</td><td>{start}</td></tr>'
     )
