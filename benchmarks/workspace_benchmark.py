@@ -19,7 +19,7 @@
 Usage::
 
     uv run python benchmarks/workspace_benchmark.py [--cases 100000] [--clients 16]
-        [--seconds 60] [--think 0 1] [--database-url URL] [--workers 2] [--threads 4]
+        [--seconds 60] [--think 0 1] [--database-url URL] [--workers N] [--threads N]
         [--reload] [--json FILE]
 
 The numbers from this machine are recorded in docs/benchmarks/workspace.md.
@@ -193,7 +193,9 @@ def _free_port() -> int:
         return port
 
 
-def _start_server(url: str, port: int, workers: int, threads: int) -> subprocess.Popen[bytes]:
+def _start_server(
+    url: str, port: int, workers: int | None, threads: int | None
+) -> subprocess.Popen[bytes]:
     env = {
         **os.environ,
         "DATABASE_URL": url,
@@ -204,24 +206,26 @@ def _start_server(url: str, port: int, workers: int, threads: int) -> subprocess
         "INTROSAK_LOG_LEVEL": "WARNING",
         "PYTHONPATH": str(ROOT / "src"),
     }
+    # The production settings (gunicorn.conf.py), on a free port; --workers and --threads
+    # override them.
     command = [
         sys.executable,
         "-m",
         "gunicorn",
         "introsak.wsgi:application",
+        "--config",
+        str(ROOT / "gunicorn.conf.py"),
         "--bind",
         f"127.0.0.1:{port}",
-        "--workers",
-        str(workers),
-        "--worker-class",
-        "gthread",
-        "--threads",
-        str(threads),
-        "--keep-alive",
-        "60",
         "--log-level",
         "warning",
+        "--access-logfile",
+        "/dev/null",
     ]
+    if workers:
+        command += ["--workers", str(workers)]
+    if threads:
+        command += ["--threads", str(threads)]
     server = subprocess.Popen(command, cwd=ROOT, env=env)
     deadline = time.time() + 60
     while time.time() < deadline:
@@ -414,8 +418,8 @@ def main() -> int:
         default=[0.0, 1.0],
         help="one run per value: the mean pause between a client's requests (0: none)",
     )
-    parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--workers", type=int, help="default: gunicorn.conf.py (2 × CPUs + 1)")
+    parser.add_argument("--threads", type=int, help="default: gunicorn.conf.py (2)")
     parser.add_argument("--port", type=int, default=0, help="default: a free port")
     parser.add_argument("--database-url", default=DEFAULT_URL)
     parser.add_argument(
@@ -441,6 +445,9 @@ def main() -> int:
     connections.close_all()
     port = args.port or _free_port()
     server = _start_server(args.database_url, port, args.workers, args.threads)
+    workers = args.workers or 2 * (os.cpu_count() or 1) + 1
+    threads = args.threads or 2
+    print(f"server: gunicorn.conf.py, {workers} workers × {threads} threads")
     runs = []
     try:
         for think in args.think:
@@ -454,8 +461,8 @@ def main() -> int:
         summary = {
             "clients": len(clients),
             "seconds": args.seconds,
-            "workers": args.workers,
-            "threads": args.threads,
+            "workers": workers,
+            "threads": threads,
             "runs": runs,
         }
         args.json.write_text(json.dumps(summary, indent=2), encoding="utf-8")

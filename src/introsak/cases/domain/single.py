@@ -1,26 +1,35 @@
 """Loading everything about one case, for the page that shows it.
 
 ``facts.facts_queryset`` loads many cases with ``prefetch_related``; for one case, on the
-page advisers open most, the ORM's work dominates: each of the seven related lists costs
+page advisers open most, the ORM's own work dominates: each of the seven related lists costs
 about 0.4 ms of Python (building and compiling its query, running the prefetch machinery)
-for a few rows. Here each list's statement is compiled once per process (the ORM still
-writes the SQL, from the models' fields and default ordering) and run with ``raw()``, and
-the rows are attached as the case's prefetched relations, so that ``case.meetings.all()``
-and everything that reads it (``facts.case_to_facts``, the templates) use them without a
-query. Same queries, same rows, same order as ``facts_queryset``; a test holds the two
-against each other.
+and a round trip to the database, for a few rows. Here:
 
-Attaching uses the cache Django's own ``prefetch_related`` fills
-(``_prefetched_objects_cache``, a queryset with its result cache set). It is internal to
-Django; the test above fails loudly if a Django upgrade changes it.
+- every list's statement is compiled once per process, by the ORM (so the SQL follows the
+  models' fields and default ordering), with a placeholder for the case's key;
+- on PostgreSQL the statements go to the server in one round trip (psycopg's client-side
+  binding runs several statements in one ``execute``; ``nextset`` walks the results) and
+  the rows become model instances with ``Model.from_db``, as the ORM makes them; elsewhere
+  (SQLite, the demo) each statement runs with ``raw()``, which applies the backend's
+  converters;
+- the rows are attached as the case's prefetched relations, so ``case.meetings.all()`` and
+  everything that reads it (``facts.case_to_facts``, the templates) use them without a
+  query.
+
+Same rows, in the same order, as ``facts_queryset``: ``tests/cases/test_single.py`` holds
+the two against each other on both databases. Attaching uses the cache Django's own
+``prefetch_related`` fills (``_prefetched_objects_cache``: a queryset with its result cache
+set); it is internal to Django, and that test fails loudly if an upgrade changes it.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.db.models import Model, QuerySet
 
@@ -28,16 +37,39 @@ from introsak.cases import models as m
 
 # A value no key takes: where the case's primary key goes in a compiled statement.
 _SLOT = -987_654_321
-_compiled: dict[tuple[str, str, str], str] = {}
 
-# The case's lists, as ``facts.facts_queryset`` prefetches them (journal notes apart).
-_LISTS: tuple[tuple[str, type[Model]], ...] = (
-    ("plans", m.IntegrationPlan),
-    ("meetings", m.Meeting),
-    ("activities", m.Activity),
-    ("leaves", m.Leave),
-    ("extensions", m.Extension),
+
+@dataclass(frozen=True)
+class _List:
+    key: str
+    model: type[Model]
+    build: Callable[[int], QuerySet[Any]]  # the rows for a case's key
+
+
+def _of_case(model: type[Model]) -> Callable[[int], QuerySet[Any]]:
+    def build(key: int) -> QuerySet[Any]:
+        return model._default_manager.filter(case_id=key)
+
+    return build
+
+
+def _authors(key: int) -> QuerySet[Any]:
+    notes = m.JournalNote.objects.filter(case_id=key).values("author_id")
+    return get_user_model()._default_manager.filter(pk__in=notes)
+
+
+# What ``facts.facts_queryset`` prefetches, in the order the results are read.
+_LISTS: tuple[_List, ...] = (
+    _List("plans", m.IntegrationPlan, _of_case(m.IntegrationPlan)),
+    _List("meetings", m.Meeting, _of_case(m.Meeting)),
+    _List("activities", m.Activity, _of_case(m.Activity)),
+    _List("leaves", m.Leave, _of_case(m.Leave)),
+    _List("extensions", m.Extension, _of_case(m.Extension)),
+    _List("items", m.PlanItem, lambda key: m.PlanItem.objects.filter(plan__case_id=key)),
+    _List("journal_notes", m.JournalNote, _of_case(m.JournalNote)),
+    _List("authors", get_user_model(), _authors),
 )
+_compiled: dict[tuple[str, str, str], str] = {}
 
 
 def select_case(queryset: QuerySet[m.ProgrammeCase]) -> QuerySet[m.ProgrammeCase]:
@@ -46,29 +78,54 @@ def select_case(queryset: QuerySet[m.ProgrammeCase]) -> QuerySet[m.ProgrammeCase
     return queryset.select_related("person", "district", "adviser", "education_recognition")
 
 
-def _statement(key: str, build: Callable[[int], QuerySet[Any]]) -> str:
-    """The SQL of ``build(case_pk)``, compiled on first use in this process and database."""
-    cache_key = (connection.alias, connection.vendor, key)
+def _statement(item: _List) -> str:
+    """The SQL of ``item.build(case_pk)``, compiled on first use in this process and
+    database; it selects the model's concrete fields in their order."""
+    cache_key = (connection.alias, connection.vendor, item.key)
     sql = _compiled.get(cache_key)
     if sql is None:
-        sql, params = build(_SLOT).query.sql_with_params()
+        sql, params = item.build(_SLOT).query.sql_with_params()
         if tuple(params) != (_SLOT,):
-            raise ValueError(f"{key}: the statement must take the case's key only")
+            raise ValueError(f"{item.key}: the statement must take the case's key only")
         _compiled[cache_key] = sql
     return sql
 
 
-def _rows(
-    key: str, model: type[Model], build: Callable[[int], QuerySet[Any]], pk: int
-) -> list[Any]:
-    return list(model._default_manager.raw(_statement(key, build), [pk]))
+def _needs_converters(model: type[Model]) -> bool:
+    """Whether any field's database value needs converting (then only ``raw()`` is right)."""
+    return any(
+        field.get_db_converters(connection)
+        or connection.ops.get_db_converters(field.get_col(model._meta.db_table))
+        for field in model._meta.concrete_fields
+    )
 
 
-def _of_case(model: type[Model]) -> Callable[[int], QuerySet[Any]]:
-    def build(key: int) -> QuerySet[Any]:
-        return model._default_manager.filter(case_id=key)
+def _fetch_one_round_trip(pk: int) -> list[list[Any]]:
+    """Every list's rows, from one ``execute`` (PostgreSQL)."""
+    sql = ";\n".join(_statement(item) for item in _LISTS)
+    results: list[list[Any]] = []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [pk] * len(_LISTS))
+        for item in _LISTS:
+            names = [field.attname for field in item.model._meta.concrete_fields]
+            results.append(
+                [item.model.from_db(connection.alias, names, row) for row in cursor.fetchall()]
+            )
+            cursor.nextset()
+    return results
 
-    return build
+
+def _fetch_one_by_one(pk: int) -> list[list[Any]]:
+    """Every list's rows, one query each; the journal's authors come with the notes (a join
+    ``raw()`` cannot fill, so the ORM as usual)."""
+    lists = [
+        list(item.model._default_manager.raw(_statement(item), [pk]))
+        for item in _LISTS
+        if item.key not in ("journal_notes", "authors")
+    ]
+    notes = list(m.JournalNote.objects.filter(case_id=pk).select_related("author"))
+    authors = {note.author.pk: note.author for note in notes if note.author is not None}
+    return [*lists, notes, list(authors.values())]
 
 
 def _attach(instance: Model, accessor: str, rows: Sequence[Model]) -> None:
@@ -81,21 +138,40 @@ def _attach(instance: Model, accessor: str, rows: Sequence[Model]) -> None:
     cache[manager.field.remote_field.cache_name] = queryset
 
 
+_round_trip_ok: dict[tuple[str, str], bool] = {}
+
+
+def _one_round_trip() -> bool:
+    key = (connection.alias, connection.vendor)
+    if key not in _round_trip_ok:
+        _round_trip_ok[key] = connection.vendor == "postgresql" and not any(
+            _needs_converters(item.model) for item in _LISTS
+        )
+    return _round_trip_ok[key]
+
+
 def load_lists(case: m.ProgrammeCase) -> m.ProgrammeCase:
     """Attach every list ``case_to_facts`` and the case page read (plans with their items,
-    meetings, activities, leave, extensions, journal notes with their authors): seven
-    queries, as with ``facts_queryset``. Returns the case."""
-    pk = case.pk
-    for accessor, model in _LISTS:
-        _attach(case, accessor, _rows(accessor, model, _of_case(model), pk))
-    items: dict[int, list[m.PlanItem]] = defaultdict(list)
-    for item in _rows(
-        "items", m.PlanItem, lambda key: m.PlanItem.objects.filter(plan__case_id=key), pk
+    meetings, activities, leave, extensions, journal notes with their authors): one round
+    trip on PostgreSQL, seven queries elsewhere. Returns the case."""
+    fetch = _fetch_one_round_trip if _one_round_trip() else _fetch_one_by_one
+    plans, meetings, activities, leaves, extensions, items, notes, authors = fetch(case.pk)
+    for accessor, rows in (
+        ("plans", plans),
+        ("meetings", meetings),
+        ("activities", activities),
+        ("leaves", leaves),
+        ("extensions", extensions),
     ):
-        items[item.plan_id].append(item)
-    for plan in case.plans.all():
-        _attach(plan, "items", items.get(plan.pk, []))
-    # The authors come with the notes (a join ``raw()`` cannot fill): the ORM as usual.
-    notes = m.JournalNote.objects.filter(case_id=pk).select_related("author")
-    _attach(case, "journal_notes", list(notes))
+        _attach(case, accessor, rows)
+    by_plan: dict[int, list[m.PlanItem]] = defaultdict(list)
+    for item in items:
+        by_plan[item.plan_id].append(item)
+    for plan in plans:
+        _attach(plan, "items", by_plan.get(plan.pk, []))
+    users = {user.pk: user for user in authors}
+    for note in notes:
+        if note.author_id is not None:
+            note.author = users[note.author_id]
+    _attach(case, "journal_notes", notes)
     return case
