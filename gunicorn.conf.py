@@ -26,6 +26,6 @@ max_requests = 5000  # recycle workers now and then (bounded memory over weeks)
 max_requests_jitter = 500
 # Access logs carry no personal data: paths hold case numbers only as database ids, and
 # identity numbers are refused in addresses (docs/security.md).
-accesslog = os.environ.get("INTROSAK_ACCESS_LOG", "-")
+accesslog = os.environ.get("INTROSAK_ACCESS_LOG", "-") or None  # empty: no access log
 errorlog = "-"
 loglevel = os.environ.get("INTROSAK_LOG_LEVEL", "info").lower()

@@ -204,6 +204,7 @@ def _start_server(
         "INTROSAK_REQUIRE_2FA": "false",
         "INTROSAK_LOGIN_THROTTLING": "false",
         "INTROSAK_LOG_LEVEL": "WARNING",
+        "INTROSAK_ACCESS_LOG": "",  # no access log: the benchmark measures the pages
         "PYTHONPATH": str(ROOT / "src"),
     }
     # The production settings (gunicorn.conf.py), on a free port; --workers and --threads
@@ -219,8 +220,6 @@ def _start_server(
         f"127.0.0.1:{port}",
         "--log-level",
         "warning",
-        "--access-logfile",
-        "/dev/null",
     ]
     if workers:
         command += ["--workers", str(workers)]

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import io
 import json
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
@@ -24,12 +27,14 @@ from introsak.access.models import ProtectedPersonClearance, SecurityEvent
 from introsak.cases.models import Person
 from tests.access.personas import (
     CONFIDENTIAL,
+    DISTRICT_A,
     DISTRICT_B,
     NAME_A,
     NONE,
     STRICT,
     client_for,
     make_case,
+    make_personas,
     make_world,
 )
 
@@ -148,3 +153,31 @@ def test_strictly_confidential_person_in_another_district_is_not_in_that_list_ei
     make_case("B-2", slug=DISTRICT_B, grading=STRICT, name="Delta Skjult", serial=4)
     page = _worklist(client_for(world.users["adviser_b"]))
     assert ("Bravo Andresen" in page, "Delta Skjult" in page) == (True, False)
+
+
+@pytest.mark.parametrize("persona", ["auditor_valid", "coordinator_a"])
+def test_worklist_rows_cost_no_query_per_row_for_any_reader(
+    client: Client, persona: str, django_assert_num_queries: Any
+) -> None:
+    """The worklist reads only the columns a row shows (``worklist.ROW_FIELDS``); the
+    auditor's rows (pseudonyms, pseudonymised advisers) need no more than the district's."""
+    from introsak.workspace.domain.worklist import PAGE_SIZE
+
+    users = make_personas()
+    account = users[persona]
+    assert account is not None
+    client.force_login(account)
+    url = reverse("workspace:worklist") + "?scope=district"
+    for serial in range(1, 4):
+        make_case(f"W-{serial}", slug=DISTRICT_A, serial=serial)
+    client.get(url)  # warm the session
+    with CaptureQueriesContext(connection) as few:
+        first = client.get(url).content.decode()
+    for serial in range(4, 4 + PAGE_SIZE):
+        make_case(f"W-{serial}", slug=DISTRICT_A, serial=serial)
+    with django_assert_num_queries(len(few.captured_queries)):
+        second = client.get(url).content.decode()
+    rows = (first.count('id="case-link-'), second.count('id="case-link-'))
+    assert rows == (3, PAGE_SIZE)
+    if persona == "auditor_valid":
+        assert "Participant P-" in second or "Deltaker P-" in second

@@ -275,6 +275,31 @@ def filter_counts(cases: QuerySet[ProgrammeCase], today: date) -> dict[str, int]
     return {key: int(value or 0) for key, value in zip(keys, row, strict=True)}
 
 
+# What a row shows (``interfaces.tables.row``, with the pseudonyms and identity rules of
+# ``access.domain.protection``): a third of the columns, a third less work per page. A field
+# missing here costs a query per row; the query-count tests (advisers, coordinators and
+# auditors) catch it.
+ROW_FIELDS = (
+    "id",
+    "case_id",
+    "district_id",
+    "stage",
+    "start_date",
+    "next_deadline_rule",
+    "next_deadline_date",
+    "next_deadline_status",
+    "person__id",
+    "person__name",
+    "person__national_id",
+    "person__protected_address",
+    "person__residence_basis",
+    "adviser__id",
+    "adviser__first_name",
+    "adviser__last_name",
+    "adviser__username",
+)
+
+
 def worklist(user: User, query: Query, today: date) -> Worklist:
     """One page of the worklist with the live counts of every ready filter (two queries)."""
     cases = scoped_cases(user, query)
@@ -286,9 +311,9 @@ def worklist(user: User, query: Query, today: date) -> Worklist:
         cases = cases.filter(FILTERS_BY_KEY[query.filter].cases(today))
     start = (page - 1) * PAGE_SIZE
     rows = list(
-        cases.select_related("person", "adviser").order_by(
-            *_sort_expressions(query.sort, query.descending)
-        )[start : start + PAGE_SIZE]
+        cases.select_related("person", "adviser")
+        .only(*ROW_FIELDS)
+        .order_by(*_sort_expressions(query.sort, query.descending))[start : start + PAGE_SIZE]
     )
     return Worklist(
         query=query, today=today, counts=counts, rows=rows, total=total, page=page, pages=pages
