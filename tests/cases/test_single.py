@@ -43,11 +43,13 @@ def test_one_case_loads_as_the_prefetching_queryset_does(django_assert_num_queri
         expected = facts_queryset(m.ProgrammeCase.objects.filter(case_id=case_id)).get()
         # The case, then the lists: one round trip on PostgreSQL, seven queries on SQLite.
         with django_assert_num_queries(2 if connection.vendor == "postgresql" else 8):
-            case = load_lists(select_case(m.ProgrammeCase.objects.filter(case_id=case_id)).get())
+            case = select_case(m.ProgrammeCase.objects.filter(case_id=case_id)).get()
+            assert load_lists(case) == ([] if connection.vendor == "postgresql" else None)
         with django_assert_num_queries(0):
             assert _lists(case) == _lists(expected)
             assert case_to_facts(case) == case_to_facts(expected)
-    rich_case = load_lists(select_case(m.ProgrammeCase.objects.filter(case_id="R-1")).get())
+    rich_case = select_case(m.ProgrammeCase.objects.filter(case_id="R-1")).get()
+    load_lists(rich_case)
     assert len(rich_case.plans.all()) > 1
     assert any(p.items.all() for p in rich_case.plans.all())
     assert rich_case.journal_notes.all() and rich_case.meetings.all()

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
@@ -305,3 +306,30 @@ def test_each_step_saves_from_its_form(client: Client, people: Staff, step: str)
     response = client.post(_record("C-1", step), {"version": version, **_payload(step)})
     assert response.status_code == 302, response.content.decode()[-3000:]
     assert _case("C-1").version == version + 1
+
+
+def test_recent_changes_name_the_step_the_version_and_who_saved(
+    client: Client, people: Staff, django_assert_num_queries: Any
+) -> None:
+    """The changes come with the case's lists (one round trip on PostgreSQL), their users
+    attached from the same trip: newest first, with the adviser's name."""
+    load([ended_without_meeting("C-1", "radgiver.sth")])
+    client.force_login(people.adviser)
+    for day in ("2024-02-12", "2024-03-12"):
+        response = client.post(
+            _record("C-1", "meeting"),
+            {"version": _case("C-1").version, "kind": "three_party", "date": day},
+        )
+        assert response.status_code == 302
+    client.cookies["django_language"] = "en"
+    url = reverse("workspace:case", args=[_case("C-1").pk])
+    client.get(url)  # the page right after a save is shown without a log row; open it again
+    # Session, user, the case, the access-log row; then the lists, the changes and their
+    # users: one round trip on PostgreSQL, eight queries on SQLite (users come with changes).
+    with django_assert_num_queries(5 if connection.vendor == "postgresql" else 12):
+        html = client.get(url).content.decode()
+    changes = re.findall(
+        r"<li>[^<]* · ([^<]+) · ([^<]+) <span class=\"app-muted\">\(version (\d+)\)", html
+    )
+    name = people.adviser.display_name()
+    assert [(who, version) for _, who, version in changes] == [(name, "3"), (name, "2")]

@@ -46,7 +46,7 @@ from introsak.cases.domain.operations import NON_FIELD, StaleCase, StepRejected
 from introsak.cases.domain.single import load_lists, select_case
 from introsak.cases.models import ProgrammeCase
 from introsak.core import clock
-from introsak.workspace.domain.casepage import case_page
+from introsak.workspace.domain.casepage import CHANGE_ROWS, case_page, recent_changes
 from introsak.workspace.domain.worklist import (
     FILTERS,
     Scope,
@@ -56,6 +56,7 @@ from introsak.workspace.domain.worklist import (
 from introsak.workspace.domain.worklist import worklist as build_worklist
 from introsak.workspace.interfaces import tables
 from introsak.workspace.interfaces.forms import OUTCOME_LABELS, JournalForm, StepForm
+from introsak.workspace.models import CaseChange
 from introsak.workspace.steps import STEPS, StepSpec, available_steps
 
 _WRITTEN = "workspace_written"  # session key: the case the user has just saved
@@ -126,19 +127,23 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         case = case_for_read(
             user, case_pk=pk, purpose="case_page", path=request.path, load=select_case
         )
-    return render(request, "workspace/case.html", _case_context(request, load_lists(case)))
+    changes = recent_changes(load_lists(case, extra=CHANGE_ROWS), case)
+    return render(request, "workspace/case.html", _case_context(request, case, changes=changes))
 
 
 _STEP_SLOT = "step-slot"
 
 
 def _case_context(
-    request: HttpRequest, loaded: ProgrammeCase, journal_form: StepForm | None = None
+    request: HttpRequest,
+    loaded: ProgrammeCase,
+    journal_form: StepForm | None = None,
+    changes: list[CaseChange] | None = None,
 ) -> dict[str, Any]:
     """Everything the case page shows, for a case loaded with ``facts_queryset`` (or
     ``single.select_case`` and ``single.load_lists``)."""
     user = _user(request)
-    page = case_page(loaded, clock.today())
+    page = case_page(loaded, clock.today(), changes)
     # One reverse for all the step links (a dozen reverses cost a third of a millisecond).
     record = reverse("workspace:record", args=[loaded.pk, _STEP_SLOT])
     actions = [

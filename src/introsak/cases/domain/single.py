@@ -7,7 +7,8 @@ and a round trip to the database, for a few rows. Here:
 
 - every list's statement is compiled once per process, by the ORM (so the SQL follows the
   models' fields and default ordering), with a placeholder for the case's key;
-- on PostgreSQL the statements go to the server in one round trip (psycopg's client-side
+- on PostgreSQL the statements (and any the caller adds, such as the page's recent
+  changes) go to the server in one round trip (psycopg's client-side
   binding runs several statements in one ``execute``; ``nextset`` walks the results) and
   the rows become model instances with ``Model.from_db``, as the ORM makes them; elsewhere
   (SQLite, the demo) each statement runs with ``raw()``, which applies the backend's
@@ -40,10 +41,13 @@ _SLOT = -987_654_321
 
 
 @dataclass(frozen=True)
-class _List:
+class CaseRows:
+    """Rows of one case to read with it: ``build(case_key)`` is the ORM's query for them,
+    compiled once (plain rows of ``model``: no ``select_related``, no other parameter)."""
+
     key: str
     model: type[Model]
-    build: Callable[[int], QuerySet[Any]]  # the rows for a case's key
+    build: Callable[[int], QuerySet[Any]]
 
 
 def _of_case(model: type[Model]) -> Callable[[int], QuerySet[Any]]:
@@ -59,15 +63,15 @@ def _authors(key: int) -> QuerySet[Any]:
 
 
 # What ``facts.facts_queryset`` prefetches, in the order the results are read.
-_LISTS: tuple[_List, ...] = (
-    _List("plans", m.IntegrationPlan, _of_case(m.IntegrationPlan)),
-    _List("meetings", m.Meeting, _of_case(m.Meeting)),
-    _List("activities", m.Activity, _of_case(m.Activity)),
-    _List("leaves", m.Leave, _of_case(m.Leave)),
-    _List("extensions", m.Extension, _of_case(m.Extension)),
-    _List("items", m.PlanItem, lambda key: m.PlanItem.objects.filter(plan__case_id=key)),
-    _List("journal_notes", m.JournalNote, _of_case(m.JournalNote)),
-    _List("authors", get_user_model(), _authors),
+_LISTS: tuple[CaseRows, ...] = (
+    CaseRows("plans", m.IntegrationPlan, _of_case(m.IntegrationPlan)),
+    CaseRows("meetings", m.Meeting, _of_case(m.Meeting)),
+    CaseRows("activities", m.Activity, _of_case(m.Activity)),
+    CaseRows("leaves", m.Leave, _of_case(m.Leave)),
+    CaseRows("extensions", m.Extension, _of_case(m.Extension)),
+    CaseRows("items", m.PlanItem, lambda key: m.PlanItem.objects.filter(plan__case_id=key)),
+    CaseRows("journal_notes", m.JournalNote, _of_case(m.JournalNote)),
+    CaseRows("authors", get_user_model(), _authors),
 )
 _compiled: dict[tuple[str, str, str], str] = {}
 
@@ -78,7 +82,7 @@ def select_case(queryset: QuerySet[m.ProgrammeCase]) -> QuerySet[m.ProgrammeCase
     return queryset.select_related("person", "district", "adviser", "education_recognition")
 
 
-def _statement(item: _List) -> str:
+def _statement(item: CaseRows) -> str:
     """The SQL of ``item.build(case_pk)``, compiled on first use in this process and
     database; it selects the model's concrete fields in their order."""
     cache_key = (connection.alias, connection.vendor, item.key)
@@ -100,13 +104,13 @@ def _needs_converters(model: type[Model]) -> bool:
     )
 
 
-def _fetch_one_round_trip(pk: int) -> list[list[Any]]:
+def _fetch_one_round_trip(pk: int, lists: Sequence[CaseRows]) -> list[list[Any]]:
     """Every list's rows, from one ``execute`` (PostgreSQL)."""
-    sql = ";\n".join(_statement(item) for item in _LISTS)
+    sql = ";\n".join(_statement(item) for item in lists)
     results: list[list[Any]] = []
     with connection.cursor() as cursor:
-        cursor.execute(sql, [pk] * len(_LISTS))
-        for item in _LISTS:
+        cursor.execute(sql, [pk] * len(lists))
+        for item in lists:
             names = [field.attname for field in item.model._meta.concrete_fields]
             results.append(
                 [item.model.from_db(connection.alias, names, row) for row in cursor.fetchall()]
@@ -138,32 +142,44 @@ def _attach(instance: Model, accessor: str, rows: Sequence[Model]) -> None:
     cache[manager.field.remote_field.cache_name] = queryset
 
 
-_round_trip_ok: dict[tuple[str, str], bool] = {}
+_round_trip_ok: dict[tuple[str, str], bool] = {}  # (database, rows) → no converters
 
 
-def _one_round_trip() -> bool:
-    key = (connection.alias, connection.vendor)
-    if key not in _round_trip_ok:
-        _round_trip_ok[key] = connection.vendor == "postgresql" and not any(
-            _needs_converters(item.model) for item in _LISTS
-        )
-    return _round_trip_ok[key]
+def _one_round_trip(lists: Sequence[CaseRows]) -> bool:
+    if connection.vendor != "postgresql":
+        return False
+    for item in lists:
+        key = (connection.alias, item.key)
+        if key not in _round_trip_ok:
+            _round_trip_ok[key] = not _needs_converters(item.model)
+        if not _round_trip_ok[key]:
+            return False
+    return True
 
 
-def load_lists(case: m.ProgrammeCase) -> m.ProgrammeCase:
+def load_lists(case: m.ProgrammeCase, extra: Sequence[CaseRows] = ()) -> list[list[Any]] | None:
     """Attach every list ``case_to_facts`` and the case page read (plans with their items,
     meetings, activities, leave, extensions, journal notes with their authors): one round
-    trip on PostgreSQL, seven queries elsewhere. Returns the case."""
-    fetch = _fetch_one_round_trip if _one_round_trip() else _fetch_one_by_one
-    plans, meetings, activities, leaves, extensions, items, notes, authors = fetch(case.pk)
-    for accessor, rows in (
+    trip on PostgreSQL, seven queries elsewhere.
+
+    ``extra`` rows (e.g. the page's recent changes) join the round trip on PostgreSQL and
+    are returned in their order; elsewhere they are not read (``None``: the caller reads
+    them its usual way, which costs no more queries than ``raw()`` would)."""
+    lists = (*_LISTS, *extra)
+    if _one_round_trip(lists):
+        fetched = _fetch_one_round_trip(case.pk, lists)
+        rows, extra_rows = fetched[: len(_LISTS)], fetched[len(_LISTS) :]
+    else:
+        rows, extra_rows = _fetch_one_by_one(case.pk), None
+    plans, meetings, activities, leaves, extensions, items, notes, authors = rows
+    for accessor, found in (
         ("plans", plans),
         ("meetings", meetings),
         ("activities", activities),
         ("leaves", leaves),
         ("extensions", extensions),
     ):
-        _attach(case, accessor, rows)
+        _attach(case, accessor, found)
     by_plan: dict[int, list[m.PlanItem]] = defaultdict(list)
     for item in items:
         by_plan[item.plan_id].append(item)
@@ -174,4 +190,4 @@ def load_lists(case: m.ProgrammeCase) -> m.ProgrammeCase:
         if note.author_id is not None:
             note.author = users[note.author_id]
     _attach(case, "journal_notes", notes)
-    return case
+    return extra_rows

@@ -13,7 +13,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import Any
 
+from django.contrib.auth import get_user_model
+from django.db.models import QuerySet
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
@@ -21,6 +24,7 @@ from django_stubs_ext import StrOrPromise
 from introsak.casefacts.model import CaseFacts
 from introsak.cases import models as m
 from introsak.cases.domain.facts import case_to_facts
+from introsak.cases.domain.single import CaseRows
 from introsak.cases.enums import ActivityKind, FindingStatus, MeetingKind
 from introsak.rules import RULES_BY_ID, Finding, evaluate
 from introsak.workspace.domain.worklist import effective_status
@@ -404,9 +408,41 @@ def stored_statuses(case: m.ProgrammeCase, today: date) -> dict[str, str]:
     return {rule: effective_status(status, deadline, today) for rule, status, deadline in rows}
 
 
-def case_page(case: m.ProgrammeCase, today: date) -> CasePage:
+def _recent_changes(key: int) -> QuerySet[CaseChange]:
+    return CaseChange.objects.filter(case_id=key)[:RECENT_CHANGES]
+
+
+def _change_users(key: int) -> QuerySet[Any]:
+    users = CaseChange.objects.filter(case_id=key).values("user_id")
+    return get_user_model()._default_manager.filter(pk__in=users)
+
+
+# The recent changes and their users, read with the case's lists (``single.load_lists``).
+CHANGE_ROWS = (
+    CaseRows("recent_changes", CaseChange, _recent_changes),
+    CaseRows("change_users", get_user_model(), _change_users),
+)
+
+
+def recent_changes(rows: list[list[Any]] | None, case: m.ProgrammeCase) -> list[CaseChange]:
+    """The last changes with their users, from ``CHANGE_ROWS`` read by ``load_lists``, or
+    (when they were not) from one query."""
+    if rows is None:
+        return list(CaseChange.objects.filter(case=case).select_related("user")[:RECENT_CHANGES])
+    changes, users = rows
+    by_pk = {user.pk: user for user in users}
+    for change in changes:
+        if change.user_id is not None:
+            change.user = by_pk[change.user_id]
+    return changes
+
+
+def case_page(
+    case: m.ProgrammeCase, today: date, changes: list[CaseChange] | None = None
+) -> CasePage:
     """The page's contents for a case loaded with ``cases.domain.facts.facts_queryset``
-    (the access gateway loads it so: ``case_for_read(..., load=facts_queryset)``)."""
+    (or ``single.select_case`` and ``single.load_lists``); ``changes`` from
+    ``recent_changes`` (read here when not given)."""
     facts = case_to_facts(case)
     fresh = evaluate(facts, today)
     stored = stored_statuses(case, today)
@@ -414,7 +450,8 @@ def case_page(case: m.ProgrammeCase, today: date) -> CasePage:
     views = finding_views(fresh, stored, language)
     by_rule = {v.rule: v for v in views}
     category = fresh[0].category.value if fresh else "none"
-    changes = list(CaseChange.objects.filter(case=case).select_related("user")[:RECENT_CHANGES])
+    if changes is None:
+        changes = recent_changes(None, case)
     plan_items = {
         plan.pk: {
             "elements": [i.text for i in plan.items.all() if i.kind == m.PlanItem.Kind.ELEMENT],
