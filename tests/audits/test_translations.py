@@ -2,41 +2,20 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 from introsak.audits.domain.criteria import CRITERIA, count_sentence
+from tests.translations import read_catalogue
 
 PO = Path(__file__).resolve().parents[2] / "src/introsak/audits/locale/nb/LC_MESSAGES/django.po"
 PLACEHOLDER = re.compile(r"%\(\w+\)s|\{\w+\}")
 
 
-def entries(text: str) -> list[tuple[str, list[str]]]:
-    """(msgid, [msgstr …]) of every entry but the header; plural forms give several."""
-    out: list[tuple[str, list[str]]] = []
-    parts: dict[str, str] = {}
-    current = ""
-    for line in [*text.splitlines(), ""]:
-        keyword = line.split(" ", 1)[0]
-        if keyword in {"msgid", "msgid_plural"} or keyword.startswith("msgstr"):
-            current = keyword
-            parts[current] = json.loads(line.split(" ", 1)[1])
-        elif line.startswith('"') and current:
-            parts[current] += json.loads(line)
-        elif not line.strip():
-            if parts.get("msgid"):
-                out.append(
-                    (parts["msgid"], [v for k, v in parts.items() if k.startswith("msgstr")])
-                )
-            parts, current = {}, ""
-    return out
-
-
 def test_every_string_has_a_bokmal_translation_with_the_same_placeholders() -> None:
     text = PO.read_text(encoding="utf-8")
     assert "#, fuzzy" not in text
-    found = entries(text)
+    found = [(e.msgid, e.msgstrs) for e in read_catalogue(PO)]
     assert len(found) > 200
     assert [msgid for msgid, msgstrs in found if not all(msgstrs)] == []
     assert [
