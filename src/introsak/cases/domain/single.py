@@ -57,9 +57,23 @@ def _of_case(model: type[Model]) -> Callable[[int], QuerySet[Any]]:
     return build
 
 
-def _authors(key: int) -> QuerySet[Any]:
-    notes = m.JournalNote.objects.filter(case_id=key).values("author_id")
-    return get_user_model()._default_manager.filter(pk__in=notes)
+def users_of(model: type[Model], field: str) -> Callable[[int], QuerySet[Any]]:
+    """The users a case's ``model`` rows name in ``field`` (e.g. the journal's authors)."""
+
+    def build(key: int) -> QuerySet[Any]:
+        named = model._default_manager.filter(case_id=key).values(f"{field}_id")
+        return get_user_model()._default_manager.filter(pk__in=named)
+
+    return build
+
+
+def attach_users(rows: Sequence[Model], users: Sequence[Model], field: str) -> None:
+    """Set each row's user ``field`` from ``users`` (read with ``users_of``): no query."""
+    by_pk = {user.pk: user for user in users}
+    for row in rows:
+        user_pk = getattr(row, f"{field}_id")
+        if user_pk is not None:
+            setattr(row, field, by_pk[user_pk])
 
 
 # What ``facts.facts_queryset`` prefetches, in the order the results are read.
@@ -71,7 +85,7 @@ _LISTS: tuple[CaseRows, ...] = (
     CaseRows("extensions", m.Extension, _of_case(m.Extension)),
     CaseRows("items", m.PlanItem, lambda key: m.PlanItem.objects.filter(plan__case_id=key)),
     CaseRows("journal_notes", m.JournalNote, _of_case(m.JournalNote)),
-    CaseRows("authors", get_user_model(), _authors),
+    CaseRows("authors", get_user_model(), users_of(m.JournalNote, "author")),
 )
 _compiled: dict[tuple[str, str, str], str] = {}
 
@@ -185,9 +199,6 @@ def load_lists(case: m.ProgrammeCase, extra: Sequence[CaseRows] = ()) -> list[li
         by_plan[item.plan_id].append(item)
     for plan in plans:
         _attach(plan, "items", by_plan.get(plan.pk, []))
-    users = {user.pk: user for user in authors}
-    for note in notes:
-        if note.author_id is not None:
-            note.author = users[note.author_id]
+    attach_users(notes, authors, "author")
     _attach(case, "journal_notes", notes)
     return extra_rows

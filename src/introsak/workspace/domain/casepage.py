@@ -24,7 +24,7 @@ from django_stubs_ext import StrOrPromise
 from introsak.casefacts.model import CaseFacts
 from introsak.cases import models as m
 from introsak.cases.domain.facts import case_to_facts
-from introsak.cases.domain.single import CaseRows
+from introsak.cases.domain.single import CaseRows, attach_users, users_of
 from introsak.cases.enums import ActivityKind, FindingStatus, MeetingKind
 from introsak.rules import RULES_BY_ID, Finding, evaluate
 from introsak.workspace.domain.worklist import effective_status
@@ -412,15 +412,10 @@ def _recent_changes(key: int) -> QuerySet[CaseChange]:
     return CaseChange.objects.filter(case_id=key)[:RECENT_CHANGES]
 
 
-def _change_users(key: int) -> QuerySet[Any]:
-    users = CaseChange.objects.filter(case_id=key).values("user_id")
-    return get_user_model()._default_manager.filter(pk__in=users)
-
-
 # The recent changes and their users, read with the case's lists (``single.load_lists``).
 CHANGE_ROWS = (
     CaseRows("recent_changes", CaseChange, _recent_changes),
-    CaseRows("change_users", get_user_model(), _change_users),
+    CaseRows("change_users", get_user_model(), users_of(CaseChange, "user")),
 )
 
 
@@ -430,10 +425,7 @@ def recent_changes(rows: list[list[Any]] | None, case: m.ProgrammeCase) -> list[
     if rows is None:
         return list(CaseChange.objects.filter(case=case).select_related("user")[:RECENT_CHANGES])
     changes, users = rows
-    by_pk = {user.pk: user for user in users}
-    for change in changes:
-        if change.user_id is not None:
-            change.user = by_pk[change.user_id]
+    attach_users(changes, users, "user")
     return changes
 
 

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from django import template
+from django.template.defaultfilters import linebreaksbr
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
@@ -158,11 +159,6 @@ def timeline_step(entry: TimelineEntry, actions: Mapping[str, Mapping[str, Any]]
     return SafeString("".join(parts))
 
 
-def _lines(text: str) -> str:
-    """Text with its line breaks kept, as Django's ``linebreaksbr`` writes it."""
-    return _e(text.replace("\r\n", "\n").replace("\r", "\n")).replace("\n", "<br>")
-
-
 @register.simple_tag
 def meeting_item(meeting: MeetingView) -> SafeString:
     """One meeting, folded: date, kind and whether it is documented; unfolded, the minutes
@@ -170,7 +166,8 @@ def meeting_item(meeting: MeetingView) -> SafeString:
     documented = gettext("documented") if meeting.documented else gettext("not documented")
     if meeting.minutes:
         rows = "".join(
-            f"<dt>{_e(label)}</dt><dd>{_lines(text)}</dd>" for label, text in meeting.minutes
+            f"<dt>{_e(label)}</dt><dd>{linebreaksbr(text, autoescape=True)}</dd>"
+            for label, text in meeting.minutes
         )
         body = f'<dl class="app-minutes">{rows}</dl>'
     else:
