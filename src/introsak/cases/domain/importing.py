@@ -223,14 +223,20 @@ def _existing_cases(case_ids: list[str]) -> dict[str, tuple[int, int, int]]:
     return found
 
 
-_CHILD_MODELS = (
+# The tables of a case's facts, in the order they are written.
+_FACT_MODELS: tuple[type[Model], ...] = (
     m.IntegrationPlan,
+    m.PlanItem,
     m.Meeting,
     m.Activity,
     m.Leave,
     m.Extension,
     m.EducationRecognition,
     m.JournalNote,
+)
+# The tables keyed by the case (plan items go with their plans), findings included.
+_CHILD_MODELS: tuple[type[Model], ...] = (
+    *(x for x in _FACT_MODELS if x is not m.PlanItem),
     m.CaseFinding,
 )
 
@@ -328,19 +334,7 @@ def _write_children(
     now: datetime,
 ) -> None:
     plan_ids = iter(bulk.allocate_ids(m.IntegrationPlan, sum(len(f.plans) for f in facts)))
-    rows: dict[type[Model], list[dict[str, Any]]] = {
-        model: []
-        for model in (
-            m.IntegrationPlan,
-            m.PlanItem,
-            m.Meeting,
-            m.Activity,
-            m.Leave,
-            m.Extension,
-            m.EducationRecognition,
-            m.JournalNote,
-        )
-    }
+    rows: dict[type[Model], list[dict[str, Any]]] = {model: [] for model in _FACT_MODELS}
     findings: list[tuple[object, ...]] = []
     for case, found in zip(facts, derived, strict=True):
         pk = keys[case.case_id][0]
