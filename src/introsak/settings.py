@@ -139,7 +139,7 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
-    # admin-site model permissions from the role (case data is ruled by access.rules)
+    # admin-site model permissions from the role (case data is ruled by access.permissions)
     "introsak.accounts.backends.RolePermissionBackend",
 ]
 PASSWORD_HASHERS = [

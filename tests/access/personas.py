@@ -15,7 +15,7 @@ from django.test import Client
 
 from introsak.access.enums import Permission
 from introsak.access.models import AuditGrant, ProtectedPersonClearance
-from introsak.access.rules import permissions_of
+from introsak.access.permissions import permissions_of
 from introsak.accounts.enums import Role
 from introsak.accounts.models import User
 from introsak.cases.models import ProgrammeCase

@@ -329,7 +329,7 @@ _STAFF: dict[str, ModelClass] = {
             "is_staff": staff("Django flag; the admin checks the role instead"),
             "is_active": staff("Deactivated accounts cannot log in"),
             "date_joined": staff("Account history"),
-            "role": staff("What the user may do (access.rules)"),
+            "role": staff("What the user may do (access.permissions)"),
             "district": staff("Which district's cases the user works on"),
             "groups": staff("Django groups (unused by Introsak's rules)"),
             "user_permissions": staff("Django permissions (unused by Introsak's rules)"),

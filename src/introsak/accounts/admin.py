@@ -19,7 +19,7 @@ from introsak.accounts.models import User
 
 SELF_LOCKED_FIELDS = ("role", "district", "is_active")
 
-# Django groups and permissions play no part in Introsak's access rules (access.rules).
+# Django groups and permissions play no part in Introsak's access rules (access.permissions).
 admin.site.unregister(Group)
 
 

@@ -1,6 +1,6 @@
 """Django model permissions for the admin site, derived from the role.
 
-Introsak's own rules (``access.rules``) decide everything about case data; Django's
+Introsak's own rules (``access.permissions``) decide everything about case data; Django's
 permission tables are not used. The admin site, however, asks ``user.has_perm`` for each
 model: this backend answers yes for administrators on the models they manage (users,
 districts, audit grants, clearances, authenticator devices, log-in attempts) and view-only on

@@ -14,7 +14,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from introsak.access.enums import Permission
-from introsak.access.rules import permissions_of
+from introsak.access.permissions import permissions_of
 from introsak.accounts.enums import Role
 
 

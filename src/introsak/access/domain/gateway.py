@@ -3,7 +3,7 @@
 Every read of a case goes through ``visible_cases`` (lists, searches, counts) or
 ``case_for_read`` / ``case_for_write`` (one case). They apply, in this order:
 
-1. the user's permissions (``access.rules``; a user without a role has none);
+1. the user's permissions (``access.permissions``; a user without a role has none);
 2. scope: district roles see their own district's cases, auditors the districts and period
    of an audit grant valid today (``access.domain.grants``), every other role nothing;
 3. protected addresses: a strictly confidential person is visible only to a district-role
@@ -30,7 +30,7 @@ from introsak.access.domain.grants import auditor_scope
 from introsak.access.domain.security_log import security_event
 from introsak.access.enums import EXPORT_ACTIONS, AccessAction, Permission
 from introsak.access.models import AccessLogEntry, ProtectedPersonClearance
-from introsak.access.rules import permissions_of
+from introsak.access.permissions import permissions_of
 from introsak.accounts.enums import DISTRICT_ROLES, Role
 from introsak.cases.enums import ProtectedAddress
 from introsak.cases.models import Person, ProgrammeCase

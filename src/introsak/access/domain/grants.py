@@ -5,7 +5,7 @@ ends at most ``MAX_GRANT_DAYS`` days after the day it is saved; optionally it co
 cases whose programme started in a given period. It is valid from ``starts_on`` through
 ``ends_on`` by the application's clock (``core.clock``): the access stops by itself when the
 end date has passed, with no job to run. Auditors never get the write or export permission
-(``access.rules``), never see strictly confidential persons (``access.domain.gateway``) and
+(``access.permissions``), never see strictly confidential persons (``access.domain.gateway``) and
 see pseudonyms instead of names and identity numbers unless the grant says otherwise.
 """
 

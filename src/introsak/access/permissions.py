@@ -10,22 +10,33 @@ role has no permission at all. Scoping (district, grant, protected address) is a
 
 from __future__ import annotations
 
-from introsak.access.enums import Permission as P
+from introsak.access.enums import Permission
 from introsak.accounts.enums import Role
 
-ROLE_PERMISSIONS: dict[Role, frozenset[P]] = {
-    Role.SETTLEMENT_WORKER: frozenset({P.CASE_READ, P.CASE_WRITE, P.STATS_VIEW}),
-    Role.PROGRAMME_ADVISER: frozenset({P.CASE_READ, P.CASE_WRITE, P.STATS_VIEW}),
-    Role.TEAM_COORDINATOR: frozenset(
-        {P.CASE_READ, P.CASE_WRITE, P.CASE_EXPORT, P.CASE_REASSIGN, P.STATS_VIEW, P.AUDIT_RUN}
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.SETTLEMENT_WORKER: frozenset(
+        {Permission.CASE_READ, Permission.CASE_WRITE, Permission.STATS_VIEW}
     ),
-    Role.CITY_ANALYST: frozenset({P.STATS_VIEW}),
-    Role.AUDITOR: frozenset({P.CASE_READ, P.STATS_VIEW, P.AUDIT_RUN}),
-    Role.ADMINISTRATOR: frozenset({P.USERS_ADMIN, P.ACCESS_LOG_VIEW}),
+    Role.PROGRAMME_ADVISER: frozenset(
+        {Permission.CASE_READ, Permission.CASE_WRITE, Permission.STATS_VIEW}
+    ),
+    Role.TEAM_COORDINATOR: frozenset(
+        {
+            Permission.CASE_READ,
+            Permission.CASE_WRITE,
+            Permission.CASE_EXPORT,
+            Permission.CASE_REASSIGN,
+            Permission.STATS_VIEW,
+            Permission.AUDIT_RUN,
+        }
+    ),
+    Role.CITY_ANALYST: frozenset({Permission.STATS_VIEW}),
+    Role.AUDITOR: frozenset({Permission.CASE_READ, Permission.STATS_VIEW, Permission.AUDIT_RUN}),
+    Role.ADMINISTRATOR: frozenset({Permission.USERS_ADMIN, Permission.ACCESS_LOG_VIEW}),
 }
 
 
-def permissions_of(role: str) -> frozenset[P]:
+def permissions_of(role: str) -> frozenset[Permission]:
     """A user without a (known) role has no permission at all."""
     try:
         return ROLE_PERMISSIONS[Role(role)]
