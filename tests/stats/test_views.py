@@ -9,7 +9,7 @@ from django.utils import translation
 
 from introsak.access.enums import Permission
 from introsak.accounts.enums import Role
-from introsak.stats import rules
+from introsak.stats import scope
 from introsak.stats.domain.catalogue import compute_view
 from introsak.stats.domain.filters import BasisGroup, Filters
 from introsak.stats.domain.queries import DAYS_PER_MONTH, Scope
@@ -251,18 +251,18 @@ def test_days_late_bins_met_late_and_still_overdue(starts: None) -> None:
 
 def test_analyst_sees_suppressed_numbers_over_every_case() -> None:
     analyst = user("analyst", Role.CITY_ANALYST)
-    assert rules.scope_for(analyst, Filters(as_of=AS_OF)) == rules.EVERY_CASE_SUPPRESSED
+    assert scope.scope_for(analyst, Filters(as_of=AS_OF)) == scope.EVERY_CASE_SUPPRESSED
     own = Filters(as_of=AS_OF, districts=("stovner",))
-    assert rules.scope_for(analyst, own) == rules.EVERY_CASE_SUPPRESSED
+    assert scope.scope_for(analyst, own) == scope.EVERY_CASE_SUPPRESSED
 
 
 def test_district_staff_see_only_their_own_district_unsuppressed() -> None:
     coordinator = user("coordinator", Role.TEAM_COORDINATOR, "stovner")
-    own = rules.scope_for(coordinator, Filters(as_of=AS_OF, districts=("stovner",)))
+    own = scope.scope_for(coordinator, Filters(as_of=AS_OF, districts=("stovner",)))
     assert own.suppress is False and own.cases is not None
     both = Filters(as_of=AS_OF, districts=("stovner", "alna"))
-    assert rules.scope_for(coordinator, both) == rules.EVERY_CASE_SUPPRESSED
-    assert rules.scope_for(coordinator, Filters(as_of=AS_OF)) == rules.EVERY_CASE_SUPPRESSED
+    assert scope.scope_for(coordinator, both) == scope.EVERY_CASE_SUPPRESSED
+    assert scope.scope_for(coordinator, Filters(as_of=AS_OF)) == scope.EVERY_CASE_SUPPRESSED
 
 
 def test_strictly_confidential_cases_are_left_out_of_own_district_numbers() -> None:
@@ -281,15 +281,15 @@ def test_strictly_confidential_cases_are_left_out_of_own_district_numbers() -> N
     )
     coordinator = user("coordinator", Role.TEAM_COORDINATOR, "stovner")
     filters = Filters(as_of=AS_OF, districts=("stovner",))
-    own = table("end-reasons-by-district", filters, rules.scope_for(coordinator, filters))
+    own = table("end-reasons-by-district", filters, scope.scope_for(coordinator, filters))
     assert own.row_total("stovner").count == 1
 
 
 def test_statistics_without_suppression_by_permission(monkeypatch: pytest.MonkeyPatch) -> None:
     analyst = user("analyst", Role.CITY_ANALYST)
     granted = {Permission.STATS_VIEW, Permission.STATS_UNSUPPRESSED}
-    monkeypatch.setattr(rules, "has_permission", lambda u, p: p in granted)
-    assert rules.scope_for(analyst, Filters(as_of=AS_OF)) == rules.EVERY_CASE_UNSUPPRESSED
+    monkeypatch.setattr(scope, "has_permission", lambda u, p: p in granted)
+    assert scope.scope_for(analyst, Filters(as_of=AS_OF)) == scope.EVERY_CASE_UNSUPPRESSED
 
 
 # --- charts -----------------------------------------------------------------------------------

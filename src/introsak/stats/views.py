@@ -1,7 +1,7 @@
 """Statistics pages: the dashboard, one page per view, its chart, its downloads and a PDF.
 
 Each request reads the filters from the URL (``FilterForm``), decides whose cases are
-counted and whether small cells are hidden (``stats.rules.scope_for``), runs the views
+counted and whether small cells are hidden (``stats.scope.scope_for``), runs the views
 (``domain.catalogue``) and hands the results to a template, a chart or an export.
 """
 
@@ -27,7 +27,7 @@ from introsak.stats.interfaces import exports
 from introsak.stats.interfaces.alt_texts import chart_alt
 from introsak.stats.interfaces.forms import FilterForm
 from introsak.stats.phrases import SUPPRESSION_RULE
-from introsak.stats.rules import scope_for, scope_note
+from introsak.stats.scope import scope_for, scope_note
 
 DOWNLOADS = {
     "csv": ("text/csv; charset=utf-8", exports.to_csv),

@@ -105,7 +105,7 @@ class Scope:
     """Whose cases are counted, and whether small cells are hidden.
 
     ``cases`` None means every case. A user whose own access covers the cases counted sees
-    them unsuppressed (``stats.rules.scope_for``).
+    them unsuppressed (``stats.scope.scope_for``).
     """
 
     cases: QuerySet[ProgrammeCase] | None
