@@ -25,7 +25,7 @@ from introsak.casefacts.enums import (
 )
 from introsak.cases import models as m
 from introsak.cases.domain import operations as ops
-from introsak.workspace.models import CaseChange
+from introsak.cases.models import CaseChange
 from tests.workspace.builders import AS_OF, Staff, ended_without_meeting, load, running, staff
 from tests.workspace.builders import undecided as undecided_case
 

@@ -412,7 +412,7 @@ _ACCESS: dict[str, ModelClass] = {
 }
 
 _WORKSPACE_AUDITS: dict[str, ModelClass] = {
-    "workspace.CaseChange": ModelClass(
+    "cases.CaseChange": ModelClass(
         "case",
         {
             "id": PK,

@@ -122,3 +122,24 @@ class FindingStatus(models.TextChoices):
 
 
 OPEN_STATUSES = (FindingStatus.PENDING, FindingStatus.OVERDUE)
+
+
+class Step(models.TextChoices):
+    """The recording steps of a case, one per operation (``domain.operations``)."""
+
+    MAPPING = "mapping", _("Competence mapping")
+    GUIDANCE = "guidance", _("Career guidance")
+    DECISION = "decision", _("Programme decision and first plan")
+    PLAN = "plan", _("Plan revision")
+    CONTRACT = "contract", _("Integration contract")
+    START = "start", _("Programme start")
+    MEETING = "meeting", _("Meeting")
+    ACTIVITY = "activity", _("Activity or practice placement")
+    LEAVE = "leave", _("Leave")
+    EXTENSION = "extension", _("Extension")
+    RECOGNITION = "recognition", _("Recognition of education")
+    JOBSEEKER = "jobseeker", _("Job-seeker registration")
+    END = "end", _("Programme end")
+    CERTIFICATE = "certificate", _("Participant certificate")
+    JOURNAL = "journal", _("Journal note")
+    REASSIGN = "reassign", _("Change of programme adviser")

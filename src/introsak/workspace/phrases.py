@@ -5,12 +5,10 @@ the same thing the same way."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from functools import lru_cache
 from types import MappingProxyType
 
 from django.db import models
-from django.utils.dates import MONTHS_3
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
@@ -28,16 +26,6 @@ def choice_labels(choices: type[models.TextChoices]) -> Mapping[str, str]:
 @lru_cache(maxsize=256)
 def _choice_labels(choices: type[models.TextChoices], language: str) -> Mapping[str, str]:
     return MappingProxyType({value: str(label) for value, label in choices.choices})
-
-
-def short_date(value: date) -> str:
-    """A date as caseworkers read it: 07.08.2024 in bokmål, 7 Aug 2024 in English.
-
-    Written out directly: ``date_format`` costs about a hundred times more, and a case page
-    shows some fifty dates."""
-    if (get_language() or "nb").startswith("nb"):
-        return f"{value.day:02d}.{value.month:02d}.{value.year}"
-    return f"{value.day} {MONTHS_3[value.month].title()} {value.year}"
 
 
 # A short title per rule of the catalogue (shared/spec/rules.md), as caseworkers say it.

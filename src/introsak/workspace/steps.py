@@ -2,7 +2,7 @@
 
 The view for every step is the same (``views.record``); what differs is listed here. Adding
 a step means: an operation in ``cases/domain/operations.py``, a form in
-``interfaces/forms.py``, a ``Step`` value in ``models.py`` and an entry below.
+``interfaces/forms.py``, a ``Step`` value in ``cases/enums.py`` and an entry below.
 """
 
 from __future__ import annotations
@@ -18,10 +18,9 @@ from introsak.access.domain.gateway import has_permission
 from introsak.access.enums import Permission
 from introsak.accounts.models import User
 from introsak.cases.domain import operations as ops
-from introsak.cases.enums import ResidenceBasis
+from introsak.cases.enums import ResidenceBasis, Step
 from introsak.cases.models import ProgrammeCase
 from introsak.workspace.interfaces import forms
-from introsak.workspace.models import Step
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,7 @@ from introsak.access.enums import Permission
 from introsak.accounts.models import User
 from introsak.cases.domain.operations import NON_FIELD, StaleCase, StepRejected
 from introsak.cases.domain.single import load_lists, select_case
-from introsak.cases.models import ProgrammeCase
+from introsak.cases.models import CaseChange, ProgrammeCase
 from introsak.core import clock
 from introsak.core.reversing import fast_reverse
 from introsak.workspace.domain.casepage import CHANGE_ROWS, case_page, recent_changes
@@ -57,7 +57,6 @@ from introsak.workspace.domain.worklist import (
 from introsak.workspace.domain.worklist import worklist as build_worklist
 from introsak.workspace.interfaces import tables
 from introsak.workspace.interfaces.forms import OUTCOME_LABELS, JournalForm, StepForm
-from introsak.workspace.models import CaseChange
 from introsak.workspace.steps import STEPS, StepSpec, available_steps
 
 _WRITTEN = "workspace_written"  # session key: the case the user has just saved

@@ -11,7 +11,7 @@ Every operation here is a keyword-only function that
    ``case_to_dict``), so nothing can be recorded here that could not have been imported. Any
    problem is raised as ``StepRejected`` with messages per form field (the operation's keyword
    names), and nothing is written;
-4. writes the rows, bumps ``version``, records a ``workspace.CaseChange`` (who, when, which
+4. writes the rows, bumps ``version``, records a ``CaseChange`` (who, when, which
    step) and recomputes the case's stored findings and deadlines (``case_recompute``), so the
    worklist and the case page show the effect at once.
 
@@ -53,10 +53,10 @@ from introsak.cases.domain.facts import (
     plan_from_facts,
     recognition_from_facts,
 )
-from introsak.cases.enums import EndReason
+from introsak.cases.enums import EndReason, Step
+from introsak.cases.models import CaseChange
 from introsak.core import clock
-from introsak.workspace.models import CaseChange, Step
-from introsak.workspace.phrases import short_date
+from introsak.core.formats import short_date
 
 __all__ = [
     "NON_FIELD",

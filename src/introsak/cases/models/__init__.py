@@ -1,4 +1,5 @@
 from introsak.cases.models.case import ProgrammeCase
+from introsak.cases.models.change import CaseChange
 from introsak.cases.models.events import Activity, Extension, Leave, Meeting
 from introsak.cases.models.finding import CaseFinding
 from introsak.cases.models.journal import JournalNote
@@ -8,6 +9,7 @@ from introsak.cases.models.recognition import EducationRecognition
 
 __all__ = [
     "Activity",
+    "CaseChange",
     "CaseFinding",
     "EducationRecognition",
     "Extension",

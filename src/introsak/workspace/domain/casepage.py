@@ -26,9 +26,9 @@ from introsak.cases import models as m
 from introsak.cases.domain.facts import case_to_facts
 from introsak.cases.domain.single import CaseRows, attach_users, users_of
 from introsak.cases.enums import ActivityKind, FindingStatus, MeetingKind
+from introsak.cases.models import CaseChange
 from introsak.rules import RULES_BY_ID, Finding, evaluate
 from introsak.workspace.domain.worklist import effective_status
-from introsak.workspace.models import CaseChange
 from introsak.workspace.phrases import (
     CATEGORY_LABELS,
     SEVERITY_LABELS,

@@ -11,6 +11,7 @@ from django.template.defaultfilters import linebreaksbr
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
+from introsak.core.formats import short_date
 from introsak.core.templatetags.introsak_ui import escape_text as _e
 from introsak.core.templatetags.introsak_ui import status_tag_html
 from introsak.workspace.domain.casepage import (
@@ -20,7 +21,6 @@ from introsak.workspace.domain.casepage import (
     TimelineItem,
 )
 from introsak.workspace.interfaces.tables import Row
-from introsak.workspace.phrases import short_date
 
 register = template.Library()
 

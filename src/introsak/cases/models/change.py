@@ -1,4 +1,4 @@
-"""What the workspace itself stores: who changed a case, when, and with which step.
+"""Who changed a case, when, and with which step.
 
 ``ProgrammeCase.version`` says *that* a case changed; ``CaseChange`` says who changed it, so a
 refused stale save can name the colleague ("changed by Kari Nordmann at 10:42") and the case
@@ -12,26 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class Step(models.TextChoices):
-    """The recording steps of the workspace, one per operation."""
-
-    MAPPING = "mapping", _("Competence mapping")
-    GUIDANCE = "guidance", _("Career guidance")
-    DECISION = "decision", _("Programme decision and first plan")
-    PLAN = "plan", _("Plan revision")
-    CONTRACT = "contract", _("Integration contract")
-    START = "start", _("Programme start")
-    MEETING = "meeting", _("Meeting")
-    ACTIVITY = "activity", _("Activity or practice placement")
-    LEAVE = "leave", _("Leave")
-    EXTENSION = "extension", _("Extension")
-    RECOGNITION = "recognition", _("Recognition of education")
-    JOBSEEKER = "jobseeker", _("Job-seeker registration")
-    END = "end", _("Programme end")
-    CERTIFICATE = "certificate", _("Participant certificate")
-    JOURNAL = "journal", _("Journal note")
-    REASSIGN = "reassign", _("Change of programme adviser")
+from introsak.cases.enums import Step
 
 
 class CaseChange(models.Model):

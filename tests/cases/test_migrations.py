@@ -1,0 +1,60 @@
+"""``CaseChange`` moved from ``workspace`` to ``cases`` (cases 0004, workspace 0002): a
+database migrated before the move keeps its rows, both ways."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+from introsak.cases.models import CaseChange, ProgrammeCase
+from tests.workspace.builders import Staff, load, running, staff
+
+BEFORE_MOVE = [("cases", "0003_person_strictly_confidential_index"), ("workspace", "0001_initial")]
+
+
+def _latest() -> list[tuple[str, str]]:
+    return list(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+
+def _migrate(targets: list[tuple[str, str]]) -> None:
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(targets)
+
+
+def _tables() -> set[str]:
+    with connection.cursor() as cursor:
+        return set(connection.introspection.table_names(cursor))
+
+
+@pytest.fixture
+def migrated_back_and_forth() -> Iterator[None]:
+    latest = _latest()
+    try:
+        yield
+    finally:
+        _migrate(latest)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_case_changes_keep_their_rows_across_the_move(migrated_back_and_forth: None) -> None:
+    people: Staff = staff()
+    load([running("C-1", "radgiver.sth")])
+    case = ProgrammeCase.objects.get(case_id="C-1")
+    CaseChange.objects.create(case=case, version=case.version, step="meeting", user=people.adviser)
+
+    _migrate(BEFORE_MOVE)
+    assert "workspace_casechange" in _tables()
+    assert "cases_casechange" not in _tables()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT case_id, step, user_id FROM workspace_casechange")
+        assert cursor.fetchall() == [(case.pk, "meeting", people.adviser.pk)]
+
+    _migrate(_latest())
+    assert "cases_casechange" in _tables()
+    assert "workspace_casechange" not in _tables()
+    moved = CaseChange.objects.get()
+    assert (moved.case_id, moved.step, moved.user) == (case.pk, "meeting", people.adviser)
