@@ -18,7 +18,7 @@ demo: setup
 test: setup
 	uv run --frozen ruff check .
 	uv run --frozen ruff format --check .
-	uv run --frozen mypy src
+	uv run --frozen mypy src packages/introsak-demo/src
 	uv run --frozen python manage.py makemigrations --check --dry-run -v 0
 	uv run --frozen pytest -n 2 --dist loadgroup
 
@@ -27,7 +27,7 @@ lint:
 	uv run --frozen ruff format --check .
 
 typecheck:
-	uv run --frozen mypy src
+	uv run --frozen mypy src packages/introsak-demo/src
 
 benchmark-import:
 	uv run --frozen python benchmarks/import_benchmark.py

@@ -37,7 +37,7 @@ def _recreate_database(url: str) -> None:
 
 def _write_cases(path: Path, count: int, seed: int) -> float:
     from introsak.casefacts.serialize import dumps_case
-    from introsak.demo.generator import generate_bulk
+    from introsak_demo.generator import generate_bulk
 
     start = time.perf_counter()
     with path.open("w", encoding="utf-8") as out:

@@ -90,7 +90,7 @@ def _load(count: int, seed: int) -> float:
 
     from introsak.casefacts.serialize import dumps_case
     from introsak.cases.domain.importing import case_facts_import
-    from introsak.demo.generator import generate_bulk
+    from introsak_demo.generator import generate_bulk
 
     start = time.perf_counter()
     with tempfile.TemporaryDirectory() as directory:

@@ -1,6 +1,6 @@
 """Benchmark: the caseworker workspace under 16 concurrent clients, on PostgreSQL.
 
-1. Loads N generated cases (default 100,000; ``introsak.demo.generator.generate_bulk``)
+1. Loads N generated cases (default 100,000; ``introsak_demo.generator.generate_bulk``)
    into the database through the real import path, unless it already holds them. Advisers
    named in the cases are created by the import; the benchmark activates some of them and
    gives them a password.
@@ -99,7 +99,7 @@ def _load(count: int, seed: int) -> None:
     from introsak.casefacts.serialize import dumps_case
     from introsak.cases.domain.importing import case_facts_import
     from introsak.cases.models import ProgrammeCase
-    from introsak.demo.generator import generate_bulk
+    from introsak_demo.generator import generate_bulk
 
     have = ProgrammeCase.objects.count()
     if have >= count:

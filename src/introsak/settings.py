@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "introsak.workspace",
     "introsak.stats",
     "introsak.audits",
+    "introsak.demo_site",
 ]
 
 MIDDLEWARE = [

@@ -22,7 +22,7 @@ AS_OF = date(2024, 8, 7)
 @pytest.fixture
 def demo(settings) -> None:  # type: ignore[no-untyped-def]
     """The demo's Oslo (participants only), as of the report's statistics date."""
-    from introsak.demo.generator import DEFAULT_SEED, generate
+    from introsak_demo.generator import DEFAULT_SEED, generate
 
     settings.INTROSAK_AS_OF = AS_OF
     data = generate(seed=DEFAULT_SEED, as_of=AS_OF, include_children=False)

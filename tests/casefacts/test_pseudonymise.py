@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from hypothesis import given, settings
+from tests.strategies import case_facts
 
 from introsak.casefacts.model import CaseFacts, JournalNote
 from introsak.casefacts.parse import parse_case
@@ -20,7 +21,6 @@ from introsak.casefacts.serialize import (
     dumps_case,
     pseudonymise,
 )
-from introsak.casefacts.strategies import case_facts
 
 KEY = b"0123456789abcdef0123456789abcdef"
 OTHER_KEY = b"fedcba9876543210fedcba9876543210"

@@ -7,12 +7,12 @@ from dataclasses import replace
 from typing import Any
 
 from hypothesis import given, settings
+from tests.strategies import case_facts
 
 from introsak.casefacts.enums import CefrLevel, LanguageSkill
 from introsak.casefacts.model import CaseFacts
 from introsak.casefacts.parse import parse_case
 from introsak.casefacts.serialize import case_to_dict, dumps_case
-from introsak.casefacts.strategies import case_facts
 
 
 def parsed(obj: dict[str, Any]) -> CaseFacts:

@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from introsak.casefacts.model import CaseFacts
 from introsak.casefacts.serialize import dumps_case
-from introsak.casefacts.strategies import case_facts
 from introsak.cases import models as m
 from introsak.cases.domain.deadlines import (
     DERIVED_FIELDS,
@@ -24,6 +23,7 @@ from introsak.cases.domain.facts import case_to_facts, facts_queryset
 from introsak.cases.domain.importing import case_facts_import
 from introsak.rules import evaluate
 from tests.factories import case_dict, import_cases
+from tests.strategies import case_facts
 
 pytestmark = pytest.mark.django_db
 

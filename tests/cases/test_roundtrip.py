@@ -12,7 +12,7 @@ from introsak.casefacts.serialize import dumps_case
 from introsak.cases import models as m
 from introsak.cases.domain.exporting import case_facts_export, exportable_cases
 from introsak.cases.domain.importing import case_facts_import
-from introsak.demo.generator import generate
+from introsak_demo.generator import generate
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 

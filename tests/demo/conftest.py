@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from introsak.demo import DEFAULT_SEED, DemoData, generate
-from introsak.demo.calibration import Result, evaluate
+from introsak_demo import DEFAULT_SEED, DemoData, generate
+from introsak_demo.calibration import Result, evaluate
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ import itertools
 
 from introsak.casefacts.parse import parse_case
 from introsak.casefacts.serialize import case_to_dict
-from introsak.demo import generate_bulk
+from introsak_demo import generate_bulk
 
 
 def test_bulk_yields_exactly_count_unique_valid_cases_across_blocks() -> None:

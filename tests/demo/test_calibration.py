@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 
 from introsak.casefacts.enums import EndReason
-from introsak.demo.calibration import Result, months_between
-from introsak.demo.design import TABLE_1_OTHER_BY_YEAR
-from introsak.demo.targets import load_targets, table_1_counts
+from introsak_demo.calibration import Result, months_between
+from introsak_demo.design import TABLE_1_OTHER_BY_YEAR
+from introsak_demo.targets import load_targets, table_1_counts
 
 CHECKED = [t.id for t in load_targets().targets if t.check]
 

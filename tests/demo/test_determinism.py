@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from introsak.casefacts.serialize import dumps_case
-from introsak.demo import DemoData, generate
+from introsak_demo import DemoData, generate
 
 
 def test_same_seed_same_data(demo: DemoData) -> None:

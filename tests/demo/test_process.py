@@ -12,9 +12,9 @@ from introsak.casefacts.enums import (
     ResidenceBasis,
 )
 from introsak.casefacts.model import CaseFacts
-from introsak.demo import DemoData
-from introsak.demo.definitions import is_running, latest_end_goal
 from introsak.rules.dates import add_months
+from introsak_demo import DemoData
+from introsak_demo.definitions import is_running, latest_end_goal
 
 WORK_ORIENTED = {
     ActivityKind.LANGUAGE_PRACTICE,

@@ -7,11 +7,11 @@ import random
 import pytest
 
 from introsak.casefacts.enums import EndReason
-from introsak.demo.design import DISTRICT_DESIGNS, OSLO_COLLECTIVE_SHARE
-from introsak.demo.households import collective_targets
-from introsak.demo.names import feminine_surname, transliterate_ru, transliterate_uk
-from introsak.demo.outcomes import solve
-from introsak.demo.quotas import flags, largest_remainder
+from introsak_demo.design import DISTRICT_DESIGNS, OSLO_COLLECTIVE_SHARE
+from introsak_demo.households import collective_targets
+from introsak_demo.names import feminine_surname, transliterate_ru, transliterate_uk
+from introsak_demo.outcomes import solve
+from introsak_demo.quotas import flags, largest_remainder
 
 
 @pytest.mark.parametrize(

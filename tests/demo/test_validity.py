@@ -12,8 +12,8 @@ from introsak.casefacts.districts import DISTRICT_SLUGS
 from introsak.casefacts.model import CaseFacts
 from introsak.casefacts.parse import parse_case
 from introsak.casefacts.serialize import case_to_dict
-from introsak.demo import DemoData, StaffRole, demo_logins
 from introsak.identity import IdentityKind, parse_identity_number
+from introsak_demo import DemoData, StaffRole, demo_logins
 
 
 def dates_in(obj: object) -> Iterator[tuple[str, date]]:

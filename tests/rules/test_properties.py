@@ -1,4 +1,4 @@
-"""Properties of the engine over generated valid cases (``casefacts.strategies``).
+"""Properties of the engine over generated valid cases (``tests/strategies.py``).
 
 The order of statuses used for "never worse": breach < overdue < pending < met_late < met —
 fulfilled, even late, beats unfulfilled; unfulfilled but in time beats past the deadline; a
@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 from introsak.casefacts.enums import ActivityKind, CefrLevel, EndGoal, LanguageSkill, MeetingKind
 from introsak.casefacts.model import Activity, CaseFacts, Meeting, Plan
-from introsak.casefacts.strategies import case_facts
 from introsak.rules import RULES, Status, evaluate
+from tests.strategies import case_facts
 
 RANK = {
     Status.BREACH: 0,

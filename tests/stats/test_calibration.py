@@ -20,12 +20,12 @@ import pytest
 from introsak.casefacts.districts import DISTRICTS
 from introsak.casefacts.serialize import dumps_case
 from introsak.cases.domain.importing import case_facts_import
-from introsak.demo import calibration
-from introsak.demo.generator import DEFAULT_SEED, generate
 from introsak.stats.domain.catalogue import compute_view
 from introsak.stats.domain.filters import BasisGroup, Filters
 from introsak.stats.domain.queries import Scope
 from introsak.stats.domain.tables import StatTable
+from introsak_demo import calibration
+from introsak_demo.generator import DEFAULT_SEED, generate
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 

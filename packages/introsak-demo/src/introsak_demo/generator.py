@@ -16,16 +16,16 @@ from datetime import date
 
 from introsak.casefacts.districts import DISTRICTS_BY_SLUG
 from introsak.casefacts.model import CaseFacts
-from introsak.demo.design import DESIGNS_BY_SLUG, DISTRICT_DESIGNS
-from introsak.demo.facts import Writer, write_case
-from introsak.demo.households import fill
-from introsak.demo.model import DEFAULT_AS_OF, DemoData, DemoLogin, StaffMember
-from introsak.demo.names import IdentityNumbers, Names
-from introsak.demo.population import Streams, build_participants
-from introsak.demo.programme import Uids
-from introsak.demo.skeleton import Role, Skeleton
-from introsak.demo.staff import advisers_of, build_staff, settlement_workers_of
-from introsak.demo.staff import demo_logins as _demo_logins
+from introsak_demo.design import DESIGNS_BY_SLUG, DISTRICT_DESIGNS
+from introsak_demo.facts import Writer, write_case
+from introsak_demo.households import fill
+from introsak_demo.model import DEFAULT_AS_OF, DemoData, DemoLogin, StaffMember
+from introsak_demo.names import IdentityNumbers, Names
+from introsak_demo.population import Streams, build_participants
+from introsak_demo.programme import Uids
+from introsak_demo.skeleton import Role, Skeleton
+from introsak_demo.staff import advisers_of, build_staff, settlement_workers_of
+from introsak_demo.staff import demo_logins as _demo_logins
 
 __all__ = ["DEFAULT_AS_OF", "DEFAULT_SEED", "demo_logins", "generate", "generate_bulk"]
 

@@ -5,8 +5,8 @@ streams any number of cases for benchmarks, ``demo_logins`` lists one log-in per
 ``calibration`` computes the report's figures from case facts; ``targets.yaml`` holds them.
 """
 
-from introsak.demo.generator import DEFAULT_SEED, demo_logins, generate, generate_bulk
-from introsak.demo.model import DEFAULT_AS_OF, DemoData, DemoLogin, StaffMember, StaffRole
+from introsak_demo.generator import DEFAULT_SEED, demo_logins, generate, generate_bulk
+from introsak_demo.model import DEFAULT_AS_OF, DemoData, DemoLogin, StaffMember, StaffRole
 
 __all__ = [
     "DEFAULT_AS_OF",

@@ -27,7 +27,7 @@ Measures:
   plus six calendar months (``rules.dates.add_months``).
 * Shares are percentages of the population (0 when it is empty).
 
-Run ``uv run python -m introsak.demo.calibration [--seed N]`` for target against achieved.
+Run ``uv run python -m introsak_demo.calibration [--seed N]`` for target against achieved.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ from itertools import pairwise
 from typing import Any
 
 from introsak.casefacts.model import CaseFacts
-from introsak.demo.definitions import (
+from introsak_demo.definitions import (
     DAYS_PER_MONTH,
     DISTRICT_SLUGS,
     REVIEW_CRITERIA,
@@ -52,8 +52,8 @@ from introsak.demo.definitions import (
     months_between,
     over_six_months,
 )
-from introsak.demo.model import DemoData, StaffMember, StaffRole
-from introsak.demo.targets import Period, Target, Targets, load_targets
+from introsak_demo.model import DemoData, StaffMember, StaffRole
+from introsak_demo.targets import Period, Target, Targets, load_targets
 
 __all__ = [
     "DAYS_PER_MONTH",
@@ -386,7 +386,7 @@ def format_table(results: Sequence[Result]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from introsak.demo.generator import DEFAULT_SEED, generate
+    from introsak_demo.generator import DEFAULT_SEED, generate
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)

@@ -23,16 +23,16 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from introsak.casefacts.enums import EducationLevel, ResidenceBasis, Sex
-from introsak.demo.design import (
+from introsak_demo.design import (
     COLLECTIVE_SETTLED_FROM,
     OSLO_COLLECTIVE_SHARE,
     SETTLED_2021,
     SETTLED_WINDOW,
     DistrictDesign,
 )
-from introsak.demo.programme import Uids, education, other_basis
-from introsak.demo.quotas import largest_remainder, weighted_choice
-from introsak.demo.skeleton import Cohort, Role, Skeleton, uniform_date
+from introsak_demo.programme import Uids, education, other_basis
+from introsak_demo.quotas import largest_remainder, weighted_choice
+from introsak_demo.skeleton import Cohort, Role, Skeleton, uniform_date
 
 CHILD_SHARE = {True: 0.26, False: 0.33}  # of persons settled, by "collective protection"
 OLDER_SHARE = {True: 0.07, False: 0.03}

@@ -8,7 +8,7 @@ from datetime import date
 
 from introsak.casefacts.enums import ActivityKind
 from introsak.casefacts.model import Activity, JournalNote, Meeting
-from introsak.demo.skeleton import Skeleton
+from introsak_demo.skeleton import Skeleton
 
 
 def before(day: date, limit: date) -> date:

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from introsak.demo.design import DISTRICT_DESIGNS, DistrictDesign
-from introsak.demo.model import DemoLogin, StaffMember, StaffRole
-from introsak.demo.names import Names
+from introsak_demo.design import DISTRICT_DESIGNS, DistrictDesign
+from introsak_demo.model import DemoLogin, StaffMember, StaffRole
+from introsak_demo.names import Names
 
 EMAIL_DOMAIN = "introsak.example"  # .example is reserved (RFC 2606): no mail can go out
 CITY_ANALYSTS = 2

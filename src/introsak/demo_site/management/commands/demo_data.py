@@ -1,15 +1,22 @@
+"""``introsak demo-data``: the calibrated demo data set in the database.
+
+The generator is the package ``introsak_demo`` (``packages/introsak-demo``), a development
+dependency: a production install has no demo generator, and the command says so.
+"""
+
 from __future__ import annotations
 
 import io
 from argparse import ArgumentParser
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from introsak.access.domain.grants import MAX_GRANT_DAYS, GrantTerms, audit_grant_save
 from introsak.accounts.models import User
 from introsak.casefacts.serialize import dumps_case
 from introsak.cases.domain.importing import ImportRejected, case_facts_import
@@ -17,7 +24,15 @@ from introsak.cases.models import ProgrammeCase
 from introsak.core import clock
 from introsak.core.models import District
 
+if TYPE_CHECKING:
+    from introsak_demo import DemoLogin, StaffMember
+
 DEMO_PASSWORD = "introsak-demo"  # noqa: S105 - a documented demo log-in, refused in production
+MISSING_GENERATOR = (
+    "demo-data needs the demo-data generator, the package introsak-demo "
+    "(packages/introsak-demo), which only a development install has: run 'uv sync' "
+    "in a checkout of the repository"
+)
 
 
 class Command(BaseCommand):
@@ -45,7 +60,10 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if settings.PRODUCTION:
             raise CommandError("demo-data refuses to run with INTROSAK_ENV=production")
-        from introsak.demo.generator import demo_logins, generate
+        try:
+            from introsak_demo import demo_logins, generate
+        except ImportError as missing:
+            raise CommandError(MISSING_GENERATOR) from missing
 
         as_of = options["as_of"] or settings.INTROSAK_AS_OF or date(2024, 8, 7)
         if options["if_empty"] and ProgrammeCase.objects.exists():
@@ -68,7 +86,7 @@ class Command(BaseCommand):
             )
         self._print_logins(demo_logins())
 
-    def _create_staff(self, staff: list[Any]) -> None:
+    def _create_staff(self, staff: list[StaffMember]) -> None:
         districts = {d.slug: d for d in District.objects.all()}
         password_hash = make_password(DEMO_PASSWORD)  # hashed once: argon2 is slow on purpose
         for member in staff:
@@ -90,8 +108,6 @@ class Command(BaseCommand):
     def _grant_demo_auditor(self) -> None:
         """Give the demo auditor a running audit grant for the two audited districts, so
         the auditor log-in shows the workbench at once."""
-        from introsak.access.domain.grants import MAX_GRANT_DAYS, GrantTerms, audit_grant_save
-
         auditor = User.objects.filter(role="auditor").order_by("username").first()
         admin = User.objects.filter(role="administrator").order_by("username").first()
         if auditor is None or admin is None or auditor.audit_grants.exists():
@@ -109,11 +125,11 @@ class Command(BaseCommand):
             granted_by=admin,
         )
 
-    def _print_logins(self, logins: list[Any]) -> None:
+    def _print_logins(self, logins: list[DemoLogin]) -> None:
         self.stdout.write("")
         self.stdout.write(f"Demo log-ins (password for all: {DEMO_PASSWORD}):")
         for login in logins:
-            where = f", {login.district}" if getattr(login, "district", None) else ""
+            where = f", {login.district}" if login.district else ""
             self.stdout.write(f"  {login.username:<34} {login.role}{where}")
         self.stdout.write("")
         self.stdout.write("Open http://127.0.0.1:8000 and log in.")

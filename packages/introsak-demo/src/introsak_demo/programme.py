@@ -22,7 +22,8 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from introsak.casefacts.enums import EducationLevel, EndGoal, ResidenceBasis, Sex
-from introsak.demo.design import (
+from introsak.rules.dates import add_months
+from introsak_demo.design import (
     COLLECTIVE_SETTLED_FROM,
     COLLECTIVE_STARTS_FROM,
     LEGACY_SETTLED_FROM,
@@ -30,9 +31,8 @@ from introsak.demo.design import (
     SETTLED_WINDOW,
     DistrictDesign,
 )
-from introsak.demo.quotas import weighted_choice
-from introsak.demo.skeleton import Cohort, Role, Skeleton, short_education, uniform_date
-from introsak.rules.dates import add_months
+from introsak_demo.quotas import weighted_choice
+from introsak_demo.skeleton import Cohort, Role, Skeleton, short_education, uniform_date
 
 # Education at arrival. Other bases: far lower than Ukrainians (report lines 850-855).
 EDUCATION_LEVELS = (

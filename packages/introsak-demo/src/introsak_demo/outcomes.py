@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from introsak.casefacts.enums import EndReason
-from introsak.demo.design import (
+from introsak_demo.design import (
     OSLO_COLLECTIVE_WORK_SHARE,
     OSLO_EDUCATION_SHARE,
     OSLO_STRATUM_SHARES,
@@ -30,7 +30,7 @@ from introsak.demo.design import (
     DistrictDesign,
     Value,
 )
-from introsak.demo.quotas import largest_remainder
+from introsak_demo.quotas import largest_remainder
 
 REASONS: tuple[EndReason, ...] = tuple(EndReason)
 STRATA = ("c22", "c23", "c24", "o22", "o23", "o24")

@@ -128,7 +128,7 @@ def _raw_table_1() -> Mapping[str, Any]:
 
 @cache
 def _raw() -> Mapping[str, Any]:
-    text = resources.files("introsak.demo").joinpath("targets.yaml").read_text("utf-8")
+    text = resources.files("introsak_demo").joinpath("targets.yaml").read_text("utf-8")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when available
     data: Mapping[str, Any] = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
     return data

@@ -23,9 +23,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from introsak.casefacts.enums import EducationLevel, EndGoal, EndReason
-from introsak.demo import definitions
-from introsak.demo.delays import DelayReport, assign_delays
-from introsak.demo.design import (
+from introsak.rules.dates import add_months
+from introsak_demo import definitions
+from introsak_demo.delays import DelayReport, assign_delays
+from introsak_demo.design import (
     DISTRICT_DESIGNS,
     ENDERS_HIGHER_EDUCATION,
     ENDERS_UPPER_SECONDARY,
@@ -34,8 +35,8 @@ from introsak.demo.design import (
     TABLE_1_OTHER_BY_YEAR,
     DistrictDesign,
 )
-from introsak.demo.outcomes import PRIORS, REASONS, STRATA, Row, solve
-from introsak.demo.programme import (
+from introsak_demo.outcomes import PRIORS, REASONS, STRATA, Row, solve
+from introsak_demo.programme import (
     COLLECTIVE_EDUCATION,
     Uids,
     collective_waiting,
@@ -49,10 +50,9 @@ from introsak.demo.programme import (
     run_other,
     settled_december_2023_waiting,
 )
-from introsak.demo.quotas import allocate, flags, shuffled, weighted_choice
-from introsak.demo.skeleton import Cohort, Skeleton
-from introsak.demo.targets import table_1_counts
-from introsak.rules.dates import add_months
+from introsak_demo.quotas import allocate, flags, shuffled, weighted_choice
+from introsak_demo.skeleton import Cohort, Skeleton
+from introsak_demo.targets import table_1_counts
 
 WAITING_PER_SETTLED = 0.02  # collective protection waiting to start, per person settled
 DECEMBER_2023_WAITING = {"ostensjo": 16}

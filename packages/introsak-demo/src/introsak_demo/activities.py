@@ -16,11 +16,11 @@ from datetime import date, timedelta
 
 from introsak.casefacts.enums import ActivityKind, EducationLevel, EndGoal, EndReason, MeetingKind
 from introsak.casefacts.model import Meeting, MeetingMinutes
-from introsak.demo import texts
-from introsak.demo.design import WORK_15H_FROM
-from introsak.demo.draft import CaseDraft, before
-from introsak.demo.skeleton import uniform_date
 from introsak.rules.dates import add_months
+from introsak_demo import texts
+from introsak_demo.design import WORK_15H_FROM
+from introsak_demo.draft import CaseDraft, before
+from introsak_demo.skeleton import uniform_date
 
 NAV_TILTAK_FROM = date(2024, 3, 1)  # "oppfølging på deltid for fordrevne fra Ukraina"
 SH_WORKSHOP_FROM = date(2024, 2, 5)

@@ -23,8 +23,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from introsak.demo.definitions import DAYS_PER_MONTH
-from introsak.demo.design import (
+from introsak_demo.definitions import DAYS_PER_MONTH
+from introsak_demo.design import (
     COLLECTIVE_SETTLED_FROM,
     LEGACY_SETTLED_FROM,
     OSLO_MONTHS_TO_START,
@@ -33,8 +33,8 @@ from introsak.demo.design import (
     Choice,
     DistrictDesign,
 )
-from introsak.demo.quotas import largest_remainder
-from introsak.demo.skeleton import Cohort, Skeleton
+from introsak_demo.quotas import largest_remainder
+from introsak_demo.skeleton import Cohort, Skeleton
 
 IN_WINDOW = (21, 88)  # days: within three calendar months of settlement
 TAIL_FROM = 93  # days: beyond three calendar months

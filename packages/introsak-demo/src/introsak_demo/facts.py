@@ -45,13 +45,13 @@ from introsak.casefacts.model import (
     Person,
     Plan,
 )
-from introsak.demo import texts
-from introsak.demo.activities import add_activities, add_meetings
-from introsak.demo.design import COLLECTIVE_PERMITS_FROM
-from introsak.demo.draft import CaseDraft, before
-from introsak.demo.names import IdentityNumbers, Names
-from introsak.demo.skeleton import Role, Skeleton, uniform_date
 from introsak.rules.dates import add_months
+from introsak_demo import texts
+from introsak_demo.activities import add_activities, add_meetings
+from introsak_demo.design import COLLECTIVE_PERMITS_FROM
+from introsak_demo.draft import CaseDraft, before
+from introsak_demo.names import IdentityNumbers, Names
+from introsak_demo.skeleton import Role, Skeleton, uniform_date
 
 SH_JOBSEEKER_AT_SETTLEMENT_FROM = date(2023, 12, 1)
 JOBSEEKER_DIRECTIVE_FROM = date(2023, 9, 1)
