@@ -23,7 +23,7 @@ ALIASES = {
     "create-administrator": "create_administrator",
 }
 
-# Commands that can also run over a case-facts file: --input FILE (introsak.core.throwaway).
+# Commands that can also run over a case-facts file: --input FILE (introsak.throwaway).
 FILE_INPUT_COMMANDS = frozenset({"stats", "audit"})
 
 USAGE = """usage: introsak <command> [options]
@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         return check_main(rest)
     if command in FILE_INPUT_COMMANDS:
         # Must be decided before Django starts: --input chooses a throw-away database.
-        from introsak.core.throwaway import has_input, run_with_input
+        from introsak.throwaway import has_input, run_with_input
 
         if has_input(rest):
             return run_with_input(ALIASES.get(command, command), rest)

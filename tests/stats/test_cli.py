@@ -14,7 +14,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import load_workbook
 
-from introsak.core.throwaway import option_value, without_option
+from introsak.throwaway import option_value, without_option
 from tests.factories import import_cases, jsonl
 from tests.stats.test_table1 import AS_OF, COLUMNS, REASONS, SUMS, report_cases
 

@@ -4,7 +4,7 @@ The same domain functions as the web application: ``audit_create``, ``sample_dra
 pre-fills the control forms) and the findings report. Run against the application's
 database, nothing is kept unless ``--save`` is given (the audit is rolled back after it is
 printed). With ``introsak audit --input FILE …`` the console script loads the case-facts
-file into a throw-away database before Django starts (``introsak.core.throwaway``) and then
+file into a throw-away database before Django starts (``introsak.throwaway``) and then
 runs this command over it, unchanged.
 """
 

@@ -2,7 +2,7 @@
 
 The same views, filters and exports as the web pages (``stats.domain.catalogue``,
 ``stats.interfaces``), for scheduled reports and for analysts. Over the database by default;
-over a case-facts file with ``--input FILE`` (``introsak.core.throwaway`` loads it into a
+over a case-facts file with ``--input FILE`` (``introsak.throwaway`` loads it into a
 throw-away database first, then runs this very command).
 """
 

@@ -10,6 +10,9 @@ This must happen *before* Django starts, because the database is chosen by the s
 placeholder users for unknown advisers, as an export from another system needs) and runs
 the command. The directory and database are deleted afterwards, whatever happens.
 
+Like ``cli``, this module sits above every app (it starts Django and imports case facts through
+``cases``), so no app imports it.
+
 ``--as-of DATE``, if given, is also the application's "today" (``INTROSAK_AS_OF``) for the
 import and the command, so that deadlines are judged as of the export's date.
 """
