@@ -22,8 +22,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "src" / "introsak"
-# Languages per app: staff pages in nb and en; core also carries the participant languages.
-LANGUAGES = {"core": ["nb", "en", "uk", "ru"]}
+# Languages per app: staff pages in nb and en; core and web (the shared layout and menu) also
+# carry the participant languages.
+LANGUAGES = {"core": ["nb", "en", "uk", "ru"], "web": ["nb", "en", "uk", "ru"]}
 DEFAULT_LANGUAGES = ["nb", "en"]
 
 

@@ -43,7 +43,7 @@ ALLOWED_HOSTS = env_list(
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "introsak.core.apps.IntrosakAdminConfig",
+    "introsak.accounts.apps.IntrosakAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "introsak.accounts",
     "introsak.cases",
     "introsak.access",
+    "introsak.web",
     "introsak.workspace",
     "introsak.stats",
     "introsak.audits",
@@ -106,6 +107,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "introsak.core.context_processors.introsak",
+                "introsak.web.context_processors.navigation",
                 "introsak.accounts.context_processors.auth_options",
             ],
         },

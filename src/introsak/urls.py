@@ -6,6 +6,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("introsak.core.urls")),
+    path("", include("introsak.web.urls")),
     path("account/", include("introsak.accounts.urls")),
     path("cases/", include("introsak.workspace.urls")),
     path("stats/", include("introsak.stats.urls")),

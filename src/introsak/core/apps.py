@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.contrib.admin import apps as admin_apps
 
 
 class CoreConfig(AppConfig):
@@ -7,8 +6,3 @@ class CoreConfig(AppConfig):
     name = "introsak.core"
     label = "core"
     verbose_name = "Introsak"
-
-
-class IntrosakAdminConfig(admin_apps.AdminConfig):
-    default = False
-    default_site = "introsak.core.admin_site.IntrosakAdminSite"

@@ -1,7 +1,8 @@
 """The main menu: one entry per area the user's permissions open.
 
-Each app registers its entry here by URL name; an entry whose URL does not exist (yet) or
-whose permission the user lacks is left out.
+Each feature app has its entry here, by URL name (a new app adds one line to
+``NAV_ENTRIES``); an entry whose URL does not exist (yet) or whose permission the user lacks
+is left out. It lives in the web layer, above ``access``, because it needs the permissions.
 """
 
 from __future__ import annotations
@@ -32,6 +33,15 @@ class NavEntry:
         return self.label
 
 
+@dataclass(frozen=True)
+class NavItem:
+    """One entry of the menu as the layout shows it."""
+
+    url: str
+    label: str | Promise
+    current: bool
+
+
 _DISTRICT_VIEW_ROLES = {Role.TEAM_COORDINATOR.value, Role.AUDITOR.value}
 
 
@@ -49,12 +59,12 @@ NAV_ENTRIES: tuple[NavEntry, ...] = (
 )
 
 
-def nav_items(request: HttpRequest) -> list[dict[str, object]]:
+def nav_items(request: HttpRequest) -> list[NavItem]:
     user = request.user
     if not user.is_authenticated:
         return []
     granted = permissions_of(getattr(user, "role", ""))
-    items: list[dict[str, object]] = []
+    items: list[NavItem] = []
     for entry in NAV_ENTRIES:
         if entry.permission not in granted:
             continue
@@ -63,10 +73,10 @@ def nav_items(request: HttpRequest) -> list[dict[str, object]]:
         except NoReverseMatch:
             continue
         items.append(
-            {
-                "url": url,
-                "label": entry.label_for(getattr(user, "role", "")),
-                "current": request.path.startswith(url) and url != "/",
-            }
+            NavItem(
+                url=url,
+                label=entry.label_for(getattr(user, "role", "")),
+                current=request.path.startswith(url) and url != "/",
+            )
         )
     return items
