@@ -29,21 +29,3 @@ class AccessAction(models.TextChoices):
 
 # Actions that take data out of the system need the export permission, not only read.
 EXPORT_ACTIONS = frozenset({AccessAction.EXPORT, AccessAction.SUBJECT_EXPORT})
-
-
-class SecurityEventKind(models.TextChoices):
-    """Security-log event names. Denials are ``denied_<permission>``."""
-
-    LOGIN_FAILED = "login_failed", _("Failed log-in")
-    LOCKED_OUT = "locked_out", _("Locked out after repeated failed log-ins")
-    OTP_FAILED = "otp_failed", _("Wrong two-factor code")
-    OTP_ENROLLED = "otp_enrolled", _("Two-factor device enrolled")
-    SESSION_EXPIRED = "session_expired", _("Session ended by the idle or absolute limit")
-    IDENTITY_IN_URL = "identity_in_url", _("Identity number in an address refused")
-    CSRF_FAILURE = "csrf_failure", _("Request without a valid CSRF token")
-    GRANT_SAVED = "grant_saved", _("Audit grant created or changed")
-    CLEARANCE_GRANTED = "clearance_granted", _("Clearance for a protected person granted")
-    CLEARANCE_REVOKED = "clearance_revoked", _("Clearance for a protected person revoked")
-    GRADING_CHANGED = "grading_changed", _("Protected-address grading changed")
-    ROLE_CHANGED = "role_changed", _("A user's role or district changed")
-    RETENTION_RUN = "retention_run", _("Retention job anonymised cases")

@@ -29,7 +29,7 @@ from introsak.access.domain.reports import (
 )
 from introsak.access.domain.security_log import security_event
 from introsak.access.domain.subject_export import subject_export
-from introsak.access.enums import Permission, SecurityEventKind
+from introsak.access.enums import Permission
 from introsak.access.interfaces.forms import (
     PeriodForm,
     PersonReportForm,
@@ -37,6 +37,7 @@ from introsak.access.interfaces.forms import (
     UserReportForm,
 )
 from introsak.accounts.models import User
+from introsak.core.security import SecurityEventKind
 from introsak.core.tabular import Cell, csv_bytes
 
 View = Callable[..., HttpResponse]

@@ -13,9 +13,8 @@ from django.contrib.auth.models import Group
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from introsak.access.domain.security_log import security_event
-from introsak.access.enums import SecurityEventKind
 from introsak.accounts.models import User
+from introsak.core.security import SecurityEventKind, security_event
 
 SELF_LOCKED_FIELDS = ("role", "district", "is_active")
 

@@ -11,11 +11,10 @@ from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.dispatch import receiver
 from django.http import HttpRequest
 
-from introsak.access.domain.security_log import security_event
-from introsak.access.enums import SecurityEventKind
 from introsak.accounts.client import client_ip
 from introsak.accounts.domain.two_factor import MFA_BY_IDP_SESSION_KEY
 from introsak.core.middleware import stamp_login
+from introsak.core.security import SecurityEventKind, security_event
 
 OIDC_BACKEND = "introsak.accounts.oidc.IntrosakOIDCBackend"
 

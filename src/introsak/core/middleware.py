@@ -30,6 +30,7 @@ from django.shortcuts import render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from introsak.core.security import SecurityEventKind, security_event
 from introsak.identity import check_digits_match
 
 AUTH_AT = "introsak_auth_at"
@@ -90,9 +91,12 @@ class SessionTimeoutMiddleware:
         return self.get_response(request)
 
     def _expire(self, request: HttpRequest, reason: str) -> HttpResponse:
-        from introsak.access.domain.security_log import security_event
-
-        security_event(event="session_expired", user=request.user, path=request.path, detail=reason)
+        security_event(
+            event=SecurityEventKind.SESSION_EXPIRED,
+            user=request.user,
+            path=request.path,
+            detail=reason,
+        )
         logout(request)
         messages.info(
             request,
@@ -140,10 +144,10 @@ class IdentityNumberInUrlMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         address = unquote_plus(request.path + "?" + request.META.get("QUERY_STRING", ""))
         if holds_identity_number(address):
-            from introsak.access.domain.security_log import security_event
-
             security_event(
-                event="identity_in_url", user=getattr(request, "user", None), path=request.path
+                event=SecurityEventKind.IDENTITY_IN_URL,
+                user=getattr(request, "user", None),
+                path=request.path,
             )
             return render(request, "core/identity_in_url.html", status=400)
         return self.get_response(request)

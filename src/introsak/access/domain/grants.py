@@ -22,11 +22,11 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from introsak.access.domain.security_log import security_event
-from introsak.access.enums import SecurityEventKind
 from introsak.access.models import AuditGrant
 from introsak.accounts.enums import Role
 from introsak.core import clock
 from introsak.core.models import District
+from introsak.core.security import SecurityEventKind
 
 MAX_GRANT_DAYS = 90
 MIN_JUSTIFICATION_CHARS = 20

@@ -26,12 +26,12 @@ from django.utils.translation import gettext as _
 
 from introsak.access.domain.grants import MIN_JUSTIFICATION_CHARS, covers, grants_valid
 from introsak.access.domain.security_log import security_event
-from introsak.access.enums import SecurityEventKind
 from introsak.access.models import AuditGrant, ProtectedPersonClearance
 from introsak.accounts.enums import DISTRICT_ROLES, Role
 from introsak.casefacts.serialize import case_pseudonym as export_case_pseudonym
 from introsak.cases.enums import ProtectedAddress
 from introsak.cases.models import Person, ProgrammeCase
+from introsak.core.security import SecurityEventKind
 from introsak.identity import mask_identity_number
 
 PSEUDONYM_DISPLAY_CHARS = 8

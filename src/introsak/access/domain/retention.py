@@ -27,10 +27,10 @@ from django.db.models.functions import Cast, Concat, TruncYear
 
 from introsak.access.classification import REGISTRY, Retention
 from introsak.access.domain.security_log import security_event
-from introsak.access.enums import SecurityEventKind
 from introsak.access.models import Anonymisation
 from introsak.cases.models import ProgrammeCase
 from introsak.core import clock
+from introsak.core.security import SecurityEventKind
 
 PARAMETER_FILE = Path(__file__).resolve().parent.parent / "parameters" / "case_retention_years.yaml"
 ANONYMOUS_PREFIX = "anon-"

@@ -22,8 +22,7 @@ from django.http import HttpRequest
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from introsak.access.domain.security_log import security_event
-from introsak.access.enums import SecurityEventKind
+from introsak.core.security import SecurityEventKind, security_event
 
 DEVICE_NAME = "authenticator"
 MFA_BY_IDP_SESSION_KEY = "introsak_mfa_by_idp"
