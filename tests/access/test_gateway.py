@@ -125,6 +125,23 @@ def test_auditor_with_valid_grant_cannot_write() -> None:
     )
 
 
+def test_case_for_write_with_the_reassign_permission_is_for_coordinators_only() -> None:
+    world = make_world()
+    with pytest.raises(Http404):
+        case_for_write(
+            world.users["adviser_a"],
+            case_pk=world.case_a.pk,
+            permission=Permission.CASE_REASSIGN,
+            path="/cases/1/reassign/",
+        )
+    assert list(SecurityEvent.objects.values_list("event", "path")) == [
+        ("denied_case_reassign", "/cases/1/reassign/")
+    ]
+    coordinator = world.users["coordinator_a"]
+    case = case_for_write(coordinator, case_pk=world.case_a.pk, permission=Permission.CASE_REASSIGN)
+    assert case.pk == world.case_a.pk
+
+
 def test_garbage_case_pk_is_a_plain_404() -> None:
     world = make_world()
     with pytest.raises(Http404):

@@ -9,7 +9,6 @@ from datetime import date
 from typing import Any
 
 import pytest
-from django.core.exceptions import PermissionDenied
 from django.db import connection, connections
 from django.utils import translation
 
@@ -182,19 +181,6 @@ def test_stale_case_after_reimport_names_nobody(people: Staff) -> None:
             mapping_date=date(2023, 11, 20),
         )
     assert (stale.value.changed_by, stale.value.changed_at) == (None, None)
-
-
-def test_operation_needs_the_write_permission(people: Staff) -> None:
-    load([ended_without_meeting("C-1", "radgiver.sth")])
-    case = _case("C-1")
-    with pytest.raises(PermissionDenied):
-        ops.mapping_record(
-            case=case,
-            by=people.auditor,
-            expected_version=case.version,
-            mapping_date=date(2023, 11, 20),
-        )
-    assert _case("C-1").version == case.version
 
 
 # --- before the decision -------------------------------------------------------------------
@@ -619,15 +605,10 @@ def test_journal_note_add_records_author(people: Staff) -> None:
     assert (note.author, note.text) == (people.adviser, "Trekantsamtale avtalt.")
 
 
-def test_case_reassign_only_by_coordinator_and_to_an_adviser_of_the_district(
-    people: Staff,
-) -> None:
+def test_case_reassign_only_to_an_adviser_of_the_district(people: Staff) -> None:
+    # Who may reassign at all is the gateway's (tests/access/test_gateway.py).
     load([running("C-3", "radgiver.sth")])
     case = _case("C-3")
-    with pytest.raises(PermissionDenied):
-        ops.case_reassign(
-            case=case, by=people.adviser, expected_version=case.version, adviser=people.colleague
-        )
     with pytest.raises(ops.StepRejected) as refused:
         ops.case_reassign(
             case=case,

@@ -213,7 +213,7 @@ def record(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         raise Http404
     user = _user(request)
     require_permission(user, spec.permission, path=request.path)
-    case = case_for_write(user, case_pk=pk, path=request.path)
+    case = case_for_write(user, case_pk=pk, path=request.path, permission=spec.permission)
     stale = ""
     status = 200
     if request.method == "POST":

@@ -118,13 +118,20 @@ def case_for_read(
 
 
 def case_for_write(
-    user: Any, *, case_pk: int, path: str = "", load: Loader | None = None
+    user: Any,
+    *,
+    case_pk: int,
+    path: str = "",
+    load: Loader | None = None,
+    permission: Permission = Permission.CASE_WRITE,
 ) -> ProgrammeCase:
     """One case the user may change (no access-log row: the page that shows it logged).
 
+    The case domain's operations take their case from here: this is where the right to
+    change it is checked (``permission``: ``case_write``, or e.g. ``case_reassign``).
     Raises ``Http404`` (and writes the security log) like ``case_for_read``.
     """
-    return _get_visible(user, case_pk, Permission.CASE_WRITE, path, load)
+    return _get_visible(user, case_pk, permission, path, load)
 
 
 def case_for_permission(

@@ -15,8 +15,9 @@ Every operation here is a keyword-only function that
    step) and recomputes the case's stored findings and deadlines (``case_recompute``), so the
    worklist and the case page show the effect at once.
 
-Operations take the case as returned by the access gateway (``case_for_write``): the gateway
-decides whether the user may see the case; the operation checks the permission to change it.
+Operations take the case as returned by the access gateway (``case_for_write``): the gateway,
+which knows roles and permissions, decides whether the user may change the case at all (a
+reassignment needs ``case_reassign``); the operations here decide whether the change fits.
 Messages are translated into the active language when the operation runs.
 """
 
@@ -28,12 +29,9 @@ from datetime import date, datetime
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from introsak.access.domain.gateway import has_permission
-from introsak.access.enums import Permission
 from introsak.accounts.enums import Role
 from introsak.accounts.models import User
 from introsak.casefacts import model as f
@@ -129,14 +127,7 @@ class _Edit:
     by: User
 
 
-def _open(
-    case: m.ProgrammeCase,
-    by: User,
-    expected_version: int,
-    permission: Permission = Permission.CASE_WRITE,
-) -> _Edit:
-    if not has_permission(by, permission):
-        raise PermissionDenied
+def _open(case: m.ProgrammeCase, by: User, expected_version: int) -> _Edit:
     current = (
         m.ProgrammeCase.objects.select_for_update()
         .values_list("version", flat=True)
@@ -862,13 +853,14 @@ def journal_note_add(
 def case_reassign(
     *, case: m.ProgrammeCase, by: User, expected_version: int, adviser: User
 ) -> m.ProgrammeCase:
-    """Make ``adviser`` the participant's programme adviser (team coordinators only). The
-    adviser must be an active programme adviser in the case's district.
+    """Make ``adviser`` the participant's programme adviser. The adviser must be an active
+    programme adviser in the case's district; ``case`` comes from ``case_for_write`` with the
+    ``case_reassign`` permission (team coordinators).
 
     Side effects: sets ``adviser``, bumps the version, records a ``CaseChange`` and
     recomputes the case's findings.
     """
-    edit = _open(case, by, expected_version, Permission.CASE_REASSIGN)
+    edit = _open(case, by, expected_version)
     if not (
         adviser.is_active
         and adviser.role == Role.PROGRAMME_ADVISER
