@@ -1,5 +1,5 @@
 # The README's two commands are `make demo` and `make test`.
-.PHONY: demo test setup lint typecheck benchmark-import benchmark-rules benchmark-stats benchmark-workspace
+.PHONY: demo test setup lint imports typecheck benchmark-import benchmark-rules benchmark-stats benchmark-workspace
 
 DEMO_AS_OF ?= 2024-08-07
 DEMO_ENV = INTROSAK_AS_OF=$(DEMO_AS_OF) INTROSAK_REQUIRE_2FA=false
@@ -18,6 +18,7 @@ demo: setup
 test: setup
 	uv run --frozen ruff check .
 	uv run --frozen ruff format --check .
+	uv run --frozen lint-imports
 	uv run --frozen mypy src packages/introsak-demo/src
 	uv run --frozen python manage.py makemigrations --check --dry-run -v 0
 	uv run --frozen pytest -n 2 --dist loadgroup
@@ -25,6 +26,10 @@ test: setup
 lint:
 	uv run --frozen ruff check .
 	uv run --frozen ruff format --check .
+
+# The one-way app graph (pyproject.toml [tool.importlinter]; README "Layout").
+imports:
+	uv run --frozen lint-imports
 
 typecheck:
 	uv run --frozen mypy src packages/introsak-demo/src
