@@ -1,8 +1,9 @@
-"""The model choices hold exactly the case-facts format's values."""
+"""The model choices are built from the case-facts enumerations (cases.enums.labelled)."""
 
 from __future__ import annotations
 
 import pytest
+from django.utils import translation
 
 from introsak.casefacts import enums as fmt
 from introsak.cases import enums as choices
@@ -32,3 +33,17 @@ def test_finding_statuses_equal_rules_engine_statuses() -> None:
     from introsak.rules import Status
 
     assert [s.value for s in Status] == list(choices.FindingStatus.values)
+
+
+def test_labelled_refuses_a_value_without_a_label() -> None:
+    with pytest.raises(ValueError) as refused:
+        choices.labelled(fmt.SentBy, {fmt.SentBy.NAV: "NAV"})
+    assert str(refused.value) == "SentBy: no label for ['participant'], no value for []"
+
+
+def test_labelled_choices_keep_the_format_order_with_translated_labels() -> None:
+    with translation.override("en"):
+        assert choices.SentBy.choices == [("nav", "NAV"), ("participant", "The participant")]
+    with translation.override("nb"):
+        assert choices.SentBy("participant").label == "Deltakeren selv"
+    assert choices.SentBy.PARTICIPANT == fmt.SentBy.PARTICIPANT

@@ -15,8 +15,8 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from introsak.casefacts.enums import ProtectedAddress
 from introsak.cases import models as m
-from introsak.cases.enums import ProtectedAddress
 
 
 class ReadOnlyAdmin(admin.ModelAdmin[Any]):

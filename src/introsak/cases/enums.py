@@ -1,103 +1,172 @@
 """Choices for the case models: the case-facts enumerations with translated labels.
 
-The values are exactly those of ``introsak.casefacts.enums`` (a test checks they agree), so
-a model field holds the same string as the interchange format.
+The values are defined once, in ``introsak.casefacts.enums`` (the interchange format, pure
+Python); each choices class here is built from that enumeration (same values, same order)
+and adds only the translated label of every value. A value without a label, or a label for
+no value, fails at import. Code that needs a value by name uses the case-facts enumeration
+(``casefacts.enums.ProtectedAddress.NONE``); models and forms use the choices here.
 """
+
+from collections.abc import Mapping
+from enum import StrEnum
+from typing import Any, cast
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
+
+from introsak.casefacts import enums as facts
 
 
-class ResidenceBasis(models.TextChoices):
-    COLLECTIVE_PROTECTION = "collective_protection", _("Collective protection (§ 34)")
-    REFUGEE = "refugee", _("Refugee (§ 28)")
-    RESETTLEMENT_REFUGEE = "resettlement_refugee", _("Resettlement refugee (§ 35)")
-    HUMANITARIAN = "humanitarian", _("Strong humanitarian grounds (§ 38)")
-    FAMILY_REUNIFICATION = "family_reunification", _("Family reunification")
-    INDEPENDENT_PERMIT = "independent_permit", _("Independent permit (§ 53)")
-    OTHER = "other", _("Other basis")
+def labelled(
+    values: type[StrEnum], labels: Mapping[StrEnum, StrOrPromise]
+) -> type[models.TextChoices]:
+    """Model choices with the values of ``values``, in order, and a label for each."""
+    unlabelled = [member.value for member in values if member not in labels]
+    unknown = [str(key) for key in labels if key not in set(values)]
+    if unlabelled or unknown:
+        raise ValueError(f"{values.__name__}: no label for {unlabelled}, no value for {unknown}")
+    members = [(member.name, (member.value, labels[member])) for member in values]
+    functional_api: Any = models.TextChoices  # the stubs know only the class syntax
+    return cast(
+        "type[models.TextChoices]", functional_api(values.__name__, members, module=__name__)
+    )
 
 
-class Sex(models.TextChoices):
-    FEMALE = "female", _("Female")
-    MALE = "male", _("Male")
+ResidenceBasis = labelled(
+    facts.ResidenceBasis,
+    {
+        facts.ResidenceBasis.COLLECTIVE_PROTECTION: _("Collective protection (§ 34)"),
+        facts.ResidenceBasis.REFUGEE: _("Refugee (§ 28)"),
+        facts.ResidenceBasis.RESETTLEMENT_REFUGEE: _("Resettlement refugee (§ 35)"),
+        facts.ResidenceBasis.HUMANITARIAN: _("Strong humanitarian grounds (§ 38)"),
+        facts.ResidenceBasis.FAMILY_REUNIFICATION: _("Family reunification"),
+        facts.ResidenceBasis.INDEPENDENT_PERMIT: _("Independent permit (§ 53)"),
+        facts.ResidenceBasis.OTHER: _("Other basis"),
+    },
+)
 
 
-class EducationLevel(models.TextChoices):
-    NONE = "none", _("No completed schooling")
-    PRIMARY = "primary", _("Primary and lower secondary")
-    UPPER_SECONDARY = "upper_secondary", _("Upper secondary")
-    VOCATIONAL_COLLEGE = "vocational_college", _("Vocational college")
-    HIGHER = "higher", _("Higher education")
+Sex = labelled(
+    facts.Sex,
+    {
+        facts.Sex.FEMALE: _("Female"),
+        facts.Sex.MALE: _("Male"),
+    },
+)
 
 
-class ProtectedAddress(models.TextChoices):
-    NONE = "none", _("Not protected")
-    CONFIDENTIAL = "confidential", _("Confidential address")
-    STRICTLY_CONFIDENTIAL = "strictly_confidential", _("Strictly confidential address")
+EducationLevel = labelled(
+    facts.EducationLevel,
+    {
+        facts.EducationLevel.NONE: _("No completed schooling"),
+        facts.EducationLevel.PRIMARY: _("Primary and lower secondary"),
+        facts.EducationLevel.UPPER_SECONDARY: _("Upper secondary"),
+        facts.EducationLevel.VOCATIONAL_COLLEGE: _("Vocational college"),
+        facts.EducationLevel.HIGHER: _("Higher education"),
+    },
+)
 
 
-class EndGoal(models.TextChoices):
-    WORK = "work", _("Work")
-    EDUCATION = "education", _("Education")
-    UPPER_SECONDARY_COMPLETION = "upper_secondary_completion", _("Completed upper secondary")
-    PRIMARY_EDUCATION = "primary_education", _("Primary education")
-    OTHER = "other", _("Other")
+ProtectedAddress = labelled(
+    facts.ProtectedAddress,
+    {
+        facts.ProtectedAddress.NONE: _("Not protected"),
+        facts.ProtectedAddress.CONFIDENTIAL: _("Confidential address"),
+        facts.ProtectedAddress.STRICTLY_CONFIDENTIAL: _("Strictly confidential address"),
+    },
+)
 
 
-class CefrLevel(models.TextChoices):
-    A1 = "A1", "A1"
-    A2 = "A2", "A2"
-    B1 = "B1", "B1"
-    B2 = "B2", "B2"
-    C1 = "C1", "C1"
-    C2 = "C2", "C2"
+EndGoal = labelled(
+    facts.EndGoal,
+    {
+        facts.EndGoal.WORK: _("Work"),
+        facts.EndGoal.EDUCATION: _("Education"),
+        facts.EndGoal.UPPER_SECONDARY_COMPLETION: _("Completed upper secondary"),
+        facts.EndGoal.PRIMARY_EDUCATION: _("Primary education"),
+        facts.EndGoal.OTHER: _("Other"),
+    },
+)
 
 
-class MeetingKind(models.TextChoices):
-    THREE_PARTY = "three_party", _("Three-party meeting")
-    TRANSFER = "transfer", _("Transfer meeting")
-    CLOSING = "closing", _("Closing meeting")
-    RESOURCE_TEAM = "resource_team", _("Resource team meeting")
+CefrLevel = labelled(
+    facts.CefrLevel,
+    {
+        facts.CefrLevel.A1: "A1",
+        facts.CefrLevel.A2: "A2",
+        facts.CefrLevel.B1: "B1",
+        facts.CefrLevel.B2: "B2",
+        facts.CefrLevel.C1: "C1",
+        facts.CefrLevel.C2: "C2",
+    },
+)
 
 
-class ActivityKind(models.TextChoices):
-    NORWEGIAN_TRAINING = "norwegian_training", _("Norwegian training")
-    SOCIAL_STUDIES = "social_studies", _("Social studies")
-    LIFE_SKILLS_COURSE = "life_skills_course", _("Life-skills course")
-    PARENTAL_GUIDANCE = "parental_guidance", _("Parental guidance course")
-    LANGUAGE_PRACTICE = "language_practice", _("Language practice")
-    WORK_PRACTICE = "work_practice", _("Work practice")
-    JOB_WORKSHOP = "job_workshop", _("Job workshop")
-    LABOUR_MARKET_MEASURE = "labour_market_measure", _("Labour-market measure")
-    PART_TIME_WORK = "part_time_work", _("Part-time work")
-    VOCATIONAL_COURSE = "vocational_course", _("Vocational course")
-    WAGE_SUBSIDY_JOB = "wage_subsidy_job", _("Job with wage subsidy")
-    JOB_FAIR = "job_fair", _("Job fair")
-    PRE_COURSE = "pre_course", _("Pre-course")
-    OTHER = "other", _("Other activity")
+MeetingKind = labelled(
+    facts.MeetingKind,
+    {
+        facts.MeetingKind.THREE_PARTY: _("Three-party meeting"),
+        facts.MeetingKind.TRANSFER: _("Transfer meeting"),
+        facts.MeetingKind.CLOSING: _("Closing meeting"),
+        facts.MeetingKind.RESOURCE_TEAM: _("Resource team meeting"),
+    },
+)
 
 
-class SentBy(models.TextChoices):
-    NAV = "nav", _("NAV")
-    PARTICIPANT = "participant", _("The participant")
+ActivityKind = labelled(
+    facts.ActivityKind,
+    {
+        facts.ActivityKind.NORWEGIAN_TRAINING: _("Norwegian training"),
+        facts.ActivityKind.SOCIAL_STUDIES: _("Social studies"),
+        facts.ActivityKind.LIFE_SKILLS_COURSE: _("Life-skills course"),
+        facts.ActivityKind.PARENTAL_GUIDANCE: _("Parental guidance course"),
+        facts.ActivityKind.LANGUAGE_PRACTICE: _("Language practice"),
+        facts.ActivityKind.WORK_PRACTICE: _("Work practice"),
+        facts.ActivityKind.JOB_WORKSHOP: _("Job workshop"),
+        facts.ActivityKind.LABOUR_MARKET_MEASURE: _("Labour-market measure"),
+        facts.ActivityKind.PART_TIME_WORK: _("Part-time work"),
+        facts.ActivityKind.VOCATIONAL_COURSE: _("Vocational course"),
+        facts.ActivityKind.WAGE_SUBSIDY_JOB: _("Job with wage subsidy"),
+        facts.ActivityKind.JOB_FAIR: _("Job fair"),
+        facts.ActivityKind.PRE_COURSE: _("Pre-course"),
+        facts.ActivityKind.OTHER: _("Other activity"),
+    },
+)
 
 
-class RecognitionOutcome(models.TextChoices):
-    PENDING = "pending", _("Pending")
-    APPROVED = "approved", _("Approved")
-    PARTIALLY_APPROVED = "partially_approved", _("Partially approved")
-    REFUSED = "refused", _("Refused")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
+SentBy = labelled(
+    facts.SentBy,
+    {
+        facts.SentBy.NAV: _("NAV"),
+        facts.SentBy.PARTICIPANT: _("The participant"),
+    },
+)
 
 
-class EndReason(models.TextChoices):
-    WORK = "work", _("Work")
-    EDUCATION = "education", _("Education")
-    LABOUR_MARKET_MEASURE = "labour_market_measure", _("Labour-market measure")
-    QUALIFICATION_MEASURE = "qualification_measure", _("Qualifying measure")
-    OTHER = "other", _("Other")
-    NOT_REGISTERED = "not_registered", _("Not registered")
+RecognitionOutcome = labelled(
+    facts.RecognitionOutcome,
+    {
+        facts.RecognitionOutcome.PENDING: _("Pending"),
+        facts.RecognitionOutcome.APPROVED: _("Approved"),
+        facts.RecognitionOutcome.PARTIALLY_APPROVED: _("Partially approved"),
+        facts.RecognitionOutcome.REFUSED: _("Refused"),
+        facts.RecognitionOutcome.WITHDRAWN: _("Withdrawn"),
+    },
+)
+
+
+EndReason = labelled(
+    facts.EndReason,
+    {
+        facts.EndReason.WORK: _("Work"),
+        facts.EndReason.EDUCATION: _("Education"),
+        facts.EndReason.LABOUR_MARKET_MEASURE: _("Labour-market measure"),
+        facts.EndReason.QUALIFICATION_MEASURE: _("Qualifying measure"),
+        facts.EndReason.OTHER: _("Other"),
+        facts.EndReason.NOT_REGISTERED: _("Not registered"),
+    },
+)
 
 
 class Stage(models.TextChoices):

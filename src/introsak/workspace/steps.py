@@ -17,8 +17,9 @@ from django_stubs_ext import StrOrPromise
 from introsak.access.domain.gateway import has_permission
 from introsak.access.enums import Permission
 from introsak.accounts.models import User
+from introsak.casefacts.enums import ResidenceBasis
 from introsak.cases.domain import operations as ops
-from introsak.cases.enums import ResidenceBasis, Step
+from introsak.cases.enums import Step
 from introsak.cases.models import ProgrammeCase
 from introsak.workspace.interfaces import forms
 

@@ -32,7 +32,7 @@ from introsak.access.enums import EXPORT_ACTIONS, AccessAction, Permission
 from introsak.access.models import AccessLogEntry, ProtectedPersonClearance
 from introsak.access.permissions import permissions_of
 from introsak.accounts.enums import DISTRICT_ROLES, Role
-from introsak.cases.enums import ProtectedAddress
+from introsak.casefacts.enums import ProtectedAddress
 from introsak.cases.models import Person, ProgrammeCase
 
 # The case of a strictly confidential person. Written as ``person_id IN (the few such

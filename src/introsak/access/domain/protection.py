@@ -1,6 +1,6 @@
 """Protected persons and what a user is shown of a person.
 
-Gradings (``cases.enums.ProtectedAddress``): *strictly confidential* persons are visible only
+Gradings (``casefacts.enums.ProtectedAddress``): *strictly confidential* persons are visible only
 to users explicitly cleared for them (``clearance_grant``) and no address is ever stored for
 them; *confidential* persons are visible in scope but flagged. The gateway applies the
 visibility rules; this module owns the grading change, clearances, and the display helpers
@@ -28,8 +28,8 @@ from introsak.access.domain.grants import MIN_JUSTIFICATION_CHARS, covers, grant
 from introsak.access.domain.security_log import security_event
 from introsak.access.models import AuditGrant, ProtectedPersonClearance
 from introsak.accounts.enums import DISTRICT_ROLES, Role
+from introsak.casefacts.enums import ProtectedAddress
 from introsak.casefacts.serialize import case_pseudonym as export_case_pseudonym
-from introsak.cases.enums import ProtectedAddress
 from introsak.cases.models import Person, ProgrammeCase
 from introsak.core.security import SecurityEventKind
 from introsak.identity import mask_identity_number

@@ -22,7 +22,7 @@ from django.utils import timezone
 from introsak.access.domain.gateway import require_permission
 from introsak.access.enums import AccessAction, Permission
 from introsak.access.models import AccessLogEntry, SecurityEvent
-from introsak.cases.enums import ProtectedAddress
+from introsak.casefacts.enums import ProtectedAddress
 from introsak.cases.models import Person, ProgrammeCase
 from introsak.core.tabular import Cell
 

@@ -7,10 +7,10 @@ from typing import IO
 from django.conf import settings
 from django.db.models import QuerySet
 
+from introsak.casefacts.enums import ProtectedAddress
 from introsak.casefacts.serialize import dumps_case, pseudonymise
 from introsak.cases import models as m
 from introsak.cases.domain.facts import case_to_facts, facts_queryset
-from introsak.cases.enums import ProtectedAddress
 
 
 def exportable_cases(*, include_strictly_confidential: bool) -> QuerySet[m.ProgrammeCase]:

@@ -35,8 +35,7 @@ from django.utils.translation import gettext as _
 from introsak.accounts.enums import Role
 from introsak.accounts.models import User
 from introsak.casefacts import model as f
-from introsak.casefacts.enums import EndReason as FactsEndReason
-from introsak.casefacts.enums import MeetingKind, ResidenceBasis
+from introsak.casefacts.enums import EndReason, MeetingKind, ResidenceBasis
 from introsak.casefacts.parse import InvalidRecord, parse_case
 from introsak.casefacts.serialize import case_to_dict
 from introsak.cases import models as m
@@ -51,7 +50,7 @@ from introsak.cases.domain.facts import (
     plan_from_facts,
     recognition_from_facts,
 )
-from introsak.cases.enums import EndReason, Step
+from introsak.cases.enums import Step
 from introsak.cases.models import CaseChange
 from introsak.core import clock
 from introsak.core.formats import short_date
@@ -778,7 +777,7 @@ def case_end(
         )
     checks.done()
     reason = EndReason(end_reason)
-    candidate = replace(facts, end_date=end_date, end_reason=FactsEndReason(reason.value))
+    candidate = replace(facts, end_date=end_date, end_reason=reason)
     _validate(candidate, {"end_date": "end_date", "end_reason": "end_reason"})
     return _finish(edit, Step.END, {"end_date": end_date, "end_reason": reason.value})
 

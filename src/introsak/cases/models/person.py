@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from introsak.casefacts import enums as facts
 from introsak.cases.enums import EducationLevel, ProtectedAddress, ResidenceBasis, Sex
 
 
@@ -36,7 +37,7 @@ class Person(models.Model):
         _("protected address"),
         max_length=30,
         choices=ProtectedAddress.choices,
-        default=ProtectedAddress.NONE,
+        default=facts.ProtectedAddress.NONE,
     )
     address = models.TextField(_("address"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -53,7 +54,7 @@ class Person(models.Model):
             ),
             models.CheckConstraint(
                 name="strictly_confidential_has_no_address",
-                condition=~Q(protected_address=ProtectedAddress.STRICTLY_CONFIDENTIAL)
+                condition=~Q(protected_address=facts.ProtectedAddress.STRICTLY_CONFIDENTIAL)
                 | Q(address=""),
             ),
         ]
@@ -62,7 +63,7 @@ class Person(models.Model):
             # list by id (``access.domain.gateway``); this keeps that set one index read.
             models.Index(
                 fields=["id"],
-                condition=Q(protected_address=ProtectedAddress.STRICTLY_CONFIDENTIAL),
+                condition=Q(protected_address=facts.ProtectedAddress.STRICTLY_CONFIDENTIAL),
                 name="person_strictly_confidential",
             ),
         ]

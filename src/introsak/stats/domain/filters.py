@@ -12,7 +12,7 @@ from enum import StrEnum
 
 from django.db.models import Q
 
-from introsak.cases.enums import ResidenceBasis
+from introsak.casefacts.enums import ResidenceBasis
 
 
 class BasisGroup(StrEnum):

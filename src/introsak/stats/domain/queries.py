@@ -31,7 +31,8 @@ from django.db.models import (
 from django.db.models.functions import ExtractYear
 from django.db.models.sql.compiler import SQLCompiler
 
-from introsak.cases.enums import EndReason, FindingStatus, ResidenceBasis
+from introsak.casefacts.enums import EndReason, ResidenceBasis
+from introsak.cases.enums import FindingStatus
 from introsak.cases.models import CaseFinding, ProgrammeCase
 from introsak.core.models import District
 from introsak.stats.domain.filters import BasisGroup, Filters, Period

@@ -21,6 +21,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
+from introsak.casefacts.enums import MeetingKind as FactsMeetingKind
 from introsak.casefacts.model import CaseFacts
 from introsak.cases import models as m
 from introsak.cases.domain.facts import case_to_facts
@@ -234,7 +235,7 @@ def _meeting_items(
     items = []
     previous = start
     for x in meetings:
-        is_tri = x.kind == MeetingKind.THREE_PARTY
+        is_tri = x.kind == FactsMeetingKind.THREE_PARTY
         gap = (x.date - previous).days if is_tri and previous else None
         items.append(
             TimelineItem(

@@ -20,7 +20,7 @@ from django_stubs_ext import StrOrPromise
 
 from introsak.accounts.enums import Role
 from introsak.accounts.models import User
-from introsak.casefacts import model as f
+from introsak.casefacts import model as facts
 from introsak.casefacts.enums import (
     ActivityKind,
     CefrLevel,
@@ -28,9 +28,10 @@ from introsak.casefacts.enums import (
     LanguageSkill,
     MeetingKind,
     RecognitionOutcome,
+    ResidenceBasis,
     SentBy,
 )
-from introsak.cases import enums as e
+from introsak.cases import enums as case_choices
 from introsak.cases.models import Meeting, ProgrammeCase
 from introsak.core import clock
 
@@ -135,7 +136,7 @@ class PlanFields(StepForm):
     end_goal = forms.ChoiceField(
         label=_("End goal"),
         required=False,
-        choices=[("", _("Not set yet")), *e.EndGoal.choices],
+        choices=[("", _("Not set yet")), *case_choices.EndGoal.choices],
         help_text=_(
             "Required in the first plan, except for collective protection (set "
             "within 6 months of the start)."
@@ -163,7 +164,7 @@ class PlanFields(StepForm):
 
     @property
     def collective_protection(self) -> bool:
-        return bool(self.case.person.residence_basis == e.ResidenceBasis.COLLECTIVE_PROTECTION)
+        return bool(self.case.person.residence_basis == ResidenceBasis.COLLECTIVE_PROTECTION)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -177,14 +178,14 @@ class PlanFields(StepForm):
     def requires_goals(self) -> bool:
         return True
 
-    def plan(self, decided_on: date) -> f.Plan:
+    def plan(self, decided_on: date) -> facts.Plan:
         data = self.cleaned_data
         goal = tuple(
             sorted(
                 (_SKILL_OF[name], CefrLevel(data[name])) for name in GOAL_FIELDS if data.get(name)
             )
         )
-        return f.Plan(
+        return facts.Plan(
             decided_on=decided_on,
             duration_months=data["duration_months"],
             end_goal=EndGoal(data["end_goal"]) if data.get("end_goal") else None,
@@ -281,7 +282,9 @@ class StartForm(StepForm):
 
 class MeetingForm(StepForm):
     kind = forms.ChoiceField(
-        label=_("Kind of meeting"), choices=e.MeetingKind.choices, initial=e.MeetingKind.THREE_PARTY
+        label=_("Kind of meeting"),
+        choices=case_choices.MeetingKind.choices,
+        initial=MeetingKind.THREE_PARTY,
     )
     date = date_field(_("Held on"))
     documented = forms.BooleanField(
@@ -314,17 +317,17 @@ class MeetingForm(StepForm):
         texts = {name: data.get(name) or None for name in Meeting.MINUTES_FIELDS}
         has_minutes = any(texts.values())
         return {
-            "meeting": f.Meeting(
+            "meeting": facts.Meeting(
                 kind=MeetingKind(data["kind"]),
                 date=data["date"],
                 documented=bool(data.get("documented")) or has_minutes,
-                minutes=f.MeetingMinutes(**texts) if has_minutes else None,
+                minutes=facts.MeetingMinutes(**texts) if has_minutes else None,
             )
         }
 
 
 class ActivityForm(StepForm):
-    kind = forms.ChoiceField(label=_("Kind"), choices=e.ActivityKind.choices)
+    kind = forms.ChoiceField(label=_("Kind"), choices=case_choices.ActivityKind.choices)
     provider = forms.CharField(
         label=_("Provider or workplace"),
         required=False,
@@ -344,7 +347,7 @@ class ActivityForm(StepForm):
     def operation_kwargs(self) -> dict[str, Any]:
         data = self.cleaned_data
         return {
-            "activity": f.Activity(
+            "activity": facts.Activity(
                 kind=ActivityKind(data["kind"]),
                 start=data["start"],
                 end=data.get("end"),
@@ -373,7 +376,7 @@ class LeaveForm(StepForm):
     def operation_kwargs(self) -> dict[str, Any]:
         data = self.cleaned_data
         return {
-            "leave": f.Leave(
+            "leave": facts.Leave(
                 start=data["start"],
                 end=data["end"],
                 approved=bool(data.get("approved")),
@@ -395,7 +398,7 @@ class ExtensionForm(StepForm):
     def operation_kwargs(self) -> dict[str, Any]:
         data = self.cleaned_data
         return {
-            "extension": f.Extension(
+            "extension": facts.Extension(
                 decided_on=data["decided_on"],
                 months=data["months"],
                 justification=data["justification"],
@@ -406,8 +409,8 @@ class ExtensionForm(StepForm):
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 # The model's "Pending" label is shared with a finding's status; say what it means here.
 OUTCOME_CHOICES = [
-    (value, _("Being processed by HK-dir") if value == e.RecognitionOutcome.PENDING else label)
-    for value, label in e.RecognitionOutcome.choices
+    (value, _("Being processed by HK-dir") if value == RecognitionOutcome.PENDING else label)
+    for value, label in case_choices.RecognitionOutcome.choices
 ]
 OUTCOME_LABELS = dict(OUTCOME_CHOICES)
 YES_NO_UNKNOWN = [("", _("Not known")), ("yes", _("Yes")), ("no", _("No"))]
@@ -430,7 +433,7 @@ class RecognitionForm(StepForm):
         label=_("Sent by"),
         required=False,
         widget=forms.RadioSelect,
-        choices=e.SentBy.choices,
+        choices=case_choices.SentBy.choices,
         help_text=_("Oslostandarden says NAV sends the application."),
     )
     outcome = forms.ChoiceField(
@@ -464,7 +467,7 @@ class RecognitionForm(StepForm):
         data = self.cleaned_data
         documents = data.get("documents_available")
         return {
-            "recognition": f.EducationRecognition(
+            "recognition": facts.EducationRecognition(
                 relevant=data["relevant"] == "yes",
                 documents_available={"yes": True, "no": False}.get(documents or ""),
                 sent_date=data.get("sent_date"),
@@ -486,7 +489,7 @@ class JobseekerForm(StepForm):
 class EndForm(StepForm):
     end_date = date_field(_("Programme ended on"))
     end_reason = forms.ChoiceField(
-        label=_("End reason"), choices=[("", _("Choose…")), *e.EndReason.choices]
+        label=_("End reason"), choices=[("", _("Choose…")), *case_choices.EndReason.choices]
     )
     today_fields = ("end_date",)
 
