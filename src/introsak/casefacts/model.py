@@ -5,15 +5,25 @@ hold values that have already been validated: enumerations as their ``StrEnum`` 
 dates as ``datetime.date``. Collections are tuples so that a case is hashable and cannot be
 changed behind the engine's back.
 
-Fields marked *extension* are Introsak's optional additions to the shared format (see
-``docs/case-facts.md``): they carry what the application records beyond the facts the rules
-need (minutes, justifications, the adviser), so that export followed by import is lossless.
+The field order of each record is the order of the spec's field list: the parser's allowed
+keys and the serialiser's key order are read from here (``field_names``, ``dataclasses.fields``),
+so a new fact field is declared once. Field metadata says what the serialiser needs to know:
+
+* ``EXTENSION``: Introsak's optional additions to the shared format (see
+  ``docs/case-facts.md``), which carry what the application records beyond the facts the rules
+  need (minutes, justifications, the adviser), so that export followed by import is lossless;
+  left out of an export without extensions;
+* ``ALWAYS_WRITTEN``: written even when it holds its default (the five lists, a plan's
+  ``end_goal``), because the spec does not mark it optional. Any other field is left out
+  when it holds its default.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import Field, dataclass, field, fields
 from datetime import date
+from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from introsak.casefacts.enums import (
     ActivityKind,
@@ -30,6 +40,26 @@ from introsak.casefacts.enums import (
     Sex,
 )
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+EXTENSION = MappingProxyType({"extension": True})
+ALWAYS_WRITTEN = MappingProxyType({"always_written": True})
+
+
+def field_names(record: type[DataclassInstance]) -> tuple[str, ...]:
+    """The record's fields in the spec's order."""
+    return tuple(spec.name for spec in fields(record))
+
+
+def is_extension(spec: Field[object]) -> bool:
+    return bool(spec.metadata.get("extension", False))
+
+
+def is_always_written(spec: Field[object]) -> bool:
+    return bool(spec.metadata.get("always_written", False))
+
+
 # A Norwegian goal per skill, as sorted (skill, level) pairs. The format's shorthand "B1"
 # means the same level in all four skills and is normalised to four pairs.
 NorwegianGoal = tuple[tuple[LanguageSkill, CefrLevel], ...]
@@ -37,31 +67,32 @@ NorwegianGoal = tuple[tuple[LanguageSkill, CefrLevel], ...]
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Person:
+    national_id: str | None = None
+    name: str | None = None
     birth_date: date
+    sex: Sex | None = None
     residence_basis: ResidenceBasis
     permit_date: date
     settlement_date: date
     settled_by_agreement: bool
     education_level: EducationLevel
-    national_id: str | None = None
-    name: str | None = None
-    sex: Sex | None = None
     has_children_under_18: bool = False
     expecting_child: bool = False
     protected_address: ProtectedAddress = ProtectedAddress.NONE
-    duf_number: str | None = None  # extension
-    address: str | None = None  # extension; never set for strictly confidential persons
+    duf_number: str | None = field(default=None, metadata=EXTENSION)
+    # Never set for strictly confidential persons.
+    address: str | None = field(default=None, metadata=EXTENSION)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Plan:
     decided_on: date
-    duration_months: int
-    end_goal: EndGoal | None = None
+    end_goal: EndGoal | None = field(default=None, metadata=ALWAYS_WRITTEN)
     norwegian_goal: NorwegianGoal | None = None
+    duration_months: int
     elements: tuple[str, ...] = ()
-    sub_goals: tuple[str, ...] = ()  # extension
-    justification: str | None = None  # extension
+    sub_goals: tuple[str, ...] = field(default=(), metadata=EXTENSION)
+    justification: str | None = field(default=None, metadata=EXTENSION)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -82,16 +113,16 @@ class Meeting:
     kind: MeetingKind
     date: date
     documented: bool
-    minutes: MeetingMinutes | None = None  # extension
+    minutes: MeetingMinutes | None = field(default=None, metadata=EXTENSION)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Activity:
     kind: ActivityKind
     start: date
-    hours_per_week: float
     end: date | None = None
-    provider: str | None = None  # extension
+    hours_per_week: float
+    provider: str | None = field(default=None, metadata=EXTENSION)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -99,14 +130,14 @@ class Leave:
     start: date
     end: date
     approved: bool
-    reason: str | None = None  # extension
+    reason: str | None = field(default=None, metadata=EXTENSION)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Extension:
     decided_on: date
     months: int
-    justification: str | None = None  # extension
+    justification: str | None = field(default=None, metadata=EXTENSION)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -114,9 +145,9 @@ class EducationRecognition:
     relevant: bool
     sent_date: date | None = None
     sent_by: SentBy | None = None
-    documents_available: bool | None = None  # extension
-    outcome: RecognitionOutcome | None = None  # extension
-    outcome_date: date | None = None  # extension
+    documents_available: bool | None = field(default=None, metadata=EXTENSION)
+    outcome: RecognitionOutcome | None = field(default=None, metadata=EXTENSION)
+    outcome_date: date | None = field(default=None, metadata=EXTENSION)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -139,16 +170,17 @@ class CaseFacts:
     decision_date: date | None = None
     start_date: date | None = None
     part_time_percent: int = 100
-    plans: tuple[Plan, ...] = ()
+    plans: tuple[Plan, ...] = field(default=(), metadata=ALWAYS_WRITTEN)
     contract_date: date | None = None
-    meetings: tuple[Meeting, ...] = ()
-    activities: tuple[Activity, ...] = ()
-    leaves: tuple[Leave, ...] = ()
-    extensions: tuple[Extension, ...] = ()
+    meetings: tuple[Meeting, ...] = field(default=(), metadata=ALWAYS_WRITTEN)
+    activities: tuple[Activity, ...] = field(default=(), metadata=ALWAYS_WRITTEN)
+    leaves: tuple[Leave, ...] = field(default=(), metadata=ALWAYS_WRITTEN)
+    extensions: tuple[Extension, ...] = field(default=(), metadata=ALWAYS_WRITTEN)
     education_recognition: EducationRecognition | None = None
     jobseeker_registered_date: date | None = None
     end_date: date | None = None
     end_reason: EndReason | None = None
     certificate_issued_date: date | None = None
-    adviser: str | None = None  # extension: username of the main programme adviser
-    journal_notes: tuple[JournalNote, ...] = field(default=())  # extension
+    # The username of the main programme adviser.
+    adviser: str | None = field(default=None, metadata=EXTENSION)
+    journal_notes: tuple[JournalNote, ...] = field(default=(), metadata=EXTENSION)

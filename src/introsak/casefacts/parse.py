@@ -47,6 +47,7 @@ from introsak.casefacts.model import (
     NorwegianGoal,
     Person,
     Plan,
+    field_names,
 )
 from introsak.identity import (
     IdentityKind,
@@ -76,34 +77,18 @@ ALL_SKILLS: tuple[LanguageSkill, ...] = tuple(sorted(LanguageSkill))
 MAX_HOURS_PER_WEEK = 168
 WARN_START_YEARS_AFTER_SETTLEMENT = 5
 
-# Allowed keys per object, in the order of the spec (the serialiser writes them this way).
-CASE_FIELDS = (
-    "case_id", "district", "person", "claim_date", "mapping_date", "career_guidance_date",
-    "decision_date", "start_date", "part_time_percent", "plans", "contract_date", "meetings",
-    "activities", "leaves", "extensions", "education_recognition", "jobseeker_registered_date",
-    "end_date", "end_reason", "certificate_issued_date", "adviser", "journal_notes",
-)  # fmt: skip
-PERSON_FIELDS = (
-    "national_id", "name", "birth_date", "sex", "residence_basis", "permit_date",
-    "settlement_date", "settled_by_agreement", "education_level", "has_children_under_18",
-    "expecting_child", "protected_address", "duf_number", "address",
-)  # fmt: skip
-PLAN_FIELDS = (
-    "decided_on", "end_goal", "norwegian_goal", "duration_months", "elements", "sub_goals",
-    "justification",
-)  # fmt: skip
-MEETING_FIELDS = ("kind", "date", "documented", "minutes")
-MINUTES_FIELDS = (
-    "attendance", "norwegian_progress", "wellbeing_and_effort", "language_practice",
-    "other_measures", "further_plan", "notes",
-)  # fmt: skip
-ACTIVITY_FIELDS = ("kind", "start", "end", "hours_per_week", "provider")
-LEAVE_FIELDS = ("start", "end", "approved", "reason")
-EXTENSION_FIELDS = ("decided_on", "months", "justification")
-RECOGNITION_FIELDS = (
-    "relevant", "sent_date", "sent_by", "documents_available", "outcome", "outcome_date",
-)  # fmt: skip
-JOURNAL_NOTE_FIELDS = ("written_on", "text", "author")
+# Allowed keys per object: the dataclasses' fields, in the order of the spec (the serialiser
+# writes them this way).
+CASE_FIELDS = field_names(CaseFacts)
+PERSON_FIELDS = field_names(Person)
+PLAN_FIELDS = field_names(Plan)
+MEETING_FIELDS = field_names(Meeting)
+MINUTES_FIELDS = field_names(MeetingMinutes)
+ACTIVITY_FIELDS = field_names(Activity)
+LEAVE_FIELDS = field_names(Leave)
+EXTENSION_FIELDS = field_names(Extension)
+RECOGNITION_FIELDS = field_names(EducationRecognition)
+JOURNAL_NOTE_FIELDS = field_names(JournalNote)
 
 _ALLOWED: dict[tuple[str, ...], frozenset[str]] = {
     fields: frozenset(fields)

@@ -3,7 +3,8 @@
 The canonical form (documented in ``docs/case-facts.md``) is chosen so that one case has
 exactly one serialisation, and ``parse_case(case_to_dict(c)).case == c`` for every valid case:
 
-* keys in the order of the spec's field list (extension fields last within each object);
+* keys in the order of the spec's field list, which is the order of the dataclasses' fields
+  (``casefacts.model``; extension fields last within each object);
 * dates as ``YYYY-MM-DD``, enumerations as their string values;
 * an optional field is written only when it says something: ``None``, an empty tuple, and the
   spec's declared defaults (``has_children_under_18``/``expecting_child`` false,
@@ -19,25 +20,22 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-from dataclasses import replace
+from dataclasses import fields, is_dataclass, replace
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from introsak.casefacts.model import (
-    Activity,
     CaseFacts,
-    EducationRecognition,
-    Extension,
-    JournalNote,
-    Leave,
-    Meeting,
-    MeetingMinutes,
     NorwegianGoal,
     Person,
-    Plan,
+    is_always_written,
+    is_extension,
 )
-from introsak.casefacts.parse import ALL_SKILLS, MINUTES_FIELDS
+from introsak.casefacts.parse import ALL_SKILLS
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 __all__ = [
     "REMOVED_TEXT",
@@ -59,28 +57,7 @@ _PSEUDONYM_HEX_CHARS = 20  # 80 bits: collisions are negligible even across mill
 
 def case_to_dict(case: CaseFacts, *, include_extensions: bool = True) -> JsonObject:
     """The canonical JSON object of a case; without Introsak's extension fields if asked."""
-    out: JsonObject = {"case_id": case.case_id, "district": case.district}
-    out["person"] = _person(case.person, include_extensions)
-    _put_fields(out, case, ("claim_date", "mapping_date", "career_guidance_date"))
-    _put_fields(out, case, ("decision_date", "start_date"))
-    if case.part_time_percent != 100:
-        out["part_time_percent"] = case.part_time_percent
-    out["plans"] = [_plan(plan, include_extensions) for plan in case.plans]
-    _put_fields(out, case, ("contract_date",))
-    out["meetings"] = [_meeting(meeting, include_extensions) for meeting in case.meetings]
-    out["activities"] = [_activity(activity, include_extensions) for activity in case.activities]
-    out["leaves"] = [_leave(leave, include_extensions) for leave in case.leaves]
-    out["extensions"] = [_extension(ext, include_extensions) for ext in case.extensions]
-    if case.education_recognition is not None:
-        out["education_recognition"] = _recognition(case.education_recognition, include_extensions)
-    _put_fields(out, case, ("jobseeker_registered_date", "end_date"))
-    _put(out, "end_reason", case.end_reason)
-    _put_fields(out, case, ("certificate_issued_date",))
-    if include_extensions:
-        _put(out, "adviser", case.adviser)
-        if case.journal_notes:
-            out["journal_notes"] = [_journal_note(note) for note in case.journal_notes]
-    return out
+    return _record(case, include_extensions)
 
 
 def dumps_case(case: CaseFacts, *, include_extensions: bool = True) -> str:
@@ -89,56 +66,34 @@ def dumps_case(case: CaseFacts, *, include_extensions: bool = True) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
-def _put(out: JsonObject, key: str, value: object) -> None:
-    """Write an optional value as JSON data, leaving out None and empty collections."""
-    if value is None or value == ():
-        return
-    if isinstance(value, date):
-        value = value.isoformat()
-    elif isinstance(value, StrEnum):
-        value = value.value
-    elif isinstance(value, tuple):
-        value = list(value)
-    out[key] = value
-
-
-def _put_fields(out: JsonObject, obj: object, keys: tuple[str, ...]) -> None:
-    for key in keys:
-        _put(out, key, getattr(obj, key))
-
-
-def _person(person: Person, extensions: bool) -> JsonObject:
+def _record(record: DataclassInstance, extensions: bool) -> JsonObject:
+    """A record's fields in their declared order (``casefacts.model``): extension fields only
+    if asked, and a field that holds its default only if it is always written."""
     out: JsonObject = {}
-    _put(out, "national_id", person.national_id)
-    _put(out, "name", person.name)
-    out["birth_date"] = person.birth_date.isoformat()
-    _put(out, "sex", person.sex)
-    out["residence_basis"] = person.residence_basis.value
-    out["permit_date"] = person.permit_date.isoformat()
-    out["settlement_date"] = person.settlement_date.isoformat()
-    out["settled_by_agreement"] = person.settled_by_agreement
-    out["education_level"] = person.education_level.value
-    _put(out, "has_children_under_18", person.has_children_under_18 or None)
-    _put(out, "expecting_child", person.expecting_child or None)
-    if person.protected_address != "none":
-        out["protected_address"] = person.protected_address.value
-    if extensions:
-        _put(out, "duf_number", person.duf_number)
-        _put(out, "address", person.address)
+    for spec in fields(record):
+        if is_extension(spec) and not extensions:
+            continue
+        value = getattr(record, spec.name)
+        if value == spec.default and not is_always_written(spec):
+            continue
+        out[spec.name] = _value(spec.name, value, extensions)
     return out
 
 
-def _plan(plan: Plan, extensions: bool) -> JsonObject:
-    out: JsonObject = {"decided_on": plan.decided_on.isoformat()}
-    out["end_goal"] = None if plan.end_goal is None else plan.end_goal.value
-    if plan.norwegian_goal is not None:
-        out["norwegian_goal"] = _norwegian_goal(plan.norwegian_goal)
-    out["duration_months"] = plan.duration_months
-    _put(out, "elements", plan.elements)
-    if extensions:
-        _put(out, "sub_goals", plan.sub_goals)
-        _put(out, "justification", plan.justification)
-    return out
+def _value(name: str, value: object, extensions: bool) -> Any:
+    if name == "norwegian_goal" and value is not None:
+        return _norwegian_goal(cast(NorwegianGoal, value))
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, tuple):
+        return [_value(name, item, extensions) for item in value]
+    if is_dataclass(value) and not isinstance(value, type):
+        return _record(value, extensions)
+    return value
 
 
 def _norwegian_goal(goal: NorwegianGoal) -> str | dict[str, str]:
@@ -146,60 +101,6 @@ def _norwegian_goal(goal: NorwegianGoal) -> str | dict[str, str]:
     if len(levels) == 1 and tuple(skill for skill, _ in goal) == ALL_SKILLS:
         return goal[0][1].value
     return {skill.value: level.value for skill, level in goal}
-
-
-def _meeting(meeting: Meeting, extensions: bool) -> JsonObject:
-    out: JsonObject = {"kind": meeting.kind.value, "date": meeting.date.isoformat()}
-    out["documented"] = meeting.documented
-    if extensions and meeting.minutes is not None:
-        out["minutes"] = _minutes(meeting.minutes)
-    return out
-
-
-def _minutes(minutes: MeetingMinutes) -> JsonObject:
-    out: JsonObject = {}
-    for key in MINUTES_FIELDS:
-        _put(out, key, getattr(minutes, key))
-    return out
-
-
-def _activity(activity: Activity, extensions: bool) -> JsonObject:
-    out: JsonObject = {"kind": activity.kind.value, "start": activity.start.isoformat()}
-    _put(out, "end", activity.end)
-    hours = activity.hours_per_week
-    out["hours_per_week"] = int(hours) if float(hours).is_integer() else hours
-    if extensions:
-        _put(out, "provider", activity.provider)
-    return out
-
-
-def _leave(leave: Leave, extensions: bool) -> JsonObject:
-    out: JsonObject = {"start": leave.start.isoformat(), "end": leave.end.isoformat()}
-    out["approved"] = leave.approved
-    if extensions:
-        _put(out, "reason", leave.reason)
-    return out
-
-
-def _extension(extension: Extension, extensions: bool) -> JsonObject:
-    out: JsonObject = {"decided_on": extension.decided_on.isoformat(), "months": extension.months}
-    if extensions:
-        _put(out, "justification", extension.justification)
-    return out
-
-
-def _recognition(recognition: EducationRecognition, extensions: bool) -> JsonObject:
-    out: JsonObject = {"relevant": recognition.relevant}
-    _put_fields(out, recognition, ("sent_date", "sent_by"))
-    if extensions:
-        _put_fields(out, recognition, ("documents_available", "outcome", "outcome_date"))
-    return out
-
-
-def _journal_note(note: JournalNote) -> JsonObject:
-    out: JsonObject = {"written_on": note.written_on.isoformat(), "text": note.text}
-    _put(out, "author", note.author)
-    return out
 
 
 # --- pseudonymisation --------------------------------------------------------------------------
