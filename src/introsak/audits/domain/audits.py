@@ -61,18 +61,29 @@ def audit_create(
     )
     audit.districts.set(districts)
     audit.auditors.set({*auditors, *([created_by] if created_by else [])})
-    rows = [
-        AuditCriterion(audit=audit, position=i, kind=CRITERIA[code].kind, code=code)
-        for i, code in enumerate(dict.fromkeys(criteria))
-    ]
-    rows += [
-        AuditCriterion(
-            audit=audit, position=len(rows) + i, kind=CriterionKind.MANUAL, text=text.strip()
-        )
-        for i, text in enumerate(t for t in manual_criteria if t.strip())
-    ]
-    AuditCriterion.objects.bulk_create(rows)
+    AuditCriterion.objects.bulk_create(_criterion_rows(audit, criteria, manual_criteria))
     return audit
+
+
+def _criterion_rows(
+    audit: Audit, criteria: Sequence[str], manual_criteria: Sequence[str]
+) -> list[AuditCriterion]:
+    """The audit's criteria in order: catalogue criteria by code (each once), then the
+    non-blank free-text criteria."""
+    codes = dict.fromkeys(criteria)
+    texts = [text.strip() for text in manual_criteria if text.strip()]
+    return [
+        *(
+            AuditCriterion(audit=audit, position=i, kind=CRITERIA[code].kind, code=code)
+            for i, code in enumerate(codes)
+        ),
+        *(
+            AuditCriterion(
+                audit=audit, position=len(codes) + i, kind=CriterionKind.MANUAL, text=text
+            )
+            for i, text in enumerate(texts)
+        ),
+    ]
 
 
 def _validate(

@@ -337,7 +337,36 @@ def programme_decide(
     ``CaseChange`` and recomputes the case's findings.
     """
     edit = _open(case, by, expected_version)
-    facts = edit.facts
+    _check_decision(edit.facts, decision_date=decision_date, start_date=start_date, plan=plan)
+    start = start_date or edit.facts.start_date
+    candidate = replace(
+        edit.facts,
+        decision_date=decision_date,
+        start_date=start,
+        part_time_percent=part_time_percent,
+        plans=(*edit.facts.plans, plan),
+    )
+    first_plan = _item_fields("plans", len(edit.facts.plans), _FIRST_PLAN_FIELDS)
+    _validate(candidate, _DECISION_FIELDS | first_plan)
+    _save_plan(edit.case, plan)
+    changed = {
+        "decision_date": decision_date,
+        "start_date": start,
+        "part_time_percent": part_time_percent,
+    }
+    return _finish(edit, Step.DECISION, changed)
+
+
+# Where the validator's complaints about a decision go on the form.
+_DECISION_FIELDS = {name: name for name in ("decision_date", "start_date", "part_time_percent")}
+_FIRST_PLAN_FIELDS = {**_PLAN_FIELDS, "decided_on": "decision_date"}
+
+
+def _check_decision(
+    facts: f.CaseFacts, *, decision_date: date, start_date: date | None, plan: f.Plan
+) -> None:
+    """Refuse (``StepRejected``) a second decision, and a decision out of order with the
+    settlement, the start or its first plan."""
     if facts.decision_date is not None:
         message = _(
             "The programme was already decided on %(date)s. Record a plan revision instead."
@@ -360,31 +389,6 @@ def programme_decide(
     if plan.decided_on != decision_date:
         checks.add("decision_date", _("The first plan is decided with the programme."))
     checks.done()
-    start = start_date or facts.start_date
-    candidate = replace(
-        facts,
-        decision_date=decision_date,
-        start_date=start,
-        part_time_percent=part_time_percent,
-        plans=(*facts.plans, plan),
-    )
-    fields = {
-        "decision_date": "decision_date",
-        "start_date": "start_date",
-        "part_time_percent": "part_time_percent",
-    }
-    plan_fields = {**_PLAN_FIELDS, "decided_on": "decision_date"}
-    _validate(candidate, fields | _item_fields("plans", len(facts.plans), plan_fields))
-    _save_plan(edit.case, plan)
-    return _finish(
-        edit,
-        Step.DECISION,
-        {
-            "decision_date": decision_date,
-            "start_date": start,
-            "part_time_percent": part_time_percent,
-        },
-    )
 
 
 @transaction.atomic
