@@ -19,7 +19,7 @@ test: setup
 	uv run --frozen ruff check .
 	uv run --frozen ruff format --check .
 	uv run --frozen lint-imports
-	uv run --frozen mypy src packages/introsak-demo/src
+	uv run --frozen mypy src packages/introsak-demo/src tests
 	uv run --frozen python manage.py makemigrations --check --dry-run -v 0
 	uv run --frozen pytest -n 2 --dist loadgroup
 
@@ -32,7 +32,7 @@ imports:
 	uv run --frozen lint-imports
 
 typecheck:
-	uv run --frozen mypy src packages/introsak-demo/src
+	uv run --frozen mypy src packages/introsak-demo/src tests
 
 benchmark-import:
 	uv run --frozen python benchmarks/import_benchmark.py

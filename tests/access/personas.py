@@ -79,24 +79,22 @@ def make_user(username: str, role: str = "", district_slug: str | None = None) -
 def make_personas() -> dict[str, User | None]:
     """Every persona; the valid auditor's grant covers district A, the expired one ended
     yesterday. The administrator grants them."""
-    users: dict[str, User | None] = {ANONYMOUS: None}
-    for name, (role, slug) in _ROLES.items():
-        users[name] = make_user(name, role, slug)
+    staff = {name: make_user(name, role, slug) for name, (role, slug) in _ROLES.items()}
     today = clock.today()
-    admin = users["administrator"]
+    admin = staff["administrator"]
     for name, start, end in (
         ("auditor_valid", today - timedelta(days=10), today + timedelta(days=30)),
         ("auditor_expired", today - timedelta(days=60), today - timedelta(days=1)),
     ):
         grant = AuditGrant.objects.create(
-            user=users[name],
+            user=staff[name],
             justification="Forvaltningsrevisjon av introduksjonsprogrammet",
             starts_on=start,
             ends_on=end,
             granted_by=admin,
         )
         grant.districts.set([district(DISTRICT_A)])
-    return users
+    return {ANONYMOUS: None, **staff}
 
 
 def grading_value(grading: str) -> str:
@@ -142,14 +140,21 @@ class World:
     case_b: ProgrammeCase  # district B, not protected
     grading: str
 
+    def staff(self, name: str) -> User:
+        """A persona that is a user: every persona but the anonymous visitor."""
+        user = self.users[name]
+        assert user is not None, name
+        return user
+
 
 def make_world(grading: str = NONE) -> World:
     users = make_personas()
     case_a = make_case("A-1", slug=DISTRICT_A, grading=grading, name=NAME_A, serial=1)
     case_b = make_case("B-1", slug=DISTRICT_B, name=NAME_B, serial=2)
+    world = World(users=users, case_a=case_a, case_b=case_b, grading=grading)
     if grading == STRICT_CLEARED:
-        clear(users[CLEARED_PERSONA], case_a, users["administrator"])  # type: ignore[arg-type]
-    return World(users=users, case_a=case_a, case_b=case_b, grading=grading)
+        clear(world.staff(CLEARED_PERSONA), case_a, world.staff("administrator"))
+    return world
 
 
 def client_for(user: User | None) -> Client:

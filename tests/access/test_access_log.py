@@ -207,7 +207,7 @@ def test_what_did_this_user_look_at_as_json_lines_with_cef_names() -> None:
 def test_report_of_a_strictly_confidential_person_hides_the_case_number_and_warns() -> None:
     world = make_world()
     strict = make_case("A-2", slug=DISTRICT_A, grading=STRICT, name="Charlie Skjult", serial=3)
-    clear(world.users["adviser_a"], strict, world.users["administrator"])
+    clear(world.staff("adviser_a"), strict, world.staff("administrator"))
     for case in (world.case_a, strict):
         case_for_read(world.users["adviser_a"], case_pk=case.pk, purpose="case work")
     response = client_for(world.users["administrator"]).get(

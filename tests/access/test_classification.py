@@ -22,7 +22,7 @@ def _stored_fields() -> dict[str, set[str]]:
 def test_every_model_and_field_has_a_purpose_and_a_retention_class() -> None:
     stored = _stored_fields()
     missing = {
-        label: sorted(fields - set(REGISTRY.get(label, ()).fields) if label in REGISTRY else fields)
+        label: sorted(fields - set(REGISTRY[label].fields) if label in REGISTRY else fields)
         for label, fields in stored.items()
     }
     missing = {label: names for label, names in missing.items() if names}

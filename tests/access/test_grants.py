@@ -20,6 +20,7 @@ from introsak.access.domain.protection import (
     display_national_id,
 )
 from introsak.access.models import AuditGrant, SecurityEvent
+from introsak.accounts.models import User
 from introsak.casefacts.serialize import pseudonymise
 from introsak.cases.domain.facts import case_to_facts, facts_queryset
 from introsak.cases.models import ProgrammeCase
@@ -44,7 +45,7 @@ def frozen_today(settings) -> date:  # type: ignore[no-untyped-def]
     return TODAY
 
 
-def _terms(user: object, **overrides: object) -> GrantTerms:
+def _terms(user: User, **overrides: object) -> GrantTerms:
     values: dict[str, object] = {
         "user": user,
         "districts": [district(DISTRICT_A)],
@@ -56,7 +57,7 @@ def _terms(user: object, **overrides: object) -> GrantTerms:
 
 
 @pytest.fixture
-def people() -> dict[str, object]:
+def people() -> dict[str, User]:
     return {
         "auditor": make_user("revisor", "auditor"),
         "admin": make_user("admin", "administrator"),
@@ -64,7 +65,7 @@ def people() -> dict[str, object]:
     }
 
 
-def test_grant_of_exactly_90_days_is_saved_and_logged(people: dict[str, object]) -> None:
+def test_grant_of_exactly_90_days_is_saved_and_logged(people: dict[str, User]) -> None:
     grant = audit_grant_save(terms=_terms(people["auditor"]), granted_by=people["admin"])
     assert (grant.ends_on, list(grant.districts.values_list("slug", flat=True))) == (
         date(2025, 1, 13),
@@ -90,7 +91,7 @@ def test_grant_of_exactly_90_days_is_saved_and_logged(people: dict[str, object])
     ],
 )
 def test_invalid_grant_is_refused_and_nothing_saved(
-    people: dict[str, object], overrides: dict[str, object], field: str
+    people: dict[str, User], overrides: dict[str, object], field: str
 ) -> None:
     with pytest.raises(ValidationError) as refused:
         audit_grant_save(terms=_terms(people["auditor"], **overrides), granted_by=people["admin"])
@@ -98,13 +99,13 @@ def test_invalid_grant_is_refused_and_nothing_saved(
     assert AuditGrant.objects.count() == 0
 
 
-def test_grant_only_for_auditors(people: dict[str, object]) -> None:
+def test_grant_only_for_auditors(people: dict[str, User]) -> None:
     with pytest.raises(ValidationError) as refused:
         audit_grant_save(terms=_terms(people["adviser"]), granted_by=people["admin"])
     assert list(refused.value.message_dict) == ["user"]
 
 
-def test_access_stops_by_itself_after_the_end_date(people: dict[str, object], settings) -> None:  # type: ignore[no-untyped-def]
+def test_access_stops_by_itself_after_the_end_date(people: dict[str, User], settings) -> None:  # type: ignore[no-untyped-def]
     case = make_case("A-1", slug=DISTRICT_A)
     auditor = people["auditor"]
     audit_grant_save(
@@ -117,22 +118,22 @@ def test_access_stops_by_itself_after_the_end_date(people: dict[str, object], se
     assert seen == {TODAY: True, date(2024, 11, 14): True, date(2024, 11, 15): False}
 
 
-def test_access_stops_with_the_real_clock_too(people: dict[str, object], settings) -> None:  # type: ignore[no-untyped-def]
+def test_access_stops_with_the_real_clock_too(people: dict[str, User], settings) -> None:  # type: ignore[no-untyped-def]
     settings.INTROSAK_AS_OF = None
     case = make_case("A-1", slug=DISTRICT_A)
     with time_machine.travel(date(2024, 10, 15), tick=False):
         audit_grant_save(
             terms=_terms(people["auditor"], ends_on=date(2024, 10, 31)), granted_by=people["admin"]
         )
-        client = client_for(people["auditor"])  # type: ignore[arg-type]
+        client = client_for(people["auditor"])
         url = reverse("workspace:case", kwargs={"pk": case.pk})
         assert client.get(url).status_code == 200
     with time_machine.travel(date(2024, 11, 1), tick=False):
         # a new log-in: the old session has passed its 12-hour limit
-        assert client_for(people["auditor"]).get(url).status_code == 404  # type: ignore[arg-type]
+        assert client_for(people["auditor"]).get(url).status_code == 404
 
 
-def test_grant_starting_later_gives_nothing_yet(people: dict[str, object]) -> None:
+def test_grant_starting_later_gives_nothing_yet(people: dict[str, User]) -> None:
     case = make_case("A-1", slug=DISTRICT_A)
     audit_grant_save(
         terms=_terms(people["auditor"], starts_on=TODAY + timedelta(days=1)),
@@ -141,7 +142,7 @@ def test_grant_starting_later_gives_nothing_yet(people: dict[str, object]) -> No
     assert not visible_cases(people["auditor"]).filter(pk=case.pk).exists()
 
 
-def test_grant_limited_to_a_period_of_programme_starts(people: dict[str, object]) -> None:
+def test_grant_limited_to_a_period_of_programme_starts(people: dict[str, User]) -> None:
     early = make_case("A-1", slug=DISTRICT_A, start_date="2024-01-15")
     late = make_case(
         "A-2", slug=DISTRICT_A, start_date="2024-03-01", serial=2, decision_date="2024-02-20"
@@ -155,7 +156,7 @@ def test_grant_limited_to_a_period_of_programme_starts(people: dict[str, object]
 
 
 def test_auditor_sees_pseudonyms_not_names_or_identity_numbers(
-    people: dict[str, object],
+    people: dict[str, User],
 ) -> None:
     case = make_case("A-1", slug=DISTRICT_A)
     auditor = people["auditor"]
@@ -169,12 +170,9 @@ def test_auditor_sees_pseudonyms_not_names_or_identity_numbers(
         )
     assert shown == (f"Participant {case_pseudonym(case)}", "", "")
     page = (
-        client_for(auditor)
-        .get(  # type: ignore[arg-type]
-            reverse("workspace:case", kwargs={"pk": case.pk})
-        )
-        .content.decode()
+        client_for(auditor).get(reverse("workspace:case", kwargs={"pk": case.pk})).content.decode()
     )
+    assert person.national_id is not None
     assert (NAME_A in page, person.national_id in page, case_pseudonym(case) in page) == (
         False,
         False,
@@ -182,11 +180,12 @@ def test_auditor_sees_pseudonyms_not_names_or_identity_numbers(
     )
 
 
-def test_grant_with_show_identities_shows_names(people: dict[str, object]) -> None:
+def test_grant_with_show_identities_shows_names(people: dict[str, User]) -> None:
     case = make_case("A-1", slug=DISTRICT_A)
     auditor = people["auditor"]
     audit_grant_save(terms=_terms(auditor, show_identities=True), granted_by=people["admin"])
     person = ProgrammeCase.objects.select_related("person").get(pk=case.pk).person
+    assert person.national_id is not None
     assert (display_name(auditor, person), display_national_id(auditor, person)) == (
         NAME_A,
         person.national_id[:6] + "*****",
@@ -210,10 +209,10 @@ def test_auditors_are_read_only_even_with_a_grant() -> None:
     assert world.case_a.journal_notes.count() == 0
 
 
-def test_admin_form_enforces_the_90_day_rule(people: dict[str, object]) -> None:
-    client = client_for(people["admin"])  # type: ignore[arg-type]
+def test_admin_form_enforces_the_90_day_rule(people: dict[str, User]) -> None:
+    client = client_for(people["admin"])
     base = {
-        "user": people["auditor"].pk,  # type: ignore[attr-defined]
+        "user": people["auditor"].pk,
         "districts": [district(DISTRICT_A).pk],
         "justification": "Forvaltningsrevisjon: arbeidsintegrering av flyktninger",
         "starts_on": "2024-10-15",
@@ -228,7 +227,7 @@ def test_admin_form_enforces_the_90_day_rule(people: dict[str, object]) -> None:
     assert SecurityEvent.objects.filter(event="grant_saved").count() == 1
 
 
-def test_ending_a_grant_early_is_allowed(people: dict[str, object], settings) -> None:  # type: ignore[no-untyped-def]
+def test_ending_a_grant_early_is_allowed(people: dict[str, User], settings) -> None:  # type: ignore[no-untyped-def]
     grant = audit_grant_save(terms=_terms(people["auditor"]), granted_by=people["admin"])
     settings.INTROSAK_AS_OF = TODAY + timedelta(days=5)
     audit_grant_save(

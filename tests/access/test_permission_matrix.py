@@ -139,7 +139,7 @@ def _make_audit(world: World) -> Any:
     existing = Audit.objects.first()
     if existing is not None:
         return existing
-    auditors = [world.users[n] for n in ("auditor_valid", "auditor_expired", "auditor_none")]
+    auditors = [world.staff(n) for n in ("auditor_valid", "auditor_expired", "auditor_none")]
     audit = audit_create(
         name="Matrix audit",
         districts=[District.objects.get(slug=DISTRICT_A)],
@@ -149,7 +149,7 @@ def _make_audit(world: World) -> Any:
         criteria=REPORT_CRITERIA[:2],
         sample_size=5,
         auditors=auditors,
-        created_by=world.users["auditor_valid"],
+        created_by=world.staff("auditor_valid"),
     )
     sample_draw(
         audit=audit,

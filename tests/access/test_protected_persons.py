@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -43,7 +44,7 @@ pytestmark = pytest.mark.django_db
 REASON = "Deltakeren følges opp av denne rådgiveren etter avtale."
 
 
-def _worklist(client, query: str = "?scope=district") -> str:  # type: ignore[no-untyped-def]
+def _worklist(client: Client, query: str = "?scope=district") -> str:
     return client.get(reverse("workspace:worklist") + query).content.decode()
 
 
@@ -139,8 +140,8 @@ def test_no_address_can_be_stored_for_a_strictly_confidential_person() -> None:
     ("flag", "included"), [((), False), (("--include-strictly-confidential",), True)]
 )
 def test_export_command_leaves_out_strictly_confidential_unless_asked(
-    flag: tuple[str, ...], included: bool, tmp_path
-) -> None:  # type: ignore[no-untyped-def]
+    flag: tuple[str, ...], included: bool, tmp_path: Path
+) -> None:
     make_world(STRICT)
     target = tmp_path / "export.jsonl"
     call_command("export_case_facts", *flag, "-o", str(target), stderr=io.StringIO())

@@ -20,6 +20,7 @@ from introsak.cli import main
 from tests.audits.conftest import SEED, auditor
 from tests.audits.report_cases import report_cases
 from tests.factories import jsonl
+from tests.pdfs import catalog
 
 pytestmark = pytest.mark.usefixtures("report_data")
 ARGS = [
@@ -86,7 +87,7 @@ def test_xlsx_and_pdf_to_files(tmp_path: Path) -> None:
     workbook = load_workbook(tmp_path / "a.xlsx")
     assert workbook.sheetnames == ["Funn", "Kontrollskjemaer", "Utvalg"]
     pdf = PdfReader(tmp_path / "a.pdf")
-    assert "/StructTreeRoot" in pdf.trailer["/Root"]
+    assert "/StructTreeRoot" in catalog(pdf)
 
 
 def test_jsonl_control_forms() -> None:

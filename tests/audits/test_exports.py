@@ -14,6 +14,7 @@ from introsak.audits.interfaces.exports import control_forms_jsonl, findings_pdf
 from introsak.audits.interfaces.report import report_view
 from introsak.audits.models import Audit, ControlFormEntry
 from tests.audits.conftest import auditor
+from tests.pdfs import is_tagged, language
 
 
 def _report(audit: Audit, language: str = "nb"):  # type: ignore[no-untyped-def]
@@ -29,10 +30,8 @@ def test_pdf_is_tagged_and_holds_the_findings(report_audit: Audit) -> None:
     assert (
         "Integreringskontrakt var inngått for 0 av 2 deltakere med annet oppholdsgrunnlag" in flat
     )
-    catalog = reader.trailer["/Root"]
-    assert "/StructTreeRoot" in catalog
-    assert bool(catalog["/MarkInfo"]["/Marked"])
-    assert catalog["/Lang"] == "nb"
+    assert is_tagged(reader)
+    assert language(reader) == "nb"
     assert reader.metadata is not None
     assert reader.metadata.title == "Funn: Arbeidsintegrering av flyktninger"
 
@@ -41,7 +40,7 @@ def test_pdf_in_english(report_audit: Audit) -> None:
     reader = PdfReader(io.BytesIO(findings_pdf(_report(report_audit, "en"))))
     flat = " ".join(" ".join((p.extract_text() or "") for p in reader.pages).split())
     assert "6 of 15 did not start within 3 months" in flat
-    assert reader.trailer["/Root"]["/Lang"] == "en"
+    assert language(reader) == "en"
 
 
 def test_excel_holds_findings_control_forms_and_sample(report_audit: Audit) -> None:

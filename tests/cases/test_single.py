@@ -16,7 +16,7 @@ from tests.workspace.builders import caseload, load, rich, running, staff
 pytestmark = pytest.mark.django_db
 
 
-def _lists(case: m.ProgrammeCase) -> dict[str, list[tuple[Any, ...]]]:
+def _lists(case: m.ProgrammeCase) -> dict[str, list[Any]]:
     """Every related row the page reads, as plain values, in the order it reads them."""
 
     def values(rows: Any) -> list[tuple[Any, ...]]:

@@ -26,6 +26,7 @@ from introsak.stats.domain.queries import Scope
 from introsak.stats.domain.tables import StatTable
 from introsak_demo import calibration
 from introsak_demo.generator import DEFAULT_SEED, generate
+from introsak_demo.targets import Target, Targets
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
@@ -38,7 +39,7 @@ WHOLE = Scope(cases=None, suppress=False)
 class Views:
     """The statistics views, computed once per (view, period, basis)."""
 
-    targets: calibration.Targets
+    targets: Targets
     computed: dict[tuple[str, str, str | None], StatTable] = field(default_factory=dict)
 
     def table(self, view: str, period_key: str, basis: str | None = None) -> StatTable:
@@ -163,7 +164,7 @@ METRICS: dict[str, Metric] = {
 }
 
 
-def measure(v: Views, target: calibration.Target) -> float | dict[str, float]:
+def measure(v: Views, target: Target) -> float | dict[str, float]:
     metric = METRICS[target.metric]
     district = target.where.get("district")
     if "periods" in target.params:

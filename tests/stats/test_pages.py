@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 
 from introsak.stats.domain.catalogue import VIEWS
 from tests.factories import user
+from tests.pdfs import is_tagged
 from tests.stats.builders import import_with_staff, sample_cases
 
 pytestmark = pytest.mark.django_db
@@ -148,8 +149,7 @@ def test_dashboard_pdf_is_tagged_and_has_the_tables(data: None, analyst: Client)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     reader = PdfReader(io.BytesIO(response.content))
-    assert "/StructTreeRoot" in reader.trailer["/Root"]
-    assert bool(reader.trailer["/Root"]["/MarkInfo"]["/Marked"])
+    assert is_tagged(reader)
     text = "\n".join(page.extract_text() for page in reader.pages)
     assert "Statistikk" in text
     with translation.override("nb"):

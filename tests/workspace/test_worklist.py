@@ -81,7 +81,9 @@ def test_coordinator_starts_in_the_district_view_and_can_pick_an_adviser(
 ) -> None:
     client = _login(client, mixed.coordinator)
     assert len(_names(client.get(URL).content.decode())) == 4
-    html = client.get(URL, {"scope": "district", "adviser": mixed.colleague.pk}).content.decode()
+    html = client.get(
+        URL, {"scope": "district", "adviser": str(mixed.colleague.pk)}
+    ).content.decode()
     assert _names(html) == ["Dmytro Colleague"]
 
 
