@@ -18,7 +18,7 @@ from introsak.access.domain.retention import (
     retention_years,
 )
 from introsak.access.models import AccessLogEntry, Anonymisation, SecurityEvent
-from introsak.cases import models as m
+from introsak.cases import models
 from tests.access.personas import DISTRICT_A, make_case, make_user
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +26,7 @@ pytestmark = pytest.mark.django_db
 TODAY = date(2030, 6, 1)  # five years after 2025-05-31
 
 
-def _ended(case_id: str, end: str, serial: int) -> m.ProgrammeCase:
+def _ended(case_id: str, end: str, serial: int) -> models.ProgrammeCase:
     return make_case(
         case_id,
         slug=DISTRICT_A,
@@ -57,7 +57,7 @@ def _ended(case_id: str, end: str, serial: int) -> m.ProgrammeCase:
 
 
 @pytest.fixture
-def cases() -> dict[str, m.ProgrammeCase]:
+def cases() -> dict[str, models.ProgrammeCase]:
     return {"old": _ended("OLD-1", "2025-05-30", 1), "recent": _ended("NEW-1", "2025-06-02", 2)}
 
 
@@ -74,11 +74,11 @@ def test_parameter_without_reference_is_refused(tmp_path: Path) -> None:
 
 
 def test_old_case_is_anonymised_and_recent_case_untouched(
-    cases: dict[str, m.ProgrammeCase],
+    cases: dict[str, models.ProgrammeCase],
 ) -> None:
     report = retention_apply(today=TODAY)
     assert (report.anonymised, report.years, report.cutoff) == (1, 5, date(2025, 6, 1))
-    old = m.ProgrammeCase.objects.select_related("person").get(pk=cases["old"].pk)
+    old = models.ProgrammeCase.objects.select_related("person").get(pk=cases["old"].pk)
     person = old.person
     assert (
         old.case_id,
@@ -103,11 +103,11 @@ def test_old_case_is_anonymised_and_recent_case_untouched(
         str(old.start_date),
         old.findings.count() > 0,
     ) == (DISTRICT_A, "collective_protection", "work", "2025-05-30", "2024-01-15", True)
-    recent = m.ProgrammeCase.objects.select_related("person").get(pk=cases["recent"].pk)
+    recent = models.ProgrammeCase.objects.select_related("person").get(pk=cases["recent"].pk)
     assert (recent.case_id, recent.person.name) == ("NEW-1", "Alfa Vernetesen")
 
 
-def test_retention_is_idempotent(cases: dict[str, m.ProgrammeCase]) -> None:
+def test_retention_is_idempotent(cases: dict[str, models.ProgrammeCase]) -> None:
     assert retention_apply(today=TODAY).anonymised == 1
     assert retention_apply(today=TODAY).anonymised == 0
     assert list(Anonymisation.objects.values_list("case_pk", "ended_on", "retention_years")) == [
@@ -117,7 +117,7 @@ def test_retention_is_idempotent(cases: dict[str, m.ProgrammeCase]) -> None:
 
 
 def test_access_log_rows_stay_and_still_point_at_the_person(
-    cases: dict[str, m.ProgrammeCase],
+    cases: dict[str, models.ProgrammeCase],
 ) -> None:
     adviser = make_user("radgiver", "programme_adviser", DISTRICT_A)
     case_for_read(adviser, case_pk=cases["old"].pk, purpose="case work")
@@ -127,11 +127,11 @@ def test_access_log_rows_stay_and_still_point_at_the_person(
     ]
 
 
-def test_shorter_period_by_parameter_override(cases: dict[str, m.ProgrammeCase]) -> None:
+def test_shorter_period_by_parameter_override(cases: dict[str, models.ProgrammeCase]) -> None:
     assert retention_apply(years=1, today=TODAY).anonymised == 2
 
 
-def test_command_dry_run_counts_and_run_anonymises(cases: dict[str, m.ProgrammeCase]) -> None:
+def test_command_dry_run_counts_and_run_anonymises(cases: dict[str, models.ProgrammeCase]) -> None:
     out = io.StringIO()
     call_command("apply_retention", "--as-of", "2030-06-01", "--dry-run", stdout=out)
     assert out.getvalue() == "1 case(s) due for anonymisation (period 5 years, as of 2030-06-01).\n"

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from introsak.casefacts.model import CaseFacts
 from introsak.casefacts.serialize import dumps_case
-from introsak.cases import models as m
+from introsak.cases import models
 from introsak.cases.domain.deadlines import (
     DERIVED_FIELDS,
     case_recompute,
@@ -30,7 +30,7 @@ pytestmark = pytest.mark.django_db
 
 def _stored(case_id: str) -> list[tuple[object, ...]]:
     return list(
-        m.CaseFinding.objects.filter(case__case_id=case_id)
+        models.CaseFinding.objects.filter(case__case_id=case_id)
         .order_by("rule")
         .values_list("rule", "status", "deadline", "satisfied_on", "severity", "category")
     )
@@ -60,14 +60,14 @@ def case_to_facts_of_new_case() -> CaseFacts:
 )
 @given(facts=case_facts(), as_of=st.dates(date(2020, 1, 1), date(2028, 12, 31)))
 def test_stored_findings_equal_fresh_evaluation(facts: CaseFacts, as_of: date) -> None:
-    m.CaseFinding.objects.all().delete()
-    m.ProgrammeCase.objects.all().delete()
-    m.Person.objects.all().delete()
+    models.CaseFinding.objects.all().delete()
+    models.ProgrammeCase.objects.all().delete()
+    models.Person.objects.all().delete()
     case_facts_import(
         stream=io.StringIO(dumps_case(facts) + "\n"), as_of=as_of, missing_users="create"
     )
     assert _stored(facts.case_id) == _fresh(facts, as_of)
-    stored = m.ProgrammeCase.objects.get(case_id=facts.case_id)
+    stored = models.ProgrammeCase.objects.get(case_id=facts.case_id)
     expected = derive(facts, as_of)
     assert (stored.next_deadline_rule, stored.next_deadline_date, stored.stage) == (
         expected.next_rule,
@@ -89,21 +89,21 @@ def test_recompute_after_time_passes_agrees_with_fresh_evaluation() -> None:
         ],
         as_of=date(2023, 11, 1),
     )
-    before = m.ProgrammeCase.objects.get(case_id="C-1")
+    before = models.ProgrammeCase.objects.get(case_id="C-1")
     assert (before.next_deadline_rule, before.next_deadline_status) == ("START-01", "pending")
     later = date(2024, 8, 7)
     assert cases_recompute(as_of=later) == 1
     facts = case_to_facts(facts_queryset().get(case_id="C-1"))
     assert _stored("C-1") == _fresh(facts, later)
-    after = m.ProgrammeCase.objects.get(case_id="C-1")
+    after = models.ProgrammeCase.objects.get(case_id="C-1")
     assert (after.next_deadline_rule, after.next_deadline_status) == ("START-01", "overdue")
     assert after.version == before.version  # recomputing is not an edit
 
 
 def test_case_recompute_replaces_rows() -> None:
     import_cases([case_dict("C-1")])
-    case = m.ProgrammeCase.objects.get(case_id="C-1")
-    m.CaseFinding.objects.filter(case=case).update(status="met")
+    case = models.ProgrammeCase.objects.get(case_id="C-1")
+    models.CaseFinding.objects.filter(case=case).update(status="met")
     case_recompute(case=case, as_of=date(2024, 8, 7))
     facts = case_to_facts(facts_queryset().get(case_id="C-1"))
     assert _stored("C-1") == _fresh(facts, date(2024, 8, 7))

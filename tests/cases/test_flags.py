@@ -18,7 +18,7 @@ from django.db import connection
 from hypothesis import given
 from hypothesis import strategies as st
 
-from introsak.cases import models as m
+from introsak.cases import models
 from introsak.cases.domain.deadlines import cases_recompute
 from introsak.cases.domain.flags import ALWAYS, FLAG_COLUMNS, FLAGS, FindingFlag
 from introsak.cases.enums import FindingStatus
@@ -87,11 +87,11 @@ def test_migration_fills_the_columns_as_the_recompute_does() -> None:
         ]
     )
     cases_recompute(as_of=date(2024, 12, 10))  # pending deadlines that have come within reach
-    expected = list(m.ProgrammeCase.objects.order_by("pk").values_list(*FLAG_COLUMNS))
+    expected = list(models.ProgrammeCase.objects.order_by("pk").values_list(*FLAG_COLUMNS))
     assert any(day not in (None, ALWAYS) for row in expected for day in row)
     assert any(day == ALWAYS for row in expected for day in row)
-    m.ProgrammeCase.objects.update(**dict.fromkeys(FLAG_COLUMNS))
+    models.ProgrammeCase.objects.update(**dict.fromkeys(FLAG_COLUMNS))
     migration = importlib.import_module("introsak.cases.migrations.0002_worklist_flags")
     migration.fill_flags(apps, SimpleNamespace(connection=connection))
-    filled = list(m.ProgrammeCase.objects.order_by("pk").values_list(*FLAG_COLUMNS))
+    filled = list(models.ProgrammeCase.objects.order_by("pk").values_list(*FLAG_COLUMNS))
     assert filled == expected

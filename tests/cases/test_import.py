@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from introsak.cases import models as m
+from introsak.cases import models
 from introsak.cases.domain.importing import ImportRejected, case_facts_import
 from tests.factories import case_dict, import_cases, jsonl, user, with_national_id
 
@@ -25,13 +25,13 @@ def _counts() -> dict[str, int]:
     return {
         model.__name__: model.objects.count()
         for model in (
-            m.Person,
-            m.ProgrammeCase,
-            m.IntegrationPlan,
-            m.PlanItem,
-            m.Meeting,
-            m.Activity,
-            m.CaseFinding,
+            models.Person,
+            models.ProgrammeCase,
+            models.IntegrationPlan,
+            models.PlanItem,
+            models.Meeting,
+            models.Activity,
+            models.CaseFinding,
         )
     }
 
@@ -44,7 +44,7 @@ def test_import_creates_case_with_all_rows_and_findings() -> None:
             )
         ]
     )
-    case = m.ProgrammeCase.objects.get(case_id="C-1")
+    case = models.ProgrammeCase.objects.get(case_id="C-1")
     assert case.person.residence_basis == "collective_protection"
     assert case.district.slug == "st_hanshaugen"
     assert case.plans.count() == 1
@@ -60,7 +60,7 @@ def test_import_creates_case_with_all_rows_and_findings() -> None:
 
 def test_reimport_updates_same_case_and_bumps_version() -> None:
     import_cases([case_dict("C-1")])
-    first = m.ProgrammeCase.objects.get(case_id="C-1")
+    first = models.ProgrammeCase.objects.get(case_id="C-1")
     import_cases(
         [
             case_dict(
@@ -70,13 +70,13 @@ def test_reimport_updates_same_case_and_bumps_version() -> None:
             )
         ]
     )
-    again = m.ProgrammeCase.objects.get(case_id="C-1")
+    again = models.ProgrammeCase.objects.get(case_id="C-1")
     assert (again.pk, again.person_id) == (first.pk, first.person_id)
     assert again.version == first.version + 1
     assert again.contract_date == date(2024, 1, 10)
     assert again.meetings.count() == 1
-    assert m.ProgrammeCase.objects.count() == 1
-    assert m.Person.objects.count() == 1
+    assert models.ProgrammeCase.objects.count() == 1
+    assert models.Person.objects.count() == 1
     assert again.findings.count() == 15
 
 
@@ -132,7 +132,7 @@ def test_bad_input_is_named_and_nothing_written(line: str, expected: str) -> Non
         _import_bytes(data)
     assert len(raised.value.errors) == 1
     assert str(raised.value.errors[0]).startswith(expected)
-    assert m.ProgrammeCase.objects.count() == 0
+    assert models.ProgrammeCase.objects.count() == 0
 
 
 def test_wrong_encoding_is_rejected_with_line() -> None:
@@ -145,7 +145,7 @@ def test_wrong_encoding_is_rejected_with_line() -> None:
         _import_bytes(data)
     assert [e.line for e in raised.value.errors] == [2]
     assert raised.value.errors[0].field == "(encoding)"
-    assert m.ProgrammeCase.objects.count() == 0
+    assert models.ProgrammeCase.objects.count() == 0
 
 
 def test_unknown_adviser_is_an_error_unless_placeholders_are_created() -> None:
@@ -154,7 +154,7 @@ def test_unknown_adviser_is_an_error_unless_placeholders_are_created() -> None:
         _import_bytes(data)
     assert [str(e) for e in raised.value.errors] == ["line 1: adviser: unknown user 'nobody.here'"]
     case_facts_import(stream=io.BytesIO(data), as_of=AS_OF, missing_users="create")
-    case = m.ProgrammeCase.objects.select_related("adviser").get(case_id="C-1")
+    case = models.ProgrammeCase.objects.select_related("adviser").get(case_id="C-1")
     assert case.adviser is not None
     assert case.adviser.username == "nobody.here"
     assert case.adviser.is_active is False
@@ -164,7 +164,7 @@ def test_unknown_adviser_is_an_error_unless_placeholders_are_created() -> None:
 def test_known_adviser_is_linked() -> None:
     adviser = user("radgiver.a", "programme_adviser", "st_hanshaugen")
     import_cases([case_dict("C-1", adviser="radgiver.a")])
-    assert m.ProgrammeCase.objects.get(case_id="C-1").adviser == adviser
+    assert models.ProgrammeCase.objects.get(case_id="C-1").adviser == adviser
 
 
 def test_identity_number_of_another_case_is_rejected() -> None:

@@ -12,7 +12,7 @@ import pytest
 from django.db import connection, connections
 from django.utils import translation
 
-from introsak.casefacts import model as f
+from introsak.casefacts import model as casefacts
 from introsak.casefacts.enums import (
     ActivityKind,
     CefrLevel,
@@ -22,7 +22,7 @@ from introsak.casefacts.enums import (
     RecognitionOutcome,
     SentBy,
 )
-from introsak.cases import models as m
+from introsak.cases import models
 from introsak.cases.domain import operations as ops
 from introsak.cases.models import CaseChange
 from tests.workspace.builders import AS_OF, Staff, ended_without_meeting, load, running, staff
@@ -44,16 +44,16 @@ def people() -> Staff:
     return staff()
 
 
-def _case(case_id: str) -> m.ProgrammeCase:
-    return m.ProgrammeCase.objects.select_related("person").get(case_id=case_id)
+def _case(case_id: str) -> models.ProgrammeCase:
+    return models.ProgrammeCase.objects.select_related("person").get(case_id=case_id)
 
 
 def _finding(case_id: str, rule: str) -> tuple[str, date | None]:
-    row = m.CaseFinding.objects.get(case__case_id=case_id, rule=rule)
+    row = models.CaseFinding.objects.get(case__case_id=case_id, rule=rule)
     return row.status, row.deadline
 
 
-def _plan(decided_on: date, **changes: Any) -> f.Plan:
+def _plan(decided_on: date, **changes: Any) -> casefacts.Plan:
     values: dict[str, Any] = {
         "decided_on": decided_on,
         "duration_months": 24,
@@ -63,15 +63,15 @@ def _plan(decided_on: date, **changes: Any) -> f.Plan:
         "sub_goals": ("CV på nav.no",),
     }
     values.update(changes)
-    return f.Plan(**values)
+    return casefacts.Plan(**values)
 
 
-def _three_party(day: date, documented: bool = True) -> f.Meeting:
-    return f.Meeting(
+def _three_party(day: date, documented: bool = True) -> casefacts.Meeting:
+    return casefacts.Meeting(
         kind=MeetingKind.THREE_PARTY,
         date=day,
         documented=documented,
-        minutes=f.MeetingMinutes(
+        minutes=casefacts.MeetingMinutes(
             attendance="Deltaker, rådgiver og lærer", further_plan="Språkpraksis fra september"
         ),
     )
@@ -117,7 +117,7 @@ def test_meeting_record_refuses_three_party_meeting_before_start(people: Staff) 
     assert refused.value.errors == {
         "date": ["This kind of meeting cannot be before the programme start (15 Jan 2024)."]
     }
-    assert m.Meeting.objects.count() == 0
+    assert models.Meeting.objects.count() == 0
     assert _case("C-1").version == case.version
 
 
@@ -164,7 +164,7 @@ def test_second_save_from_a_stale_version_is_refused_and_changes_nothing(
         opened_by_second.version + 1,
     )
     assert stale.value.changed_by == "Kari Nordmann"
-    assert m.Meeting.objects.count() == 0
+    assert models.Meeting.objects.count() == 0
     assert _case("C-1").version == opened_by_second.version + 1
     assert _finding("C-1", "TRI-01") == ("overdue", date(2024, 2, 15))
 
@@ -277,7 +277,7 @@ def test_programme_decide_refuses_start_before_decision_and_writes_nothing(
     assert refused.value.errors == {
         "start_date": ["The start cannot be before the decision (5 Aug 2024)."]
     }
-    assert m.IntegrationPlan.objects.count() == 0
+    assert models.IntegrationPlan.objects.count() == 0
     assert _case("C-2").decision_date is None
 
 
@@ -427,7 +427,7 @@ def test_activity_record_needs_a_workplace_for_practice_and_an_end_after_start(
 ) -> None:
     load([running("C-3", "radgiver.sth")])
     case = _case("C-3")
-    practice = f.Activity(
+    practice = casefacts.Activity(
         kind=ActivityKind.LANGUAGE_PRACTICE,
         start=date(2024, 8, 1),
         end=date(2024, 7, 1),
@@ -445,7 +445,7 @@ def test_activity_record_needs_a_workplace_for_practice_and_an_end_after_start(
         case=case,
         by=people.adviser,
         expected_version=case.version,
-        activity=f.Activity(
+        activity=casefacts.Activity(
             kind=ActivityKind.LANGUAGE_PRACTICE,
             start=date(2024, 8, 1),
             hours_per_week=10,
@@ -463,7 +463,7 @@ def test_leave_and_extension_move_the_latest_end(people: Staff) -> None:
         case=case,
         by=people.adviser,
         expected_version=case.version,
-        leave=f.Leave(
+        leave=casefacts.Leave(
             start=date(2024, 7, 1), end=date(2024, 7, 10), approved=True, reason="Sykdom i familien"
         ),
     )
@@ -472,7 +472,7 @@ def test_leave_and_extension_move_the_latest_end(people: Staff) -> None:
         case=case,
         by=people.adviser,
         expected_version=case.version + 1,
-        extension=f.Extension(
+        extension=casefacts.Extension(
             decided_on=date(2024, 8, 7), months=3, justification="Nær sluttmålet"
         ),
     )
@@ -488,7 +488,7 @@ def test_leave_refused_before_the_programme_start(people: Staff) -> None:
             case=case,
             by=people.adviser,
             expected_version=case.version,
-            leave=f.Leave(start=date(2024, 5, 1), end=date(2024, 5, 10), approved=True),
+            leave=casefacts.Leave(start=date(2024, 5, 1), end=date(2024, 5, 10), approved=True),
         )
     assert refused.value.errors == {
         "start": ["The leave cannot start before the programme (6 May 2024)."]
@@ -503,7 +503,7 @@ def test_recognition_record_replaces_and_checks_sender_and_outcome(people: Staff
             case=case,
             by=people.adviser,
             expected_version=case.version,
-            recognition=f.EducationRecognition(
+            recognition=casefacts.EducationRecognition(
                 relevant=True, sent_date=date(2024, 6, 1), outcome_date=date(2024, 5, 1)
             ),
         )
@@ -516,14 +516,14 @@ def test_recognition_record_replaces_and_checks_sender_and_outcome(people: Staff
         case=case,
         by=people.adviser,
         expected_version=case.version,
-        recognition=f.EducationRecognition(
+        recognition=casefacts.EducationRecognition(
             relevant=True,
             sent_date=date(2024, 6, 1),
             sent_by=SentBy.PARTICIPANT,
             outcome=RecognitionOutcome.PENDING,
         ),
     )
-    rec = m.EducationRecognition.objects.get(case=case)
+    rec = models.EducationRecognition.objects.get(case=case)
     assert (rec.relevant, rec.sent_date, rec.sent_by, rec.outcome) == (
         True,
         date(2024, 6, 1),
@@ -662,5 +662,5 @@ def test_two_simultaneous_saves_of_the_same_version_one_wins(settings: Any) -> N
     for thread in threads:
         thread.join()
     assert sorted(outcomes) == ["saved", "stale"]
-    assert m.Meeting.objects.count() == 1
+    assert models.Meeting.objects.count() == 1
     assert _case("C-1").version == case.version + 1

@@ -9,7 +9,7 @@ import pytest
 
 from introsak.casefacts.parse import iter_records
 from introsak.casefacts.serialize import dumps_case
-from introsak.cases import models as m
+from introsak.cases import models
 from introsak.cases.domain.exporting import case_facts_export, exportable_cases
 from introsak.cases.domain.importing import case_facts_import
 from introsak_demo.generator import generate
@@ -41,7 +41,7 @@ def test_demo_data_round_trip_is_lossless() -> None:
     assert exported == sorted(demo.cases, key=lambda c: c.case_id)
     assert first == source
 
-    for model in (m.CaseFinding, m.JournalNote, m.ProgrammeCase, m.Person):
+    for model in (models.CaseFinding, models.JournalNote, models.ProgrammeCase, models.Person):
         model.objects.all().delete()
     _import(first)
     assert _export() == first

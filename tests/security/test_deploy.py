@@ -69,8 +69,8 @@ def test_production_with_oidc_passes_and_refuses_an_incomplete_configuration() -
 
 SETTINGS_DUMP = """
 import json
-from django.conf import settings as s
-print(json.dumps({name: getattr(s, name) for name in (
+from django.conf import settings
+print(json.dumps({name: getattr(settings, name) for name in (
     "DEBUG", "SESSION_COOKIE_SECURE", "SESSION_COOKIE_HTTPONLY", "SESSION_COOKIE_SAMESITE",
     "SESSION_COOKIE_NAME", "CSRF_COOKIE_SECURE", "CSRF_COOKIE_HTTPONLY", "CSRF_COOKIE_NAME",
     "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", "SECURE_HSTS_INCLUDE_SUBDOMAINS",

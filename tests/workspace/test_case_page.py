@@ -13,7 +13,7 @@ from django.test import Client
 from django.urls import reverse
 
 from introsak.access.models import AccessLogEntry, SecurityEvent
-from introsak.cases import models as m
+from introsak.cases import models
 from tests.factories import with_national_id
 from tests.workspace.builders import Staff, ended_without_meeting, load, running, undecided
 
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _url(case_id: str) -> str:
-    return reverse("workspace:case", args=[m.ProgrammeCase.objects.get(case_id=case_id).pk])
+    return reverse("workspace:case", args=[models.ProgrammeCase.objects.get(case_id=case_id).pk])
 
 
 def _finding_status(html: str, rule: str) -> str:
@@ -37,7 +37,7 @@ def test_opening_the_case_writes_exactly_one_access_log_row(client: Client, peop
     entries = list(
         AccessLogEntry.objects.values_list("user__username", "case_id", "action", "purpose")
     )
-    case = m.ProgrammeCase.objects.get(case_id="C-1")
+    case = models.ProgrammeCase.objects.get(case_id="C-1")
     assert entries == [("radgiver.sth", case.pk, "view", "case_page")]
 
 

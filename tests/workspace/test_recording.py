@@ -13,15 +13,15 @@ from django.test import Client
 from django.urls import reverse
 
 from introsak.access.models import AccessLogEntry
-from introsak.cases import models as m
+from introsak.cases import models
 from introsak.workspace.steps import STEPS
 from tests.workspace.builders import Staff, ended_without_meeting, load, running, undecided
 
 pytestmark = pytest.mark.django_db
 
 
-def _case(case_id: str) -> m.ProgrammeCase:
-    return m.ProgrammeCase.objects.get(case_id=case_id)
+def _case(case_id: str) -> models.ProgrammeCase:
+    return models.ProgrammeCase.objects.get(case_id=case_id)
 
 
 def _record(case_id: str, step: str) -> str:
@@ -29,7 +29,7 @@ def _record(case_id: str, step: str) -> str:
 
 
 def _finding(case_id: str, rule: str) -> str:
-    return m.CaseFinding.objects.get(case__case_id=case_id, rule=rule).status
+    return models.CaseFinding.objects.get(case__case_id=case_id, rule=rule).status
 
 
 @pytest.mark.parametrize("step", sorted(set(STEPS) - {"reassign"}))
@@ -69,7 +69,7 @@ def test_three_party_meeting_is_saved_and_the_finding_turns_met(
         302,
         reverse("workspace:case", args=[case.pk]) + "#meetings",
     )
-    meeting = m.Meeting.objects.get(case=case)
+    meeting = models.Meeting.objects.get(case=case)
     assert (meeting.documented, meeting.wellbeing_and_effort) == (True, "Trives")
     assert _finding("C-1", "TRI-01") == "met"
 
@@ -168,7 +168,7 @@ def test_order_error_is_shown_on_the_field_and_nothing_is_saved(
         "programme (6 May 2024).</a></li>"
     ) in html
     assert 'id="id_start-error"' in html
-    assert (m.Leave.objects.count(), _case("C-1").version) == (0, version)
+    assert (models.Leave.objects.count(), _case("C-1").version) == (0, version)
 
 
 def test_stale_save_is_refused_with_the_colleagues_name_and_changes_nothing(
@@ -205,7 +205,7 @@ def test_stale_save_is_refused_with_the_colleagues_name_and_changes_nothing(
     assert response.status_code == 409
     assert "The case was changed by Kari Nordmann at" in html
     assert "Nothing was saved." in html
-    assert list(m.Meeting.objects.values_list("date", "attendance")) == [
+    assert list(models.Meeting.objects.values_list("date", "attendance")) == [
         (date(2024, 2, 12), "Alle møtte")
     ]
     assert _case("C-1").version == opened + 1
@@ -240,7 +240,7 @@ def test_journal_note_without_javascript_redirects_to_the_journal(
         {"version": _case("C-1").version, "written_on": "2024-08-07", "text": "Notat"},
     )
     assert response["Location"].endswith("#journal")
-    assert m.JournalNote.objects.get().author == people.adviser
+    assert models.JournalNote.objects.get().author == people.adviser
 
 
 def test_reassign_is_for_coordinators(client: Client, people: Staff) -> None:

@@ -10,7 +10,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from introsak.cases import models as m
+from introsak.cases import models
 from introsak.workspace.domain.worklist import FILTERS, Query, Scope, filter_counts, worklist
 from tests.factories import with_national_id
 from tests.workspace.builders import (
@@ -128,9 +128,9 @@ def test_filter_counts_are_exact_and_filters_select_the_cases(client: Client, mi
 def test_stored_pending_deadline_that_has_passed_counts_as_overdue(mixed: Staff) -> None:
     """The running case's TRI-01 was stored as pending, due 2024-12-03; a week after that,
     without any recompute, the worklist counts it as overdue and as a missing meeting."""
-    stored = m.CaseFinding.objects.get(case__case_id="A-3", rule="TRI-01")
+    stored = models.CaseFinding.objects.get(case__case_id="A-3", rule="TRI-01")
     assert (stored.status, stored.deadline) == ("pending", date(2024, 12, 3))
-    mine = m.ProgrammeCase.objects.filter(adviser=mixed.adviser)
+    mine = models.ProgrammeCase.objects.filter(adviser=mixed.adviser)
     now, later = filter_counts(mine, AS_OF), filter_counts(mine, date(2024, 12, 10))
     assert (now["overdue"], later["overdue"]) == (2, 3)
     assert (now["no_three_party"], later["no_three_party"]) == (1, 2)
@@ -257,7 +257,7 @@ def test_query_count_does_not_grow_with_rows(
 @pytest.mark.parametrize("day", [AS_OF, date(2024, 12, 10)])
 def test_every_count_is_the_number_of_cases_its_filter_lists(people: Staff, day: date) -> None:
     load([*caseload("radgiver.sth", 30), running("C-1", "radgiver.sth", name="Z", activities=[])])
-    cases = m.ProgrammeCase.objects.filter(adviser=people.adviser)
+    cases = models.ProgrammeCase.objects.filter(adviser=people.adviser)
     counts = filter_counts(cases, day)
     listed = {x.key: cases.filter(x.cases(day)).count() for x in FILTERS}
     assert counts == {"all": 31, **listed}

@@ -16,7 +16,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from introsak.casefacts.enums import ProtectedAddress
-from introsak.cases import models as m
+from introsak.cases import models
 
 
 class ReadOnlyAdmin(admin.ModelAdmin[Any]):
@@ -40,7 +40,7 @@ class ReadOnlyAdmin(admin.ModelAdmin[Any]):
         return False
 
 
-@admin.register(m.ProgrammeCase)
+@admin.register(models.ProgrammeCase)
 class ProgrammeCaseAdmin(ReadOnlyAdmin):
     grading_lookup = "person__protected_address"
     list_display = [
@@ -69,28 +69,28 @@ class ProgrammeCaseAdmin(ReadOnlyAdmin):
     list_select_related = ["district", "adviser"]
 
 
-@admin.register(m.Person)
+@admin.register(models.Person)
 class PersonAdmin(ReadOnlyAdmin):
     grading_lookup = "protected_address"
     list_display = ["id", "created_at", "updated_at"]
     fields = ["created_at", "updated_at"]
 
 
-@admin.register(m.IntegrationPlan)
+@admin.register(models.IntegrationPlan)
 class IntegrationPlanAdmin(ReadOnlyAdmin):
     list_display = ["case", "decided_on", "end_goal", "duration_months"]
     fields = ["case", "decided_on", "end_goal", "duration_months"]
     list_select_related = ["case"]
 
 
-@admin.register(m.PlanItem)
+@admin.register(models.PlanItem)
 class PlanItemAdmin(ReadOnlyAdmin):
     grading_lookup = "plan__case__person__protected_address"
     list_display = ["plan", "kind", "position"]
     fields = ["plan", "kind", "position"]
 
 
-@admin.register(m.Meeting)
+@admin.register(models.Meeting)
 class MeetingAdmin(ReadOnlyAdmin):
     list_display = ["case", "kind", "date", "documented"]
     list_filter = ["kind", "documented"]
@@ -98,7 +98,7 @@ class MeetingAdmin(ReadOnlyAdmin):
     list_select_related = ["case"]
 
 
-@admin.register(m.Activity)
+@admin.register(models.Activity)
 class ActivityAdmin(ReadOnlyAdmin):
     list_display = ["case", "kind", "start", "end", "hours_per_week"]
     list_filter = ["kind"]
@@ -106,31 +106,31 @@ class ActivityAdmin(ReadOnlyAdmin):
     list_select_related = ["case"]
 
 
-@admin.register(m.Leave)
+@admin.register(models.Leave)
 class LeaveAdmin(ReadOnlyAdmin):
     list_display = ["case", "start", "end", "approved"]
     fields = ["case", "start", "end", "approved"]
 
 
-@admin.register(m.Extension)
+@admin.register(models.Extension)
 class ExtensionAdmin(ReadOnlyAdmin):
     list_display = ["case", "decided_on", "months"]
     fields = ["case", "decided_on", "months"]
 
 
-@admin.register(m.EducationRecognition)
+@admin.register(models.EducationRecognition)
 class EducationRecognitionAdmin(ReadOnlyAdmin):
     list_display = ["case", "relevant", "sent_date", "sent_by", "outcome"]
     fields = ["case", "relevant", "sent_date", "sent_by", "outcome"]
 
 
-@admin.register(m.JournalNote)
+@admin.register(models.JournalNote)
 class JournalNoteAdmin(ReadOnlyAdmin):
     list_display = ["case", "written_on", "author"]
     fields = ["case", "written_on", "author"]
 
 
-@admin.register(m.CaseFinding)
+@admin.register(models.CaseFinding)
 class CaseFindingAdmin(ReadOnlyAdmin):
     list_display = ["case", "rule", "status", "deadline", "satisfied_on"]
     list_filter = ["rule", "status"]

@@ -17,7 +17,7 @@ from datetime import date
 from django.db import transaction
 
 from introsak.casefacts.model import CaseFacts
-from introsak.cases import models as m
+from introsak.cases import models
 from introsak.cases.domain.facts import case_to_facts, facts_queryset
 from introsak.cases.domain.flags import FLAG_COLUMNS, flag_days
 from introsak.cases.enums import OPEN_STATUSES, Stage
@@ -102,7 +102,7 @@ def derived_values(derived: Derived) -> dict[str, object]:
     return dict(zip(DERIVED_FIELDS, values, strict=True))
 
 
-def apply_derived(case: m.ProgrammeCase, derived: Derived) -> None:
+def apply_derived(case: models.ProgrammeCase, derived: Derived) -> None:
     """Set the case's derived columns (not saved)."""
     for name, value in derived_values(derived).items():
         setattr(case, name, value)
@@ -127,28 +127,28 @@ def finding_tuples(case_pk: int, findings: Iterable[Finding]) -> list[tuple[obje
     ]
 
 
-def finding_rows(case_pk: int, findings: Iterable[Finding]) -> list[m.CaseFinding]:
+def finding_rows(case_pk: int, findings: Iterable[Finding]) -> list[models.CaseFinding]:
     return [
-        m.CaseFinding(**dict(zip(FINDING_FIELDS, values, strict=True)))
+        models.CaseFinding(**dict(zip(FINDING_FIELDS, values, strict=True)))
         for values in finding_tuples(case_pk, findings)
     ]
 
 
 @transaction.atomic
-def case_recompute(*, case: m.ProgrammeCase, as_of: date | None = None) -> Derived:
+def case_recompute(*, case: models.ProgrammeCase, as_of: date | None = None) -> Derived:
     """Re-evaluate one case and replace its stored findings.
 
     Side effects: deletes and re-creates the case's ``CaseFinding`` rows and saves the
     case's derived columns (not its ``version``: recomputing is not an edit).
     """
-    loaded = facts_queryset(m.ProgrammeCase.objects.filter(pk=case.pk)).get()
+    loaded = facts_queryset(models.ProgrammeCase.objects.filter(pk=case.pk)).get()
     derived = derive(case_to_facts(loaded), as_of or clock.today())
     apply_derived(case, derived)
-    m.ProgrammeCase.objects.filter(pk=case.pk).update(
+    models.ProgrammeCase.objects.filter(pk=case.pk).update(
         **{name: getattr(case, name) for name in DERIVED_FIELDS}
     )
-    m.CaseFinding.objects.filter(case_id=case.pk).delete()
-    m.CaseFinding.objects.bulk_create(finding_rows(case.pk, derived.findings))
+    models.CaseFinding.objects.filter(case_id=case.pk).delete()
+    models.CaseFinding.objects.bulk_create(finding_rows(case.pk, derived.findings))
     return derived
 
 
@@ -164,7 +164,7 @@ def cases_recompute(
     pks = (
         list(case_pks)
         if case_pks is not None
-        else list(m.ProgrammeCase.objects.order_by("pk").values_list("pk", flat=True))
+        else list(models.ProgrammeCase.objects.order_by("pk").values_list("pk", flat=True))
     )
     for start in range(0, len(pks), batch_size):
         _recompute_batch(pks[start : start + batch_size], day)
@@ -177,10 +177,10 @@ def _recompute_batch(pks: list[int], day: date) -> None:
 
     findings: list[tuple[object, ...]] = []
     updates: list[tuple[object, ...]] = []
-    for case in facts_queryset(m.ProgrammeCase.objects.filter(pk__in=pks)):
+    for case in facts_queryset(models.ProgrammeCase.objects.filter(pk__in=pks)):
         derived = derive(case_to_facts(case), day)
         updates.append((*derived_values(derived).values(), case.pk))
         findings.extend(finding_tuples(case.pk, derived.findings))
-    bulk.update_rows(m.ProgrammeCase, DERIVED_FIELDS, updates)
-    bulk.delete_where_in(m.CaseFinding, "case_id", pks)
-    bulk.insert_rows(m.CaseFinding, FINDING_FIELDS, findings)
+    bulk.update_rows(models.ProgrammeCase, DERIVED_FIELDS, updates)
+    bulk.delete_where_in(models.CaseFinding, "case_id", pks)
+    bulk.insert_rows(models.CaseFinding, FINDING_FIELDS, findings)

@@ -9,13 +9,13 @@ from django.db.models import QuerySet
 
 from introsak.casefacts.enums import ProtectedAddress
 from introsak.casefacts.serialize import dumps_case, pseudonymise
-from introsak.cases import models as m
+from introsak.cases import models
 from introsak.cases.domain.facts import case_to_facts, facts_queryset
 
 
-def exportable_cases(*, include_strictly_confidential: bool) -> QuerySet[m.ProgrammeCase]:
+def exportable_cases(*, include_strictly_confidential: bool) -> QuerySet[models.ProgrammeCase]:
     """All cases, without strictly confidential persons unless asked for explicitly."""
-    cases = m.ProgrammeCase.objects.all()
+    cases = models.ProgrammeCase.objects.all()
     if not include_strictly_confidential:
         cases = cases.exclude(person__protected_address=ProtectedAddress.STRICTLY_CONFIDENTIAL)
     return cases
@@ -24,7 +24,7 @@ def exportable_cases(*, include_strictly_confidential: bool) -> QuerySet[m.Progr
 def case_facts_export(
     *,
     out: IO[str],
-    cases: QuerySet[m.ProgrammeCase],
+    cases: QuerySet[models.ProgrammeCase],
     pseudonymised: bool = False,
     chunk_size: int = 2000,
 ) -> int:

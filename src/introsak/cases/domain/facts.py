@@ -12,7 +12,7 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
-from introsak.casefacts import model as f
+from introsak.casefacts import model as casefacts
 from introsak.casefacts.enums import (
     ActivityKind,
     CefrLevel,
@@ -27,7 +27,7 @@ from introsak.casefacts.enums import (
     SentBy,
     Sex,
 )
-from introsak.cases import models as m
+from introsak.cases import models
 
 _SKILL_FIELDS = (
     (LanguageSkill.ORAL, "goal_oral"),
@@ -37,18 +37,20 @@ _SKILL_FIELDS = (
 )
 
 
-def facts_queryset(queryset: QuerySet[m.ProgrammeCase] | None = None) -> QuerySet[m.ProgrammeCase]:
+def facts_queryset(
+    queryset: QuerySet[models.ProgrammeCase] | None = None,
+) -> QuerySet[models.ProgrammeCase]:
     """Cases with everything ``case_to_facts`` reads, prefetched."""
-    base = queryset if queryset is not None else m.ProgrammeCase.objects.all()
+    base = queryset if queryset is not None else models.ProgrammeCase.objects.all()
     return base.select_related(
         "person", "district", "adviser", "education_recognition"
     ).prefetch_related(
-        Prefetch("plans", queryset=m.IntegrationPlan.objects.prefetch_related("items")),
+        Prefetch("plans", queryset=models.IntegrationPlan.objects.prefetch_related("items")),
         "meetings",
         "activities",
         "leaves",
         "extensions",
-        Prefetch("journal_notes", queryset=m.JournalNote.objects.select_related("author")),
+        Prefetch("journal_notes", queryset=models.JournalNote.objects.select_related("author")),
     )
 
 
@@ -56,8 +58,8 @@ def _opt(value: str) -> str | None:
     return value or None
 
 
-def person_to_facts(person: m.Person) -> f.Person:
-    return f.Person(
+def person_to_facts(person: models.Person) -> casefacts.Person:
+    return casefacts.Person(
         national_id=person.national_id or None,
         name=_opt(person.name),
         birth_date=person.birth_date,
@@ -75,7 +77,7 @@ def person_to_facts(person: m.Person) -> f.Person:
     )
 
 
-def plan_to_facts(plan: m.IntegrationPlan) -> f.Plan:
+def plan_to_facts(plan: models.IntegrationPlan) -> casefacts.Plan:
     goal = tuple(
         sorted(
             (skill, CefrLevel(getattr(plan, attr)))
@@ -84,21 +86,21 @@ def plan_to_facts(plan: m.IntegrationPlan) -> f.Plan:
         )
     )
     items = list(plan.items.all())
-    return f.Plan(
+    return casefacts.Plan(
         decided_on=plan.decided_on,
         duration_months=plan.duration_months,
         end_goal=EndGoal(plan.end_goal) if plan.end_goal else None,
         norwegian_goal=goal or None,
-        elements=tuple(i.text for i in items if i.kind == m.PlanItem.Kind.ELEMENT),
-        sub_goals=tuple(i.text for i in items if i.kind == m.PlanItem.Kind.SUB_GOAL),
+        elements=tuple(i.text for i in items if i.kind == models.PlanItem.Kind.ELEMENT),
+        sub_goals=tuple(i.text for i in items if i.kind == models.PlanItem.Kind.SUB_GOAL),
         justification=_opt(plan.justification),
     )
 
 
-def meeting_to_facts(meeting: m.Meeting) -> f.Meeting:
-    texts = {name: _opt(getattr(meeting, name)) for name in m.Meeting.MINUTES_FIELDS}
-    minutes = f.MeetingMinutes(**texts) if any(texts.values()) else None
-    return f.Meeting(
+def meeting_to_facts(meeting: models.Meeting) -> casefacts.Meeting:
+    texts = {name: _opt(getattr(meeting, name)) for name in models.Meeting.MINUTES_FIELDS}
+    minutes = casefacts.MeetingMinutes(**texts) if any(texts.values()) else None
+    return casefacts.Meeting(
         kind=MeetingKind(meeting.kind),
         date=meeting.date,
         documented=meeting.documented,
@@ -106,8 +108,8 @@ def meeting_to_facts(meeting: m.Meeting) -> f.Meeting:
     )
 
 
-def activity_to_facts(activity: m.Activity) -> f.Activity:
-    return f.Activity(
+def activity_to_facts(activity: models.Activity) -> casefacts.Activity:
+    return casefacts.Activity(
         kind=ActivityKind(activity.kind),
         start=activity.start,
         end=activity.end,
@@ -116,10 +118,12 @@ def activity_to_facts(activity: m.Activity) -> f.Activity:
     )
 
 
-def recognition_to_facts(rec: m.EducationRecognition | None) -> f.EducationRecognition | None:
+def recognition_to_facts(
+    rec: models.EducationRecognition | None,
+) -> casefacts.EducationRecognition | None:
     if rec is None:
         return None
-    return f.EducationRecognition(
+    return casefacts.EducationRecognition(
         relevant=rec.relevant,
         sent_date=rec.sent_date,
         sent_by=SentBy(rec.sent_by) if rec.sent_by else None,
@@ -129,16 +133,16 @@ def recognition_to_facts(rec: m.EducationRecognition | None) -> f.EducationRecog
     )
 
 
-def _recognition_of(case: m.ProgrammeCase) -> m.EducationRecognition | None:
+def _recognition_of(case: models.ProgrammeCase) -> models.EducationRecognition | None:
     try:
         return case.education_recognition
-    except m.EducationRecognition.DoesNotExist:
+    except models.EducationRecognition.DoesNotExist:
         return None
 
 
-def case_to_facts(case: m.ProgrammeCase) -> f.CaseFacts:
+def case_to_facts(case: models.ProgrammeCase) -> casefacts.CaseFacts:
     """The case as a case-facts record (load it with ``facts_queryset``)."""
-    return f.CaseFacts(
+    return casefacts.CaseFacts(
         case_id=case.case_id,
         district=case.district.slug,
         person=person_to_facts(case.person),
@@ -153,11 +157,11 @@ def case_to_facts(case: m.ProgrammeCase) -> f.CaseFacts:
         meetings=tuple(meeting_to_facts(x) for x in case.meetings.all()),
         activities=tuple(activity_to_facts(x) for x in case.activities.all()),
         leaves=tuple(
-            f.Leave(start=x.start, end=x.end, approved=x.approved, reason=_opt(x.reason))
+            casefacts.Leave(start=x.start, end=x.end, approved=x.approved, reason=_opt(x.reason))
             for x in case.leaves.all()
         ),
         extensions=tuple(
-            f.Extension(
+            casefacts.Extension(
                 decided_on=x.decided_on, months=x.months, justification=_opt(x.justification)
             )
             for x in case.extensions.all()
@@ -169,7 +173,7 @@ def case_to_facts(case: m.ProgrammeCase) -> f.CaseFacts:
         certificate_issued_date=case.certificate_issued_date,
         adviser=case.adviser.username if case.adviser else None,
         journal_notes=tuple(
-            f.JournalNote(
+            casefacts.JournalNote(
                 written_on=n.written_on, text=n.text, author=n.author.username if n.author else None
             )
             for n in case.journal_notes.all()
@@ -179,13 +183,13 @@ def case_to_facts(case: m.ProgrammeCase) -> f.CaseFacts:
 
 # --- Facts → row values --------------------------------------------------------------------
 # One function per table gives the column values of a fact as a dict. The workspace's
-# operations build model instances from them (``m.Meeting(**meeting_values(x))``); import
+# operations build model instances from them (``models.Meeting(**meeting_values(x))``); import
 # writes them in bulk without instantiating models (``cases.domain.bulk``).
 
 Values = dict[str, Any]
 
 
-def person_values(p: f.Person) -> Values:
+def person_values(p: casefacts.Person) -> Values:
     return {
         "national_id": p.national_id,
         "duf_number": p.duf_number,
@@ -204,7 +208,7 @@ def person_values(p: f.Person) -> Values:
     }
 
 
-def case_values(facts: f.CaseFacts, *, district_id: int, adviser_id: int | None) -> Values:
+def case_values(facts: casefacts.CaseFacts, *, district_id: int, adviser_id: int | None) -> Values:
     return {
         "case_id": facts.case_id,
         "district_id": district_id,
@@ -223,7 +227,7 @@ def case_values(facts: f.CaseFacts, *, district_id: int, adviser_id: int | None)
     }
 
 
-def plan_values(p: f.Plan) -> Values:
+def plan_values(p: casefacts.Plan) -> Values:
     goal = dict(p.norwegian_goal or ())
     return {
         "decided_on": p.decided_on,
@@ -234,23 +238,23 @@ def plan_values(p: f.Plan) -> Values:
     }
 
 
-def plan_item_values(p: f.Plan) -> list[Values]:
+def plan_item_values(p: casefacts.Plan) -> list[Values]:
     return [
-        {"kind": m.PlanItem.Kind.ELEMENT.value, "position": i, "text": text}
+        {"kind": models.PlanItem.Kind.ELEMENT.value, "position": i, "text": text}
         for i, text in enumerate(p.elements)
     ] + [
-        {"kind": m.PlanItem.Kind.SUB_GOAL.value, "position": i, "text": text}
+        {"kind": models.PlanItem.Kind.SUB_GOAL.value, "position": i, "text": text}
         for i, text in enumerate(p.sub_goals)
     ]
 
 
-def meeting_values(x: f.Meeting) -> Values:
-    minutes = x.minutes or f.MeetingMinutes()
-    texts = {name: getattr(minutes, name) or "" for name in m.Meeting.MINUTES_FIELDS}
+def meeting_values(x: casefacts.Meeting) -> Values:
+    minutes = x.minutes or casefacts.MeetingMinutes()
+    texts = {name: getattr(minutes, name) or "" for name in models.Meeting.MINUTES_FIELDS}
     return {"kind": x.kind.value, "date": x.date, "documented": x.documented, **texts}
 
 
-def activity_values(x: f.Activity) -> Values:
+def activity_values(x: casefacts.Activity) -> Values:
     return {
         "kind": x.kind.value,
         "start": x.start,
@@ -260,15 +264,15 @@ def activity_values(x: f.Activity) -> Values:
     }
 
 
-def leave_values(x: f.Leave) -> Values:
+def leave_values(x: casefacts.Leave) -> Values:
     return {"start": x.start, "end": x.end, "approved": x.approved, "reason": x.reason or ""}
 
 
-def extension_values(x: f.Extension) -> Values:
+def extension_values(x: casefacts.Extension) -> Values:
     return {"decided_on": x.decided_on, "months": x.months, "justification": x.justification or ""}
 
 
-def recognition_values(r: f.EducationRecognition) -> Values:
+def recognition_values(r: casefacts.EducationRecognition) -> Values:
     return {
         "relevant": r.relevant,
         "documents_available": r.documents_available,
@@ -279,22 +283,24 @@ def recognition_values(r: f.EducationRecognition) -> Values:
     }
 
 
-def plan_from_facts(p: f.Plan) -> tuple[m.IntegrationPlan, list[m.PlanItem]]:
+def plan_from_facts(p: casefacts.Plan) -> tuple[models.IntegrationPlan, list[models.PlanItem]]:
     """An unsaved plan and its unsaved items (their ``plan`` is set when saved)."""
-    return m.IntegrationPlan(**plan_values(p)), [
-        m.PlanItem(**values) for values in plan_item_values(p)
+    return models.IntegrationPlan(**plan_values(p)), [
+        models.PlanItem(**values) for values in plan_item_values(p)
     ]
 
 
-def meeting_from_facts(x: f.Meeting) -> m.Meeting:
-    return m.Meeting(**meeting_values(x))
+def meeting_from_facts(x: casefacts.Meeting) -> models.Meeting:
+    return models.Meeting(**meeting_values(x))
 
 
-def recognition_from_facts(r: f.EducationRecognition | None) -> m.EducationRecognition | None:
-    return None if r is None else m.EducationRecognition(**recognition_values(r))
+def recognition_from_facts(
+    r: casefacts.EducationRecognition | None,
+) -> models.EducationRecognition | None:
+    return None if r is None else models.EducationRecognition(**recognition_values(r))
 
 
-def usernames_in(facts: Iterable[f.CaseFacts]) -> set[str]:
+def usernames_in(facts: Iterable[casefacts.CaseFacts]) -> set[str]:
     """Every staff user name a batch of case facts refers to."""
     names: set[str] = set()
     for case in facts:

@@ -34,11 +34,11 @@ from django.utils.translation import gettext as _
 
 from introsak.accounts.enums import Role
 from introsak.accounts.models import User
-from introsak.casefacts import model as f
+from introsak.casefacts import model as casefacts
 from introsak.casefacts.enums import EndReason, MeetingKind, ResidenceBasis
 from introsak.casefacts.parse import InvalidRecord, parse_case
 from introsak.casefacts.serialize import case_to_dict
-from introsak.cases import models as m
+from introsak.cases import models
 from introsak.cases.domain.deadlines import case_recompute
 from introsak.cases.domain.facts import (
     activity_values,
@@ -121,20 +121,20 @@ class _Edit:
     """A case opened for one operation: the locked row (with everything prefetched), its
     facts before the change, and the user making it."""
 
-    case: m.ProgrammeCase
-    facts: f.CaseFacts
+    case: models.ProgrammeCase
+    facts: casefacts.CaseFacts
     by: User
 
 
-def _open(case: m.ProgrammeCase, by: User, expected_version: int) -> _Edit:
+def _open(case: models.ProgrammeCase, by: User, expected_version: int) -> _Edit:
     current = (
-        m.ProgrammeCase.objects.select_for_update()
+        models.ProgrammeCase.objects.select_for_update()
         .values_list("version", flat=True)
         .get(pk=case.pk)
     )
     if current != expected_version:
         raise _stale(case.pk, expected_version, current)
-    loaded = facts_queryset(m.ProgrammeCase.objects.filter(pk=case.pk)).get()
+    loaded = facts_queryset(models.ProgrammeCase.objects.filter(pk=case.pk)).get()
     return _Edit(case=loaded, facts=case_to_facts(loaded), by=by)
 
 
@@ -155,7 +155,7 @@ def _stale(case_pk: int, expected: int, current: int) -> StaleCase:
 
 def _finish(
     edit: _Edit, step: Step, case_fields: Mapping[str, object] | None = None
-) -> m.ProgrammeCase:
+) -> models.ProgrammeCase:
     """Save the case's own fields, bump its version, record the change and recompute."""
     case = edit.case
     fields = dict(case_fields or {})
@@ -203,7 +203,7 @@ class _Checks:
             raise StepRejected(self.errors)
 
 
-def _validate(candidate: f.CaseFacts, fields: Mapping[str, str]) -> None:
+def _validate(candidate: casefacts.CaseFacts, fields: Mapping[str, str]) -> None:
     """Run the case as it would be through the import validator.
 
     ``fields`` maps case-facts paths (``plans[2].duration_months``) to form fields; an error
@@ -231,7 +231,7 @@ def _item_fields(collection: str, index: int, names: Mapping[str, str]) -> dict[
 
 def _save_date(
     edit: _Edit, checks: _Checks, step: Step, *, fact: str, value: date, field: str = ""
-) -> m.ProgrammeCase:
+) -> models.ProgrammeCase:
     """Finish a step that sets one date of the case: stop on the step's own checks, then
     validate the changed facts as an import would (errors on the form's ``field``, by
     default named like the fact), then write."""
@@ -253,8 +253,8 @@ def _require_decision(edit: _Edit) -> date:
 
 @transaction.atomic
 def mapping_record(
-    *, case: m.ProgrammeCase, by: User, expected_version: int, mapping_date: date
-) -> m.ProgrammeCase:
+    *, case: models.ProgrammeCase, by: User, expected_version: int, mapping_date: date
+) -> models.ProgrammeCase:
     """Record the date the competence mapping was completed (IL § 10).
 
     Side effects: sets ``mapping_date`` (replacing an earlier date), bumps the version,
@@ -274,8 +274,8 @@ def mapping_record(
 
 @transaction.atomic
 def guidance_record(
-    *, case: m.ProgrammeCase, by: User, expected_version: int, career_guidance_date: date
-) -> m.ProgrammeCase:
+    *, case: models.ProgrammeCase, by: User, expected_version: int, career_guidance_date: date
+) -> models.ProgrammeCase:
     """Record the date career guidance was completed (IL § 11).
 
     Side effects: sets ``career_guidance_date``, bumps the version, records a
@@ -308,27 +308,27 @@ _PLAN_FIELDS = {
 }
 
 
-def _save_plan(case: m.ProgrammeCase, plan: f.Plan) -> m.IntegrationPlan:
+def _save_plan(case: models.ProgrammeCase, plan: casefacts.Plan) -> models.IntegrationPlan:
     row, items = plan_from_facts(plan)
     row.case = case
     row.save()
     for item in items:
         item.plan = row
-    m.PlanItem.objects.bulk_create(items)
+    models.PlanItem.objects.bulk_create(items)
     return row
 
 
 @transaction.atomic
 def programme_decide(
     *,
-    case: m.ProgrammeCase,
+    case: models.ProgrammeCase,
     by: User,
     expected_version: int,
     decision_date: date,
-    plan: f.Plan,
+    plan: casefacts.Plan,
     start_date: date | None = None,
     part_time_percent: int = 100,
-) -> m.ProgrammeCase:
+) -> models.ProgrammeCase:
     """Record the programme decision together with the first integration plan (IL §§ 12,
     15): the plan is part of the decision and dated with it.
 
@@ -363,7 +363,11 @@ _FIRST_PLAN_FIELDS = {**_PLAN_FIELDS, "decided_on": "decision_date"}
 
 
 def _check_decision(
-    facts: f.CaseFacts, *, decision_date: date, start_date: date | None, plan: f.Plan
+    facts: casefacts.CaseFacts,
+    *,
+    decision_date: date,
+    start_date: date | None,
+    plan: casefacts.Plan,
 ) -> None:
     """Refuse (``StepRejected``) a second decision, and a decision out of order with the
     settlement, the start or its first plan."""
@@ -393,8 +397,8 @@ def _check_decision(
 
 @transaction.atomic
 def plan_revise(
-    *, case: m.ProgrammeCase, by: User, expected_version: int, plan: f.Plan
-) -> m.ProgrammeCase:
+    *, case: models.ProgrammeCase, by: User, expected_version: int, plan: casefacts.Plan
+) -> models.ProgrammeCase:
     """Record a new version of the integration plan: a new individual decision with its own
     date and justification (IL § 15 third paragraph). Earlier versions are kept.
 
@@ -429,8 +433,8 @@ def plan_revise(
 
 @transaction.atomic
 def contract_sign(
-    *, case: m.ProgrammeCase, by: User, expected_version: int, contract_date: date
-) -> m.ProgrammeCase:
+    *, case: models.ProgrammeCase, by: User, expected_version: int, contract_date: date
+) -> models.ProgrammeCase:
     """Record the date the integration contract was signed (IL § 16). Participants with
     collective protection have no contract (IL chapter 6A).
 
@@ -455,8 +459,8 @@ def contract_sign(
 
 @transaction.atomic
 def programme_start(
-    *, case: m.ProgrammeCase, by: User, expected_version: int, start_date: date
-) -> m.ProgrammeCase:
+    *, case: models.ProgrammeCase, by: User, expected_version: int, start_date: date
+) -> models.ProgrammeCase:
     """Record (or correct) the date the programme starts; it may be a planned date.
 
     Side effects: sets ``start_date``, bumps the version, records a ``CaseChange`` and
@@ -485,14 +489,14 @@ _MEETING_FIELDS = {
     "kind": "kind",
     "date": "date",
     "documented": "documented",
-    **{f"minutes.{name}": name for name in m.Meeting.MINUTES_FIELDS},
+    **{f"minutes.{name}": name for name in models.Meeting.MINUTES_FIELDS},
 }
 
 
 @transaction.atomic
 def meeting_record(
-    *, case: m.ProgrammeCase, by: User, expected_version: int, meeting: f.Meeting
-) -> m.Meeting:
+    *, case: models.ProgrammeCase, by: User, expected_version: int, meeting: casefacts.Meeting
+) -> models.Meeting:
     """Record a held meeting with its minutes. Three-party and closing meetings are held
     during the programme; only documented three-party meetings count for TRI-01.
 
@@ -536,8 +540,8 @@ def meeting_record(
 
 @transaction.atomic
 def activity_record(
-    *, case: m.ProgrammeCase, by: User, expected_version: int, activity: f.Activity
-) -> m.Activity:
+    *, case: models.ProgrammeCase, by: User, expected_version: int, activity: casefacts.Activity
+) -> models.Activity:
     """Record programme content: a course, a practice placement (with its workplace), work
     or a labour-market measure. Planned activities may start in the future.
 
@@ -574,15 +578,15 @@ def activity_record(
             },
         ),
     )
-    row = m.Activity.objects.create(case=edit.case, **activity_values(activity))
+    row = models.Activity.objects.create(case=edit.case, **activity_values(activity))
     _finish(edit, Step.ACTIVITY)
     return row
 
 
 @transaction.atomic
 def leave_record(
-    *, case: m.ProgrammeCase, by: User, expected_version: int, leave: f.Leave
-) -> m.Leave:
+    *, case: models.ProgrammeCase, by: User, expected_version: int, leave: casefacts.Leave
+) -> models.Leave:
     """Record leave from the programme; approved leave extends the programme (IL § 13).
 
     Side effects: creates a ``Leave``, bumps the version, records a ``CaseChange`` and
@@ -615,15 +619,15 @@ def leave_record(
             {"start": "start", "end": "end", "approved": "approved", "reason": "reason"},
         ),
     )
-    row = m.Leave.objects.create(case=edit.case, **leave_values(leave))
+    row = models.Leave.objects.create(case=edit.case, **leave_values(leave))
     _finish(edit, Step.LEAVE)
     return row
 
 
 @transaction.atomic
 def extension_decide(
-    *, case: m.ProgrammeCase, by: User, expected_version: int, extension: f.Extension
-) -> m.Extension:
+    *, case: models.ProgrammeCase, by: User, expected_version: int, extension: casefacts.Extension
+) -> models.Extension:
     """Record a decision extending the programme by some months (IL § 13). The rules engine
     reports a breach if the extensions exceed the legal frame.
 
@@ -654,15 +658,19 @@ def extension_decide(
             {"decided_on": "decided_on", "months": "months", "justification": "justification"},
         ),
     )
-    row = m.Extension.objects.create(case=edit.case, **extension_values(extension))
+    row = models.Extension.objects.create(case=edit.case, **extension_values(extension))
     _finish(edit, Step.EXTENSION)
     return row
 
 
 @transaction.atomic
 def recognition_record(
-    *, case: m.ProgrammeCase, by: User, expected_version: int, recognition: f.EducationRecognition
-) -> m.EducationRecognition:
+    *,
+    case: models.ProgrammeCase,
+    by: User,
+    expected_version: int,
+    recognition: casefacts.EducationRecognition,
+) -> models.EducationRecognition:
     """Record whether recognition of foreign education (HK-dir) is relevant, when the
     application was sent and by whom (Oslostandarden: NAV sends it), and the outcome.
     Replaces what was recorded before.
@@ -706,7 +714,7 @@ def recognition_record(
             )
         },
     )
-    m.EducationRecognition.objects.filter(case=edit.case).delete()
+    models.EducationRecognition.objects.filter(case=edit.case).delete()
     row = recognition_from_facts(r)
     assert row is not None
     row.case = edit.case
@@ -717,8 +725,8 @@ def recognition_record(
 
 @transaction.atomic
 def jobseeker_register(
-    *, case: m.ProgrammeCase, by: User, expected_version: int, registered_on: date
-) -> m.ProgrammeCase:
+    *, case: models.ProgrammeCase, by: User, expected_version: int, registered_on: date
+) -> models.ProgrammeCase:
     """Record the date the participant was registered as a job seeker on nav.no. Some
     districts register refugees while they are still in reception, so only the residence
     permit must come first.
@@ -751,12 +759,12 @@ def jobseeker_register(
 @transaction.atomic
 def case_end(
     *,
-    case: m.ProgrammeCase,
+    case: models.ProgrammeCase,
     by: User,
     expected_version: int,
     end_date: date,
     end_reason: EndReason | str,
-) -> m.ProgrammeCase:
+) -> models.ProgrammeCase:
     """Record the end of the programme and why it ended (the end reason the city's
     statistics are built from).
 
@@ -788,8 +796,8 @@ def case_end(
 
 @transaction.atomic
 def certificate_issue(
-    *, case: m.ProgrammeCase, by: User, expected_version: int, issued_on: date
-) -> m.ProgrammeCase:
+    *, case: models.ProgrammeCase, by: User, expected_version: int, issued_on: date
+) -> models.ProgrammeCase:
     """Record the date the participant certificate was issued (IL § 18 a).
 
     Side effects: sets ``certificate_issued_date``, bumps the version, records a
@@ -823,8 +831,8 @@ def certificate_issue(
 
 @transaction.atomic
 def journal_note_add(
-    *, case: m.ProgrammeCase, by: User, expected_version: int, written_on: date, text: str
-) -> m.JournalNote:
+    *, case: models.ProgrammeCase, by: User, expected_version: int, written_on: date, text: str
+) -> models.JournalNote:
     """Add a dated note to the case journal, written by ``by``.
 
     Side effects: creates a ``JournalNote``, bumps the version, records a ``CaseChange`` and
@@ -837,7 +845,7 @@ def journal_note_add(
     if not text.strip():
         checks.add("text", _("Write the note."))
     checks.done()
-    note = f.JournalNote(written_on=written_on, text=text, author=by.username)
+    note = casefacts.JournalNote(written_on=written_on, text=text, author=by.username)
     candidate = replace(edit.facts, journal_notes=(*edit.facts.journal_notes, note))
     _validate(
         candidate,
@@ -847,15 +855,17 @@ def journal_note_add(
             {"written_on": "written_on", "text": "text"},
         ),
     )
-    row = m.JournalNote.objects.create(case=edit.case, written_on=written_on, text=text, author=by)
+    row = models.JournalNote.objects.create(
+        case=edit.case, written_on=written_on, text=text, author=by
+    )
     _finish(edit, Step.JOURNAL)
     return row
 
 
 @transaction.atomic
 def case_reassign(
-    *, case: m.ProgrammeCase, by: User, expected_version: int, adviser: User
-) -> m.ProgrammeCase:
+    *, case: models.ProgrammeCase, by: User, expected_version: int, adviser: User
+) -> models.ProgrammeCase:
     """Make ``adviser`` the participant's programme adviser. The adviser must be an active
     programme adviser in the case's district; ``case`` comes from ``case_for_write`` with the
     ``case_reassign`` permission (team coordinators).

@@ -18,8 +18,8 @@ from django.utils.translation import pgettext_lazy
 
 from introsak.casefacts.districts import DISTRICTS
 from introsak.rules import RULES
-from introsak.stats import phrases as p
-from introsak.stats.domain import queries as q
+from introsak.stats import phrases
+from introsak.stats.domain import queries
 from introsak.stats.domain.filters import BasisGroup, Filters, Period
 from introsak.stats.domain.tables import (
     Cell,
@@ -31,7 +31,7 @@ from introsak.stats.domain.tables import (
     mean_table,
 )
 
-Compute = Callable[[q.Scope, Filters, Period], tuple[StatTable, ...]]
+Compute = Callable[[queries.Scope, Filters, Period], tuple[StatTable, ...]]
 
 WORK_OR_EDUCATION_TARGET = 0.65  # Oslo's target for 2023 and 2024 (report lines 519-520)
 LEGAL_START_MONTHS = 3  # integreringsloven § 12 (report lines 757-758)
@@ -64,7 +64,7 @@ class ViewResult:
         return tuple(t for t in self.tables if not t.detail)
 
 
-def compute_view(name: str, scope: q.Scope, filters: Filters) -> ViewResult:
+def compute_view(name: str, scope: queries.Scope, filters: Filters) -> ViewResult:
     spec = VIEWS[name]
     period = filters.period(spec.years_back)
     return ViewResult(
@@ -110,7 +110,7 @@ def _districts(filters: Filters) -> list[Header]:
 
 
 def _all_label(filters: Filters) -> Label:
-    return p.SELECTED_DISTRICTS if filters.districts else p.OSLO
+    return phrases.SELECTED_DISTRICTS if filters.districts else phrases.OSLO
 
 
 def _labelled(labels: Mapping[str, Label]) -> list[Header]:
@@ -126,10 +126,10 @@ def _years(period: Period) -> list[Header]:
 
 
 def _matrix(
-    counts: Mapping[q.Key, int],
+    counts: Mapping[queries.Key, int],
     rows: Sequence[Header],
     columns: Sequence[Header],
-    key: Callable[[str, str], q.Key],
+    key: Callable[[str, str], queries.Key],
 ) -> list[list[int]]:
     return [[counts.get(key(r.key, c.key), 0) for c in columns] for r in rows]
 
@@ -155,20 +155,20 @@ def _table_1_rows(
             for label, years in spans:
                 header = Header(
                     f"{district.key}:{basis}:{label}",
-                    f"{district.label}, {p.BASIS_GROUPS[basis]} {label.replace('-', '–')}",
+                    f"{district.label}, {phrases.BASIS_GROUPS[basis]} {label.replace('-', '–')}",
                 )
                 rows.append((header, (district.key, basis.value, years)))
     return rows
 
 
-def end_reasons(scope: q.Scope, filters: Filters, period: Period) -> tuple[StatTable, ...]:
+def end_reasons(scope: queries.Scope, filters: Filters, period: Period) -> tuple[StatTable, ...]:
     """Table 1, one row per district, residence basis and year (the report's columns), so
     that it stays readable for all 15 districts."""
-    counts = q.ended_counts(scope, filters, period, "district", "basis", "year", "reason")
+    counts = queries.ended_counts(scope, filters, period, "district", "basis", "year", "reason")
     groups = _table_1_rows(filters, period)
     rows = [header for header, _source in groups]
     sources = [source for _header, source in groups]
-    columns = _labelled(p.END_REASONS)
+    columns = _labelled(phrases.END_REASONS)
     matrix = [
         [sum(counts.get((d, b, y, c.key), 0) for y in years) for c in columns]
         for d, b, years in sources
@@ -192,15 +192,17 @@ def end_reasons(scope: q.Scope, filters: Filters, period: Period) -> tuple[StatT
 # --- Figure 2: end reasons by residence basis and year --------------------------------------
 
 
-def end_reasons_by_basis(scope: q.Scope, filters: Filters, period: Period) -> tuple[StatTable, ...]:
-    counts = q.ended_counts(scope, filters, period, "basis", "year", "reason")
+def end_reasons_by_basis(
+    scope: queries.Scope, filters: Filters, period: Period
+) -> tuple[StatTable, ...]:
+    counts = queries.ended_counts(scope, filters, period, "basis", "year", "reason")
     columns = [Header(f"{b}:{y}", str(y)) for b in _bases(filters) for y in period.years]
-    groups = tuple((p.BASIS_GROUPS[b], len(period.years)) for b in _bases(filters))
-    rows = _labelled(p.END_REASONS)
+    groups = tuple((phrases.BASIS_GROUPS[b], len(period.years)) for b in _bases(filters))
+    rows = _labelled(phrases.END_REASONS)
     layout = Layout(
         key="end-reasons-by-basis",
         caption=_("Participants who ended the programme, by end reason, residence basis and year"),
-        row_title=p.END_REASON,
+        row_title=phrases.END_REASON,
         rows=rows,
         columns=columns,
         column_groups=groups,
@@ -213,7 +215,7 @@ def end_reasons_by_basis(scope: q.Scope, filters: Filters, period: Period) -> tu
 
 
 def _reasons_by_district(
-    scope: q.Scope,
+    scope: queries.Scope,
     filters: Filters,
     period: Period,
     *,
@@ -221,12 +223,12 @@ def _reasons_by_district(
     caption: Label,
     total_label: Label,
 ) -> StatTable:
-    counts = q.ended_counts(scope, filters, period, "district", "reason")
-    rows, columns = _districts(filters), _labelled(p.END_REASONS)
+    counts = queries.ended_counts(scope, filters, period, "district", "reason")
+    rows, columns = _districts(filters), _labelled(phrases.END_REASONS)
     layout = Layout(
         key=key,
         caption=caption,
-        row_title=p.DISTRICT,
+        row_title=phrases.DISTRICT,
         rows=rows,
         columns=columns,
         total_label=total_label,
@@ -236,7 +238,7 @@ def _reasons_by_district(
 
 
 def end_reasons_by_district(
-    scope: q.Scope, filters: Filters, period: Period
+    scope: queries.Scope, filters: Filters, period: Period
 ) -> tuple[StatTable, ...]:
     return (
         _reasons_by_district(
@@ -254,7 +256,7 @@ def end_reasons_by_district(
 
 
 def collective_by_district(
-    scope: q.Scope, filters: Filters, period: Period
+    scope: queries.Scope, filters: Filters, period: Period
 ) -> tuple[StatTable, ...]:
     collective = replace(filters, basis=BasisGroup.COLLECTIVE)
     districts = _reasons_by_district(
@@ -269,8 +271,8 @@ def collective_by_district(
         total_label=_("All with collective protection"),
     )
     other = replace(filters, basis=BasisGroup.OTHER)
-    counts = q.ended_counts(scope, other, period, "reason")
-    columns = _labelled(p.END_REASONS)
+    counts = queries.ended_counts(scope, other, period, "reason")
+    columns = _labelled(phrases.END_REASONS)
     layout = Layout(
         key="other-basis",
         caption=_(
@@ -290,30 +292,30 @@ def collective_by_district(
 # --- Figures 6 and 13: education at arrival ----------------------------------------------------
 
 
-def education(scope: q.Scope, filters: Filters, period: Period) -> tuple[StatTable, ...]:
-    counts = q.ended_counts(scope, filters, period, "education", "year")
-    rows, columns = _labelled(p.EDUCATION_LEVELS), _years(period)
+def education(scope: queries.Scope, filters: Filters, period: Period) -> tuple[StatTable, ...]:
+    counts = queries.ended_counts(scope, filters, period, "education", "year")
+    rows, columns = _labelled(phrases.EDUCATION_LEVELS), _years(period)
     layout = Layout(
         key="education",
         caption=_("Participants who ended the programme, by education at arrival and year"),
-        row_title=p.EDUCATION_AT_ARRIVAL,
+        row_title=phrases.EDUCATION_AT_ARRIVAL,
         rows=rows,
         columns=columns,
-        row_total_label=p.ALL_YEARS,
+        row_total_label=phrases.ALL_YEARS,
     )
     matrix = _matrix(counts, rows, columns, lambda r, c: (r, int(c)))
     return (count_table(layout, matrix, protect=scope.suppress, share_of="column"),)
 
 
 def end_reasons_by_education(
-    scope: q.Scope, filters: Filters, period: Period
+    scope: queries.Scope, filters: Filters, period: Period
 ) -> tuple[StatTable, ...]:
-    counts = q.ended_counts(scope, filters, period, "education", "reason")
-    rows, columns = _labelled(p.EDUCATION_LEVELS), _labelled(p.END_REASONS)
+    counts = queries.ended_counts(scope, filters, period, "education", "reason")
+    rows, columns = _labelled(phrases.EDUCATION_LEVELS), _labelled(phrases.END_REASONS)
     layout = Layout(
         key="end-reasons-by-education",
         caption=_("Participants who ended the programme, by education at arrival and end reason"),
-        row_title=p.EDUCATION_AT_ARRIVAL,
+        row_title=phrases.EDUCATION_AT_ARRIVAL,
         rows=rows,
         columns=columns,
     )
@@ -324,8 +326,10 @@ def end_reasons_by_education(
 # --- Figure 5: months from settlement to start -----------------------------------------------
 
 
-def months_to_start(scope: q.Scope, filters: Filters, period: Period) -> tuple[StatTable, ...]:
-    sums = q.months_to_start_sums(scope, filters, period)
+def months_to_start(
+    scope: queries.Scope, filters: Filters, period: Period
+) -> tuple[StatTable, ...]:
+    sums = queries.months_to_start_sums(scope, filters, period)
     rows, columns = _districts(filters), _years(period)
     counts = [[sums.get((r.key, int(c.key)), (0, 0))[0] for c in columns] for r in rows]
     days = [[float(sums.get((r.key, int(c.key)), (0, 0))[1]) for c in columns] for r in rows]
@@ -336,11 +340,11 @@ def months_to_start(scope: q.Scope, filters: Filters, period: Period) -> tuple[S
             "and year the programme started (number of participants in "
             "brackets)"
         ),
-        row_title=p.DISTRICT,
+        row_title=phrases.DISTRICT,
         rows=rows,
         columns=columns,
         total_label=_all_label(filters),
-        row_total_label=p.ALL_YEARS,
+        row_total_label=phrases.ALL_YEARS,
     )
     return (
         mean_table(
@@ -348,7 +352,7 @@ def months_to_start(scope: q.Scope, filters: Filters, period: Period) -> tuple[S
             counts,
             days,
             protect=scope.suppress,
-            scale=q.DAYS_PER_MONTH,
+            scale=queries.DAYS_PER_MONTH,
             value_label=_("average months"),
         ),
     )
@@ -357,14 +361,14 @@ def months_to_start(scope: q.Scope, filters: Filters, period: Period) -> tuple[S
 # --- Figure 7: participants and participants per adviser ------------------------------------
 
 
-def caseload(scope: q.Scope, filters: Filters, period: Period) -> tuple[StatTable, ...]:
-    running = q.running_counts(scope, filters, filters.reference_day())
+def caseload(scope: queries.Scope, filters: Filters, period: Period) -> tuple[StatTable, ...]:
+    running = queries.running_counts(scope, filters, filters.reference_day())
     rows = _districts(filters)
     participants = count_table(
         Layout(
             key="participants",
             caption="",
-            row_title=p.DISTRICT,
+            row_title=phrases.DISTRICT,
             rows=rows,
             columns=[Header("participants", "")],
             row_totals=False,
@@ -388,7 +392,7 @@ def caseload(scope: q.Scope, filters: Filters, period: Period) -> tuple[StatTabl
                 "adviser, by district"
             )
             % {"day": day_label},
-            row_title=p.DISTRICT,
+            row_title=phrases.DISTRICT,
             rows=tuple(rows),
             columns=(
                 Header("participants", _("Participants")),
@@ -416,19 +420,19 @@ def _ratio(participants: Cell, advisers: int) -> float | None:
 
 
 def _rule_label(rule_id: str, title: str) -> Label:
-    return f"{rule_id} {p.RULE_TITLES.get(rule_id, title)}"
+    return f"{rule_id} {phrases.RULE_TITLES.get(rule_id, title)}"
 
 
-def compliance(scope: q.Scope, filters: Filters, period: Period) -> tuple[StatTable, ...]:
-    counts = q.status_counts(scope, filters, period, filters.as_of)
+def compliance(scope: queries.Scope, filters: Filters, period: Period) -> tuple[StatTable, ...]:
+    counts = queries.status_counts(scope, filters, period, filters.as_of)
     districts = _districts(filters)
-    statuses = _labelled(p.COMPLIANCE_STATUSES)
+    statuses = _labelled(phrases.COMPLIANCE_STATUSES)
     per_rule = [
         count_table(
             Layout(
                 key=f"compliance-{rule.id}",
                 caption=_rule_label(rule.id, rule.title),
-                row_title=p.DISTRICT,
+                row_title=phrases.DISTRICT,
                 rows=districts,
                 columns=statuses,
                 total_label=_all_label(filters),
@@ -447,7 +451,7 @@ def compliance(scope: q.Scope, filters: Filters, period: Period) -> tuple[StatTa
             "Share of assessed findings met on time, by rule and district (number "
             "assessed in brackets)"
         ),
-        row_title=p.RULE,
+        row_title=phrases.RULE,
         rows=tuple(Header(rule.id, _rule_label(rule.id, rule.title)) for rule in RULES),
         columns=tuple(districts),
         cells=tuple(tuple(_met_share(t, d.key) for d in districts) for t in per_rule),
@@ -477,14 +481,14 @@ def _bin_label(low: int, high: int | None) -> str:
     return _("%(low)s–%(high)s days") % {"low": low, "high": high}
 
 
-def days_late(scope: q.Scope, filters: Filters, period: Period) -> tuple[StatTable, ...]:
-    counts = q.days_late_counts(scope, filters, period, filters.as_of)
+def days_late(scope: queries.Scope, filters: Filters, period: Period) -> tuple[StatTable, ...]:
+    counts = queries.days_late_counts(scope, filters, period, filters.as_of)
     rows = [Header(rule.id, _rule_label(rule.id, rule.title)) for rule in RULES]
-    columns = [Header(key, _bin_label(low, high)) for key, low, high in q.LATE_BINS]
+    columns = [Header(key, _bin_label(low, high)) for key, low, high in queries.LATE_BINS]
     layout = Layout(
         key="days-late",
         caption=_("Findings met late or still overdue, by rule and days after the deadline"),
-        row_title=p.RULE,
+        row_title=phrases.RULE,
         rows=rows,
         columns=columns,
     )

@@ -9,7 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from introsak.casefacts.districts import DISTRICTS
-from introsak.stats import phrases as p
+from introsak.stats import phrases
 from introsak.stats.domain.filters import BasisGroup, Filters
 
 
@@ -33,12 +33,12 @@ class FilterForm(forms.Form):
     basis = forms.ChoiceField(
         label=_("Residence basis"),
         required=False,
-        choices=[("", _("Both")), *((b.value, p.BASIS_GROUPS[b.value]) for b in BasisGroup)],
+        choices=[("", _("Both")), *((b.value, phrases.BASIS_GROUPS[b.value]) for b in BasisGroup)],
     )
     education = forms.ChoiceField(
-        label=p.EDUCATION_AT_ARRIVAL,
+        label=phrases.EDUCATION_AT_ARRIVAL,
         required=False,
-        choices=[("", _("All levels")), *p.EDUCATION_LEVELS.items()],
+        choices=[("", _("All levels")), *phrases.EDUCATION_LEVELS.items()],
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
