@@ -23,7 +23,7 @@ WIDE = {"start": "2000-01-01", "end": "2100-01-01"}
 
 def test_opening_the_case_page_writes_exactly_one_row_with_who_whom_what_why() -> None:
     world = make_world()
-    response = client_for(world.users["adviser_a"]).get(
+    response = client_for(world.staff("adviser_a")).get(
         reverse("workspace:case", kwargs={"pk": world.case_a.pk})
     )
     assert response.status_code == 200
@@ -35,7 +35,7 @@ def test_opening_the_case_page_writes_exactly_one_row_with_who_whom_what_why() -
 
 def test_worklist_and_search_write_no_access_log_row() -> None:
     world = make_world()
-    client = client_for(world.users["adviser_a"])
+    client = client_for(world.staff("adviser_a"))
     for query in ("?scope=district", "?scope=district&q=Alfa", "?scope=district&q=A-1"):
         assert client.get(reverse("workspace:worklist") + query).status_code == 200
     assert AccessLogEntry.objects.count() == 0
@@ -43,7 +43,7 @@ def test_worklist_and_search_write_no_access_log_row() -> None:
 
 def test_subject_export_download_writes_exactly_one_row() -> None:
     world = make_world()
-    response = client_for(world.users["coordinator_a"]).post(
+    response = client_for(world.staff("coordinator_a")).post(
         reverse("access:subject_export", kwargs={"case_pk": world.case_a.pk}),
         {"format": "json", "purpose": "innsynsbegjæring 2024-08-01"},
     )
@@ -58,7 +58,7 @@ def test_subject_export_download_writes_exactly_one_row() -> None:
 
 def _row() -> AccessLogEntry:
     world = make_world()
-    case_for_read(world.users["adviser_a"], case_pk=world.case_a.pk, purpose="case work")
+    case_for_read(world.staff("adviser_a"), case_pk=world.case_a.pk, purpose="case work")
     return AccessLogEntry.objects.get()
 
 
@@ -113,13 +113,13 @@ def _history() -> dict[str, object]:
     world = make_world()
     for day, who in ((1, "adviser_a"), (10, "coordinator_a"), (20, "adviser_a")):
         with time_machine.travel(datetime(2024, 3, day, 9, 30, tzinfo=UTC), tick=False):
-            case_for_read(world.users[who], case_pk=world.case_a.pk, purpose=f"work {day}")
+            case_for_read(world.staff(who), case_pk=world.case_a.pk, purpose=f"work {day}")
     return {"world": world}
 
 
 def test_who_looked_at_this_person_in_a_date_range() -> None:
     world = _history()["world"]
-    client = client_for(world.users["administrator"])  # type: ignore[attr-defined]
+    client = client_for(world.staff("administrator"))  # type: ignore[attr-defined]
     response = client.post(
         reverse("access:person_report"),
         {"case_number": "A-1", "start": "2024-03-05", "end": "2024-03-31", "format": "html"},
@@ -134,7 +134,7 @@ def test_who_looked_at_this_person_in_a_date_range() -> None:
 def test_person_report_by_identity_number_posts_and_never_puts_it_in_the_address() -> None:
     world = _history()["world"]
     national_id = world.case_a.person.national_id  # type: ignore[attr-defined]
-    client = client_for(world.users["administrator"])  # type: ignore[attr-defined]
+    client = client_for(world.staff("administrator"))  # type: ignore[attr-defined]
     response = client.post(
         reverse("access:person_report"),
         {"national_id": national_id, "start": "2024-03-01", "end": "2024-03-31"},
@@ -148,7 +148,7 @@ def test_person_report_by_identity_number_posts_and_never_puts_it_in_the_address
 
 def test_what_did_this_user_look_at_as_json_lines_with_cef_names() -> None:
     world = _history()["world"]
-    client = client_for(world.users["administrator"])  # type: ignore[attr-defined]
+    client = client_for(world.staff("administrator"))  # type: ignore[attr-defined]
     response = client.get(
         reverse("access:user_report"),
         {"username": "adviser_a", "start": "2024-03-01", "end": "2024-03-31", "format": "jsonl"},
@@ -209,8 +209,8 @@ def test_report_of_a_strictly_confidential_person_hides_the_case_number_and_warn
     strict = make_case("A-2", slug=DISTRICT_A, grading=STRICT, name="Charlie Skjult", serial=3)
     clear(world.staff("adviser_a"), strict, world.staff("administrator"))
     for case in (world.case_a, strict):
-        case_for_read(world.users["adviser_a"], case_pk=case.pk, purpose="case work")
-    response = client_for(world.users["administrator"]).get(
+        case_for_read(world.staff("adviser_a"), case_pk=case.pk, purpose="case work")
+    response = client_for(world.staff("administrator")).get(
         reverse("access:user_report"), {"username": "adviser_a", **WIDE, "format": "jsonl"}
     )
     lines = [json.loads(line) for line in response.content.decode().splitlines()]
@@ -220,9 +220,9 @@ def test_report_of_a_strictly_confidential_person_hides_the_case_number_and_warn
 def test_csv_export_of_the_report_is_safe_against_formula_injection() -> None:
     world = make_world()
     case_for_read(
-        world.users["adviser_a"], case_pk=world.case_a.pk, purpose='=HYPERLINK("http://evil")'
+        world.staff("adviser_a"), case_pk=world.case_a.pk, purpose='=HYPERLINK("http://evil")'
     )
-    response = client_for(world.users["administrator"]).get(
+    response = client_for(world.staff("administrator")).get(
         reverse("access:user_report"), {"username": "adviser_a", **WIDE, "format": "csv"}
     )
     text = response.content.decode("utf-8-sig")
@@ -232,10 +232,10 @@ def test_csv_export_of_the_report_is_safe_against_formula_injection() -> None:
 
 def test_security_log_report_lists_refusals_as_cef_deny() -> None:
     world = make_world()
-    client_for(world.users["adviser_a"]).get(
+    client_for(world.staff("adviser_a")).get(
         reverse("workspace:case", kwargs={"pk": world.case_b.pk})
     )
-    response = client_for(world.users["administrator"]).get(
+    response = client_for(world.staff("administrator")).get(
         reverse("access:security_log"), {**WIDE, "format": "jsonl"}
     )
     lines = [json.loads(line) for line in response.content.decode().splitlines()]
@@ -258,7 +258,7 @@ def test_reports_are_refused_to_everyone_but_the_administrator() -> None:
 
 def test_report_period_end_before_start_is_a_form_error() -> None:
     world = make_world()
-    response = client_for(world.users["administrator"]).get(
+    response = client_for(world.staff("administrator")).get(
         reverse("access:user_report"),
         {"username": "adviser_a", "start": "2024-03-31", "end": "2024-03-01"},
     )

@@ -69,7 +69,7 @@ def test_writable_cases_exclude_auditors_and_other_districts(grading: str) -> No
 
 def test_case_for_read_writes_exactly_one_access_log_row() -> None:
     world = make_world()
-    adviser = world.users["adviser_a"]
+    adviser = world.staff("adviser_a")
     case = case_for_read(adviser, case_pk=world.case_a.pk, purpose="case work", path="/x/")
     assert case.pk == world.case_a.pk
     assert list(
@@ -87,7 +87,7 @@ def test_refused_and_missing_case_both_404_with_security_log_and_no_access_row(
     world = make_world()
     pk = world.case_b.pk if case_key == "other_district" else 999_999
     with pytest.raises(Http404):
-        case_for_read(world.users["adviser_a"], case_pk=pk, purpose="case work", path="/c/")
+        case_for_read(world.staff("adviser_a"), case_pk=pk, purpose="case work", path="/c/")
     assert AccessLogEntry.objects.count() == 0
     assert list(SecurityEvent.objects.values_list("user__username", "event", "path", "detail")) == [
         ("adviser_a", "denied_case_read", "/c/", f"case {pk}")
@@ -98,13 +98,13 @@ def test_export_action_needs_export_permission() -> None:
     world = make_world()
     with pytest.raises(Http404):
         case_for_read(
-            world.users["adviser_a"],
+            world.staff("adviser_a"),
             case_pk=world.case_a.pk,
             action=AccessAction.EXPORT,
             purpose="export",
         )
     case_for_read(
-        world.users["coordinator_a"],
+        world.staff("coordinator_a"),
         case_pk=world.case_a.pk,
         action=AccessAction.EXPORT,
         purpose="export",
@@ -118,9 +118,9 @@ def test_export_action_needs_export_permission() -> None:
 def test_auditor_with_valid_grant_cannot_write() -> None:
     world = make_world()
     with pytest.raises(Http404):
-        case_for_write(world.users["auditor_valid"], case_pk=world.case_a.pk)
+        case_for_write(world.staff("auditor_valid"), case_pk=world.case_a.pk)
     assert (
-        case_for_read(world.users["auditor_valid"], case_pk=world.case_a.pk, purpose="audit").pk
+        case_for_read(world.staff("auditor_valid"), case_pk=world.case_a.pk, purpose="audit").pk
         == world.case_a.pk
     )
 
@@ -129,7 +129,7 @@ def test_case_for_write_with_the_reassign_permission_is_for_coordinators_only() 
     world = make_world()
     with pytest.raises(Http404):
         case_for_write(
-            world.users["adviser_a"],
+            world.staff("adviser_a"),
             case_pk=world.case_a.pk,
             permission=Permission.CASE_REASSIGN,
             path="/cases/1/reassign/",
@@ -137,7 +137,7 @@ def test_case_for_write_with_the_reassign_permission_is_for_coordinators_only() 
     assert list(SecurityEvent.objects.values_list("event", "path")) == [
         ("denied_case_reassign", "/cases/1/reassign/")
     ]
-    coordinator = world.users["coordinator_a"]
+    coordinator = world.staff("coordinator_a")
     case = case_for_write(coordinator, case_pk=world.case_a.pk, permission=Permission.CASE_REASSIGN)
     assert case.pk == world.case_a.pk
 
@@ -145,13 +145,13 @@ def test_case_for_write_with_the_reassign_permission_is_for_coordinators_only() 
 def test_garbage_case_pk_is_a_plain_404() -> None:
     world = make_world()
     with pytest.raises(Http404):
-        case_for_read(world.users["adviser_a"], case_pk="1 OR 1=1", purpose="x")  # type: ignore[arg-type]
+        case_for_read(world.staff("adviser_a"), case_pk="1 OR 1=1", purpose="x")  # type: ignore[arg-type]
     assert list(SecurityEvent.objects.values_list("detail", flat=True)) == ["case ?"]
 
 
 def test_inactive_user_has_no_permission_and_sees_nothing() -> None:
     world = make_world()
-    adviser = world.users["adviser_a"]
+    adviser = world.staff("adviser_a")
     assert adviser is not None
     adviser.is_active = False
     adviser.save()
@@ -161,7 +161,7 @@ def test_inactive_user_has_no_permission_and_sees_nothing() -> None:
 
 def test_user_without_role_has_no_permission_at_all() -> None:
     world = make_world()
-    assert [p for p in Permission if has_permission(world.users["no_role"], p)] == []
+    assert [p for p in Permission if has_permission(world.staff("no_role"), p)] == []
 
 
 def test_require_permission_logs_refusal_for_anonymous() -> None:
@@ -175,10 +175,10 @@ def test_require_permission_logs_refusal_for_anonymous() -> None:
 
 def test_grading_change_takes_effect_on_next_call() -> None:
     world = make_world()
-    adviser = world.users["adviser_a"]
+    adviser = world.staff("adviser_a")
     assert visible_cases(adviser).filter(pk=world.case_a.pk).exists()
     person_grading_set(
-        person=world.case_a.person, grading=STRICT, changed_by=world.users["administrator"]
+        person=world.case_a.person, grading=STRICT, changed_by=world.staff("administrator")
     )
     assert not visible_cases(adviser).filter(pk=world.case_a.pk).exists()
     world.case_a.person.refresh_from_db()

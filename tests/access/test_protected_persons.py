@@ -50,7 +50,7 @@ def _worklist(client: Client, query: str = "?scope=district") -> str:
 
 def test_strictly_confidential_person_is_absent_from_lists_searches_and_counts() -> None:
     world = make_world(STRICT)
-    client = client_for(world.users["coordinator_a"])
+    client = client_for(world.staff("coordinator_a"))
     page = _worklist(client)
     searched = _worklist(client, "?scope=district&q=Alfa")
     by_number = _worklist(client, "?scope=district&q=A-1")
@@ -62,7 +62,7 @@ def test_strictly_confidential_person_is_absent_from_lists_searches_and_counts()
 def test_confidential_person_is_visible_in_the_district_but_flagged() -> None:
     world = make_world(CONFIDENTIAL)
     page = (
-        client_for(world.users["adviser_a"])
+        client_for(world.staff("adviser_a"))
         .get(reverse("workspace:case", kwargs={"pk": world.case_a.pk}))
         .content.decode()
     )
@@ -73,7 +73,7 @@ def test_confidential_person_is_visible_in_the_district_but_flagged() -> None:
 
 def test_clearance_opens_one_person_in_any_district_and_revoking_closes_it() -> None:
     world = make_world(STRICT)
-    adviser_b = world.users["adviser_b"]
+    adviser_b = world.staff("adviser_b")
     url = reverse("workspace:case", kwargs={"pk": world.case_a.pk})
     client = client_for(adviser_b)
     assert client.get(url).status_code == 404
@@ -81,10 +81,10 @@ def test_clearance_opens_one_person_in_any_district_and_revoking_closes_it() -> 
         user=adviser_b,
         person=world.case_a.person,
         justification=REASON,
-        granted_by=world.users["administrator"],
+        granted_by=world.staff("administrator"),
     )
     assert client.get(url).status_code == 200
-    clearance_revoke(clearance=clearance, revoked_by=world.users["administrator"])
+    clearance_revoke(clearance=clearance, revoked_by=world.staff("administrator"))
     assert client.get(url).status_code == 404
     assert list(
         SecurityEvent.objects.filter(event__startswith="clearance")
@@ -107,10 +107,10 @@ def test_clearance_only_for_district_roles_and_strictly_confidential_persons(
     world = make_world(grading)
     with pytest.raises(ValidationError) as refused:
         clearance_grant(
-            user=world.users[who],
+            user=world.staff(who),
             person=world.case_a.person,
             justification=REASON,
-            granted_by=world.users["administrator"],
+            granted_by=world.staff("administrator"),
         )
     assert list(refused.value.message_dict) == [field]
     assert ProtectedPersonClearance.objects.count() == 0
@@ -118,7 +118,7 @@ def test_clearance_only_for_district_roles_and_strictly_confidential_persons(
 
 def test_grading_change_applies_on_the_next_request() -> None:
     world = make_world()
-    client = client_for(world.users["adviser_a"])
+    client = client_for(world.staff("adviser_a"))
     url = reverse("workspace:case", kwargs={"pk": world.case_a.pk})
     assert client.get(url).status_code == 200
     person_grading_set(person=world.case_a.person, grading=STRICT, changed_by=None)
@@ -152,7 +152,7 @@ def test_export_command_leaves_out_strictly_confidential_unless_asked(
 def test_strictly_confidential_person_in_another_district_is_not_in_that_list_either() -> None:
     world = make_world()
     make_case("B-2", slug=DISTRICT_B, grading=STRICT, name="Delta Skjult", serial=4)
-    page = _worklist(client_for(world.users["adviser_b"]))
+    page = _worklist(client_for(world.staff("adviser_b")))
     assert ("Bravo Andresen" in page, "Delta Skjult" in page) == (True, False)
 
 

@@ -25,6 +25,7 @@ from introsak.access.domain.protection import (
 from introsak.access.models import AuditGrant, ProtectedPersonClearance, SecurityEvent
 from introsak.accounts.enums import Role
 from introsak.accounts.models import User
+from introsak.accounts.requests import staff_user
 from introsak.cases.models import ProgrammeCase
 
 
@@ -83,7 +84,7 @@ class AuditGrantAdmin(admin.ModelAdmin[AuditGrant]):
 
     def save_model(self, request: HttpRequest, obj: AuditGrant, form: Any, change: bool) -> None:
         saved = audit_grant_save(
-            terms=form.terms(), granted_by=request.user, grant=obj if change else None
+            terms=form.terms(), granted_by=staff_user(request), grant=obj if change else None
         )
         obj.pk = saved.pk
 
@@ -134,16 +135,16 @@ class ClearanceAdmin(admin.ModelAdmin[ProtectedPersonClearance]):
             user=form.cleaned_data["user"],
             person=obj.person,
             justification=form.cleaned_data["justification"],
-            granted_by=request.user,
+            granted_by=staff_user(request),
         )
         obj.pk = saved.pk
 
     def delete_model(self, request: HttpRequest, obj: ProtectedPersonClearance) -> None:
-        clearance_revoke(clearance=obj, revoked_by=request.user)
+        clearance_revoke(clearance=obj, revoked_by=staff_user(request))
 
     def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
         for clearance in queryset:
-            clearance_revoke(clearance=clearance, revoked_by=request.user)
+            clearance_revoke(clearance=clearance, revoked_by=staff_user(request))
 
 
 @admin.register(SecurityEvent)

@@ -37,6 +37,7 @@ from introsak.access.interfaces.forms import (
     UserReportForm,
 )
 from introsak.accounts.models import User
+from introsak.accounts.requests import staff_user
 from introsak.core.security import SecurityEventKind
 from introsak.core.tabular import Cell, csv_bytes
 
@@ -190,12 +191,12 @@ def subject_export_view(request: HttpRequest, case_pk: int) -> HttpResponse:
     """All data about the person of a case, as PDF or JSON, for the person's request for
     access (GDPR art. 15). Needs the export permission for the case."""
     case = case_for_permission(
-        request.user, case_pk=case_pk, permission=Permission.CASE_EXPORT, path=request.path
+        staff_user(request), case_pk=case_pk, permission=Permission.CASE_EXPORT, path=request.path
     )
     form = SubjectExportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         export = subject_export(
-            user=request.user,
+            user=staff_user(request),
             case_pk=case.pk,
             fmt=form.cleaned_data["format"],
             purpose=form.cleaned_data["purpose"],

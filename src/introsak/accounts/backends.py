@@ -14,16 +14,17 @@ from typing import Any
 from django.contrib.auth.backends import BaseBackend
 
 from introsak.accounts.enums import Role
+from introsak.accounts.models import Visitor
 
 MANAGED_APPS = frozenset({"accounts", "core", "access", "otp_totp", "axes"})
 VIEW_ONLY_APPS = frozenset({"cases", "admin"})
 
 
 class RolePermissionBackend(BaseBackend):
-    def _is_administrator(self, user: Any) -> bool:
+    def _is_administrator(self, user: Visitor) -> bool:
         return bool(user.is_active and getattr(user, "role", "") == Role.ADMINISTRATOR)
 
-    def has_perm(self, user_obj: Any, perm: str, obj: Any = None) -> bool:
+    def has_perm(self, user_obj: Visitor, perm: str, obj: Any = None) -> bool:
         if not self._is_administrator(user_obj):
             return False
         app_label, _, codename = perm.partition(".")
@@ -31,5 +32,5 @@ class RolePermissionBackend(BaseBackend):
             return True
         return app_label in VIEW_ONLY_APPS and codename.startswith("view_")
 
-    def has_module_perms(self, user_obj: Any, app_label: str) -> bool:
+    def has_module_perms(self, user_obj: Visitor, app_label: str) -> bool:
         return self._is_administrator(user_obj) and app_label in MANAGED_APPS | VIEW_ONLY_APPS

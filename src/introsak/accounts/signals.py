@@ -13,6 +13,7 @@ from django.http import HttpRequest
 
 from introsak.accounts.client import client_ip
 from introsak.accounts.domain.two_factor import MFA_BY_IDP_SESSION_KEY
+from introsak.accounts.models import User
 from introsak.core.middleware import stamp_login
 from introsak.core.security import SecurityEventKind, security_event
 
@@ -26,7 +27,7 @@ def _client(request: HttpRequest | None) -> str:
 
 
 @receiver(user_logged_in)
-def on_login(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
+def on_login(sender: Any, request: HttpRequest | None, user: User, **kwargs: Any) -> None:
     if request is None or not hasattr(request, "session"):
         return
     stamp_login(request)

@@ -26,6 +26,7 @@ from introsak.accounts.domain.two_factor import (
     token_verify,
 )
 from introsak.accounts.forms import TokenForm
+from introsak.accounts.requests import staff_user
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -49,7 +50,7 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
         if is_two_factor_satisfied(request):
             return redirect(_next_url(request))
         return redirect(_with_next("accounts:otp_verify", request))
-    device = pending_device(request.user)
+    device = pending_device(staff_user(request))
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if device_confirm(request=request, device=device, token=form.cleaned_data["token"]):

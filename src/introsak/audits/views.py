@@ -20,6 +20,8 @@ from django.views.decorators.http import require_GET, require_POST
 from introsak.access.domain.gateway import case_for_read, require_permission, visible_cases
 from introsak.access.enums import AccessAction, Permission
 from introsak.accounts.enums import Role
+from introsak.accounts.models import User
+from introsak.accounts.requests import staff_user
 from introsak.audits.domain.access import audit_for, audits_for, district_scope, revealed_rows
 from introsak.audits.domain.audits import audit_create
 from introsak.audits.domain.control_forms import assessment_record, drawn_rows
@@ -46,7 +48,7 @@ OUTCOME_COLOURS = {
 
 def _audit(request: HttpRequest, pk: int) -> Audit:
     require_permission(request.user, Permission.AUDIT_RUN, path=request.path)
-    return audit_for(request.user, audit_pk=pk, path=request.path)
+    return audit_for(staff_user(request), audit_pk=pk, path=request.path)
 
 
 @login_required
@@ -54,7 +56,7 @@ def _audit(request: HttpRequest, pk: int) -> Audit:
 def audit_list(request: HttpRequest) -> HttpResponse:
     require_permission(request.user, Permission.AUDIT_RUN, path=request.path)
     audits = (
-        audits_for(request.user)
+        audits_for(staff_user(request))
         .prefetch_related("districts")
         .annotate(drawn=Count("sample__frame", filter=Q(sample__frame__drawn=True)))
     )
@@ -70,7 +72,7 @@ def audit_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def audit_new(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+    user = staff_user(request)
     require_permission(user, Permission.AUDIT_RUN, path=request.path)
     scope = district_scope(user)
     if not scope.exists():
@@ -84,7 +86,7 @@ def audit_new(request: HttpRequest) -> HttpResponse:
     return render(request, "audits/new.html", {"form": form})
 
 
-def _create_and_draw(form: AuditForm, user: Any) -> Audit:
+def _create_and_draw(form: AuditForm, user: User) -> Audit:
     """A coordinator's audit is a self-assessment of their district; an auditor's is an
     external audit."""
     data = form.cleaned_data
@@ -163,7 +165,7 @@ def control_form(request: HttpRequest, pk: int, row_pk: int) -> HttpResponse:
     audit = _audit(request, pk)
     row = _drawn_row(audit, row_pk)
     case = case_for_read(
-        request.user,
+        staff_user(request),
         case_pk=row.case_id,
         action=AccessAction.AUDIT,
         purpose=f"audit {audit.pk}: control form",
@@ -179,7 +181,7 @@ def control_form(request: HttpRequest, pk: int, row_pk: int) -> HttpResponse:
         for e in entries
     ]
     if request.method == "POST" and all(f.is_valid() for f in forms):
-        _record(entries, forms, request.user)
+        _record(entries, forms, staff_user(request))
         messages.success(request, _("The control form is saved."))
         return redirect("audits:control_form", pk=audit.pk, row_pk=row.pk)
     revealed = row.pk in revealed_rows(request.user, [row])
@@ -200,7 +202,7 @@ def control_form(request: HttpRequest, pk: int, row_pk: int) -> HttpResponse:
     )
 
 
-def _record(entries: list[ControlFormEntry], forms: list[AssessmentForm], user: Any) -> None:
+def _record(entries: list[ControlFormEntry], forms: list[AssessmentForm], user: User) -> None:
     for entry, form in zip(entries, forms, strict=True):
         if form.has_changed():
             assessment_record(
@@ -261,7 +263,7 @@ def case_exclude(request: HttpRequest, pk: int, row_pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Say why the participant cannot take part."))
         return redirect("audits:control_form", pk=audit.pk, row_pk=row.pk)
-    user: Any = request.user
+    user = staff_user(request)
     exclusion_record(
         audit=audit,
         frame_case=row,
@@ -301,7 +303,7 @@ def export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     rows = list(drawn_rows(audit))
     for row in rows:
         case_for_read(
-            request.user,
+            staff_user(request),
             case_pk=row.case_id,
             action=AccessAction.AUDIT,
             purpose=f"audit {audit.pk}: {fmt} export",

@@ -42,6 +42,7 @@ from introsak.access.domain.protection import (
 )
 from introsak.access.enums import Permission
 from introsak.accounts.models import User
+from introsak.accounts.requests import staff_user
 from introsak.cases.domain.operations import NON_FIELD, StaleCase, StepRejected
 from introsak.cases.domain.single import load_lists, select_case
 from introsak.cases.models import CaseChange, ProgrammeCase
@@ -62,12 +63,6 @@ from introsak.workspace.steps import STEPS, StepSpec, available_steps
 _WRITTEN = "workspace_written"  # session key: the case the user has just saved
 
 
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
-
-
 def _is_htmx(request: HttpRequest, target: str) -> bool:
     return (
         request.headers.get("HX-Request") == "true" and request.headers.get("HX-Target") == target
@@ -82,7 +77,7 @@ def _is_htmx(request: HttpRequest, target: str) -> bool:
 def worklist(request: HttpRequest) -> HttpResponse:
     """ "Mine deltakere" (or the district's cases): one row per case with the nearest open
     deadline, ready filters with live counts, search, sorting and pages, all in the URL."""
-    user = _user(request)
+    user = staff_user(request)
     require_permission(user, Permission.CASE_READ, path=request.path)
     today = clock.today()
     query = parse_query(user, request.GET.dict())
@@ -99,7 +94,7 @@ def worklist(request: HttpRequest) -> HttpResponse:
 @require_GET
 def help_page(request: HttpRequest) -> HttpResponse:
     """What the worklist's filters and statuses mean (a page without case data)."""
-    require_permission(_user(request), Permission.CASE_READ, path=request.path)
+    require_permission(staff_user(request), Permission.CASE_READ, path=request.path)
     return render(request, "workspace/help.html", {"filters": FILTERS})
 
 
@@ -120,7 +115,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The case page: timeline, findings with explanations and sources, plan history,
     meetings, activities and the journal. Opening it writes one access-log row (not when
     it is the page shown right after the user's own save; see the module docstring)."""
-    user = _user(request)
+    user = staff_user(request)
     if _take_written_mark(request, pk):
         case = case_for_write(user, case_pk=pk, path=request.path, load=select_case)
     else:
@@ -139,7 +134,7 @@ def _case_context(
 ) -> dict[str, Any]:
     """Everything the case page shows, for a case loaded with ``facts_queryset`` (or
     ``single.select_case`` and ``single.load_lists``)."""
-    user = _user(request)
+    user = staff_user(request)
     page = case_page(loaded, clock.today(), changes)
     actions = [
         {
@@ -211,7 +206,7 @@ def record(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     spec = STEPS.get(step)
     if spec is None:
         raise Http404
-    user = _user(request)
+    user = staff_user(request)
     require_permission(user, spec.permission, path=request.path)
     case = case_for_write(user, case_pk=pk, path=request.path, permission=spec.permission)
     stale = ""
@@ -265,7 +260,7 @@ def _add_errors(form: StepForm, rejected: StepRejected) -> None:
 def _saved(request: HttpRequest, case_pk: int, spec: StepSpec) -> HttpResponse:
     if _is_htmx(request, "journal"):
         # The un-logged re-fetch after the user's own write (see the module docstring).
-        case = case_for_write(_user(request), case_pk=case_pk, path=request.path)
+        case = case_for_write(staff_user(request), case_pk=case_pk, path=request.path)
         context = _journal_context(case, JournalForm(case=case))
         context["journal_saved"] = spec.saved
         return render(request, "workspace/partials/journal.html", context)

@@ -32,6 +32,7 @@ from introsak.access.enums import EXPORT_ACTIONS, AccessAction, Permission
 from introsak.access.models import AccessLogEntry, ProtectedPersonClearance
 from introsak.access.permissions import permissions_of
 from introsak.accounts.enums import DISTRICT_ROLES, Role
+from introsak.accounts.models import User, Visitor
 from introsak.casefacts.enums import ProtectedAddress
 from introsak.cases.models import Person, ProgrammeCase
 
@@ -48,7 +49,7 @@ _STRICTLY_CONFIDENTIAL = Q(
 _NOTHING = Q(pk__isnull=True)
 
 
-def has_permission(user: Any, permission: Permission) -> bool:
+def has_permission(user: Visitor, permission: Permission) -> bool:
     """Whether the (possibly anonymous) user's role grants the permission."""
     return bool(
         getattr(user, "is_authenticated", False)
@@ -58,16 +59,16 @@ def has_permission(user: Any, permission: Permission) -> bool:
 
 
 def visible_cases(
-    user: Any, *, permission: Permission = Permission.CASE_READ
+    user: Visitor, *, permission: Permission = Permission.CASE_READ
 ) -> QuerySet[ProgrammeCase]:
     """Every case the user may see for ``permission``; empty if none. Writes no log row."""
     cases = ProgrammeCase.objects.all()
-    if not has_permission(user, permission):
+    if not has_permission(user, permission) or not isinstance(user, User):
         return cases.filter(_NOTHING)
     return cases.filter(case_scope(user))
 
 
-def case_scope(user: Any) -> Q:
+def case_scope(user: User) -> Q:
     """The filter on ``ProgrammeCase`` for the cases in the user's scope, protected-address
     rules included (permissions are checked by the callers above)."""
     role = Role(user.role) if user.role else None
@@ -85,7 +86,7 @@ Loader = Callable[[QuerySet[ProgrammeCase]], QuerySet[ProgrammeCase]]
 
 
 def case_for_read(
-    user: Any,
+    user: User,
     *,
     case_pk: int,
     action: AccessAction = AccessAction.VIEW,
@@ -118,7 +119,7 @@ def case_for_read(
 
 
 def case_for_write(
-    user: Any,
+    user: User,
     *,
     case_pk: int,
     path: str = "",
@@ -135,7 +136,7 @@ def case_for_write(
 
 
 def case_for_permission(
-    user: Any, *, case_pk: int, permission: Permission, path: str = ""
+    user: User, *, case_pk: int, permission: Permission, path: str = ""
 ) -> ProgrammeCase:
     """One case the user has ``permission`` for, without an access-log row.
 
@@ -146,7 +147,7 @@ def case_for_permission(
 
 
 def _get_visible(
-    user: Any, case_pk: Any, permission: Permission, path: str, load: Loader | None = None
+    user: User, case_pk: Any, permission: Permission, path: str, load: Loader | None = None
 ) -> ProgrammeCase:
     try:
         pk = int(case_pk)
@@ -169,7 +170,7 @@ def _get_visible(
     return case
 
 
-def require_permission(user: Any, permission: Permission, *, path: str = "") -> None:
+def require_permission(user: Visitor, permission: Permission, *, path: str = "") -> None:
     """Raise ``PermissionDenied`` (and write the security log) unless the user has it."""
     if not has_permission(user, permission):
         security_event(event=f"denied_{permission}", user=user, path=path)

@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -24,6 +23,7 @@ from django.utils.translation import gettext as _
 from introsak.access.domain.security_log import security_event
 from introsak.access.models import AuditGrant
 from introsak.accounts.enums import Role
+from introsak.accounts.models import User
 from introsak.core import clock
 from introsak.core.models import District
 from introsak.core.security import SecurityEventKind
@@ -36,7 +36,7 @@ MIN_JUSTIFICATION_CHARS = 20
 class GrantTerms:
     """What a grant says, before it is saved (validated by ``grant_errors``)."""
 
-    user: Any
+    user: User | None  # None: not chosen on the form (refused by grant_errors)
     districts: Sequence[District]
     justification: str
     starts_on: date
@@ -88,7 +88,7 @@ def grant_errors(
 
 @transaction.atomic
 def audit_grant_save(
-    *, terms: GrantTerms, granted_by: Any, grant: AuditGrant | None = None
+    *, terms: GrantTerms, granted_by: User, grant: AuditGrant | None = None
 ) -> AuditGrant:
     """Create (or change) an audit grant after validating it.
 
@@ -96,7 +96,7 @@ def audit_grant_save(
     Side effects: saves the grant and its districts; writes a security-log row.
     """
     errors = grant_errors(terms, new=grant is None)
-    if errors:
+    if errors or terms.user is None:  # no user is one of the errors
         raise ValidationError(errors)
     grant = grant or AuditGrant()
     grant.user = terms.user
@@ -116,13 +116,13 @@ def audit_grant_save(
     return grant
 
 
-def grants_valid(user: Any, *, on: date | None = None) -> QuerySet[AuditGrant]:
+def grants_valid(user: User, *, on: date | None = None) -> QuerySet[AuditGrant]:
     """The user's grants valid on a day (today by default)."""
     day = on or clock.today()
     return AuditGrant.objects.filter(user=user, starts_on__lte=day, ends_on__gte=day)
 
 
-def auditor_scope(user: Any) -> Q:
+def auditor_scope(user: User) -> Q:
     """Cases in a district (and case period) of one of the auditor's grants valid today;
     nothing otherwise."""
     scope = Q(pk__isnull=True)  # no case (see gateway._NOTHING)

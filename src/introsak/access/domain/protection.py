@@ -17,7 +17,6 @@ every page and export uses for names, identity numbers and addresses:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -28,6 +27,7 @@ from introsak.access.domain.grants import MIN_JUSTIFICATION_CHARS, covers, grant
 from introsak.access.domain.security_log import security_event
 from introsak.access.models import AuditGrant, ProtectedPersonClearance
 from introsak.accounts.enums import DISTRICT_ROLES, Role
+from introsak.accounts.models import User, Visitor
 from introsak.casefacts.enums import ProtectedAddress
 from introsak.casefacts.serialize import case_pseudonym as export_case_pseudonym
 from introsak.cases.models import Person, ProgrammeCase
@@ -60,17 +60,22 @@ class IdentityPolicy:
         return False
 
 
-def identity_policy(user: Any) -> IdentityPolicy:
+def identity_policy(user: Visitor) -> IdentityPolicy:
     cached: IdentityPolicy | None = getattr(user, _POLICY_ATTR, None)
     if cached is not None:
         return cached
-    role = Role(user.role) if getattr(user, "role", "") else None
+    nobody = IdentityPolicy(role=None, identity_grants=[])
+    policy = _policy_of(user) if isinstance(user, User) else nobody
+    setattr(user, _POLICY_ATTR, policy)
+    return policy
+
+
+def _policy_of(user: User) -> IdentityPolicy:
+    role = Role(user.role) if user.role else None
     grants: list[AuditGrant] = []
     if role == Role.AUDITOR:
         grants = list(grants_valid(user).filter(show_identities=True).prefetch_related("districts"))
-    policy = IdentityPolicy(role=role, identity_grants=grants)
-    setattr(user, _POLICY_ATTR, policy)
-    return policy
+    return IdentityPolicy(role=role, identity_grants=grants)
 
 
 def case_pseudonym(case: ProgrammeCase) -> str:
@@ -84,7 +89,7 @@ def _case_of(person: Person) -> ProgrammeCase:
     return person.programme_case
 
 
-def display_name(user: Any, person: Person) -> str:
+def display_name(user: Visitor, person: Person) -> str:
     """The person's name, or a pseudonym for a user who may not see identities."""
     case = _case_of(person)
     if identity_policy(user).shows_identity(case):
@@ -92,7 +97,7 @@ def display_name(user: Any, person: Person) -> str:
     return _("Participant %(pseudonym)s") % {"pseudonym": case_pseudonym(case)}
 
 
-def display_national_id(user: Any, person: Person, *, masked: bool = True) -> str:
+def display_national_id(user: Visitor, person: Person, *, masked: bool = True) -> str:
     """The identity number, masked (lists) or in full (an opened case); empty for users who
     may not see identities and for persons without one."""
     if not person.national_id or not identity_policy(user).shows_identity(_case_of(person)):
@@ -100,7 +105,7 @@ def display_national_id(user: Any, person: Person, *, masked: bool = True) -> st
     return mask_identity_number(person.national_id) if masked else person.national_id
 
 
-def display_address(user: Any, person: Person) -> str:
+def display_address(user: Visitor, person: Person) -> str:
     """The address for users who see identities; never one for strictly confidential."""
     if person.protected_address == ProtectedAddress.STRICTLY_CONFIDENTIAL:
         return ""
@@ -118,7 +123,7 @@ def protection_label(person: Person) -> str:
 
 
 @transaction.atomic
-def person_grading_set(*, person: Person, grading: str, changed_by: Any | None) -> Person:
+def person_grading_set(*, person: Person, grading: str, changed_by: User | None) -> Person:
     """Change a person's protected-address grading; it applies from the next request.
 
     Side effects: saves the person; a strictly confidential person's address is erased;
@@ -137,7 +142,7 @@ def person_grading_set(*, person: Person, grading: str, changed_by: Any | None) 
     return person
 
 
-def clearance_errors(*, user: Any, person: Person, justification: str) -> dict[str, list[str]]:
+def clearance_errors(*, user: User, person: Person, justification: str) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
     if getattr(user, "role", "") not in {r.value for r in DISTRICT_ROLES} or not user.is_active:
         errors["user"] = [
@@ -157,7 +162,7 @@ def clearance_errors(*, user: Any, person: Person, justification: str) -> dict[s
 
 @transaction.atomic
 def clearance_grant(
-    *, user: Any, person: Person, justification: str, granted_by: Any
+    *, user: User, person: Person, justification: str, granted_by: User
 ) -> ProtectedPersonClearance:
     """Clear one user to see one strictly confidential person (in any district).
 
@@ -181,7 +186,7 @@ def clearance_grant(
 
 
 @transaction.atomic
-def clearance_revoke(*, clearance: ProtectedPersonClearance, revoked_by: Any) -> None:
+def clearance_revoke(*, clearance: ProtectedPersonClearance, revoked_by: User) -> None:
     """Remove a clearance; it applies from the next request.
 
     Side effects: deletes the clearance; writes a security-log row.

@@ -28,6 +28,7 @@ from django.db.models.functions import Cast, Concat, TruncYear
 from introsak.access.classification import REGISTRY, Retention
 from introsak.access.domain.security_log import security_event
 from introsak.access.models import Anonymisation
+from introsak.accounts.models import User
 from introsak.cases.models import ProgrammeCase
 from introsak.core import clock
 from introsak.core.security import SecurityEventKind
@@ -106,7 +107,7 @@ def erasure_plan() -> list[tuple[type[models.Model], str, dict[str, Any]]]:
 
 
 def retention_apply(
-    *, years: int | None = None, today: date | None = None, run_by: Any = None
+    *, years: int | None = None, today: date | None = None, run_by: User | None = None
 ) -> RetentionReport:
     """Anonymise every case due; return how many were anonymised.
 

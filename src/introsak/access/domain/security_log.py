@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import logging
 from contextvars import ContextVar, Token
-from typing import Any
 
 from introsak.access.models import SecurityEvent
+from introsak.accounts.models import User
 from introsak.core.logging import mask_identity_numbers
+from introsak.core.security import EventUser
 
 logger = logging.getLogger("introsak.security")
 _written: ContextVar[int] = ContextVar("introsak_security_events_written", default=0)
@@ -28,13 +29,13 @@ def events_written() -> int:
 
 
 def security_event(
-    *, event: str, user: Any = None, path: str = "", detail: str = ""
+    *, event: str, user: EventUser = None, path: str = "", detail: str = ""
 ) -> SecurityEvent:
     """Write one security-log row (and one log line). ``user`` may be anonymous or None.
 
     Side effects: inserts a ``SecurityEvent``; logs at WARNING on ``introsak.security``.
     """
-    account = user if user is not None and getattr(user, "is_authenticated", False) else None
+    account = user if isinstance(user, User) else None
     row = SecurityEvent.objects.create(
         user=account,
         event=event[:40],

@@ -25,6 +25,7 @@ from django.utils import timezone, translation
 from introsak.access.classification import model_fields, subject_models
 from introsak.access.domain.gateway import case_for_read
 from introsak.access.enums import AccessAction
+from introsak.accounts.models import User
 from introsak.cases.models import ProgrammeCase
 from introsak.core import clock
 from introsak.core.pdf import tagged_pdf
@@ -157,7 +158,7 @@ def subject_pdf(case: ProgrammeCase) -> bytes:
 
 
 def subject_export(
-    *, user: Any, case_pk: int, fmt: str, purpose: str, path: str = ""
+    *, user: User, case_pk: int, fmt: str, purpose: str, path: str = ""
 ) -> ExportFile:
     """All data about the person of one case, as JSON or PDF, for an authorised user.
 

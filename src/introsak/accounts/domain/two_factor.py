@@ -12,7 +12,6 @@ administrator (Administration → TOTP devices). Wrong codes are throttled by dj
 from __future__ import annotations
 
 from base64 import b32encode
-from typing import Any
 
 import qrcode
 import qrcode.image.svg
@@ -22,6 +21,7 @@ from django.http import HttpRequest
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from introsak.accounts.models import User, Visitor
 from introsak.core.security import SecurityEventKind, security_event
 
 DEVICE_NAME = "authenticator"
@@ -32,7 +32,7 @@ def two_factor_required() -> bool:
     return bool(settings.INTROSAK_REQUIRE_2FA)
 
 
-def has_confirmed_device(user: Any) -> bool:
+def has_confirmed_device(user: Visitor) -> bool:
     return bool(TOTPDevice.objects.filter(user=user, confirmed=True).exists())
 
 
@@ -44,7 +44,7 @@ def is_two_factor_satisfied(request: HttpRequest) -> bool:
     return bool(request.session.get(MFA_BY_IDP_SESSION_KEY))
 
 
-def pending_device(user: Any) -> TOTPDevice:
+def pending_device(user: User) -> TOTPDevice:
     """The user's unconfirmed device for enrolment (created on first use)."""
     device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
     return device or TOTPDevice.objects.create(user=user, name=DEVICE_NAME, confirmed=False)

@@ -1,3 +1,3 @@
-from introsak.accounts.models.user import User
+from introsak.accounts.models.user import User, Visitor
 
-__all__ = ["User"]
+__all__ = ["User", "Visitor"]

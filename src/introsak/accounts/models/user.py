@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, AnonymousUser
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -43,3 +43,9 @@ class User(AbstractUser):
 
     def display_name(self) -> str:
         return self.get_full_name() or self.username
+
+
+# Who makes a request (``request.user``): a staff user, or someone not logged in. The access
+# gateway's entry points take a ``Visitor`` and refuse anyone who is not a ``User`` with the
+# permission.
+Visitor = User | AnonymousUser

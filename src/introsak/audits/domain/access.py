@@ -12,7 +12,6 @@ and identities are shown by the trust rules (``access.domain.protection``).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from django.db.models import QuerySet
 from django.http import Http404
@@ -23,13 +22,14 @@ from introsak.access.domain.protection import identity_policy
 from introsak.access.domain.security_log import security_event
 from introsak.access.enums import Permission
 from introsak.accounts.enums import Role
+from introsak.accounts.models import User, Visitor
 from introsak.audits.models import Audit, FrameCase
 from introsak.core.models import District
 
 
-def district_scope(user: Any) -> QuerySet[District]:
+def district_scope(user: Visitor) -> QuerySet[District]:
     """The districts the user may audit today (none without ``AUDIT_RUN``)."""
-    if not has_permission(user, Permission.AUDIT_RUN):
+    if not has_permission(user, Permission.AUDIT_RUN) or not isinstance(user, User):
         return District.objects.none()
     if user.role == Role.AUDITOR:
         return District.objects.filter(audit_grants__in=grants_valid(user)).distinct()
@@ -38,13 +38,13 @@ def district_scope(user: Any) -> QuerySet[District]:
     return District.objects.none()
 
 
-def audits_for(user: Any) -> QuerySet[Audit]:
+def audits_for(user: User) -> QuerySet[Audit]:
     """The audits the user may open today: theirs, with every district in their scope."""
     outside = District.objects.exclude(pk__in=district_scope(user).values("pk"))
     return Audit.objects.filter(auditors=user).exclude(districts__in=outside).distinct()
 
 
-def audit_for(user: Any, *, audit_pk: int, path: str = "") -> Audit:
+def audit_for(user: User, *, audit_pk: int, path: str = "") -> Audit:
     """One audit the user may open; ``Http404`` (written to the security log) otherwise."""
     audit = audits_for(user).filter(pk=audit_pk).first()
     if audit is None:
@@ -55,7 +55,7 @@ def audit_for(user: Any, *, audit_pk: int, path: str = "") -> Audit:
     return audit
 
 
-def revealed_rows(user: Any | None, rows: Iterable[FrameCase]) -> set[int]:
+def revealed_rows(user: Visitor | None, rows: Iterable[FrameCase]) -> set[int]:
     """The frame rows (ids) whose case number and name the user may see; the others are
     shown by pseudonym. ``None`` is the command line, run by an operator on the server.
     The rows need ``case`` loaded (``select_related("case")``)."""

@@ -14,6 +14,7 @@ from typing import Any
 
 from django.utils import translation
 
+from introsak.accounts.models import Visitor
 from introsak.audits.domain.access import revealed_rows
 from introsak.audits.domain.criteria import title_in
 from introsak.audits.domain.findings import AuditFindings, CaseRef, Cell, findings_compute
@@ -149,7 +150,7 @@ def _cell_json(cell: CellView) -> dict[str, Any]:
     }
 
 
-def report_view(audit: Audit, *, user: Any | None, language: str) -> ReportView:
+def report_view(audit: Audit, *, user: Visitor | None, language: str) -> ReportView:
     """The report as ``user`` may see it (``None``: the command line) in ``language``."""
     findings = findings_compute(audit)
     frame = list(

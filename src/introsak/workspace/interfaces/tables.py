@@ -21,6 +21,7 @@ from introsak.access.domain.protection import (
     display_national_id,
     protection_label,
 )
+from introsak.accounts.models import User
 from introsak.cases.enums import FindingStatus, ResidenceBasis, Stage
 from introsak.cases.models import ProgrammeCase
 from introsak.core.reversing import fast_reverse
@@ -103,7 +104,7 @@ class Row:
 def row(
     case: ProgrammeCase,
     today: date,
-    user: Any,
+    user: User,
 ) -> Row:
     """The row as ``user`` may see it: auditors without an identity grant see a pseudonym."""
     bases, stages = choice_labels(ResidenceBasis), choice_labels(Stage)
@@ -205,7 +206,7 @@ def page_links(worklist: Worklist, around: int = 2) -> list[PageLink | None]:
     return links
 
 
-def worklist_context(worklist: Worklist, user: Any) -> dict[str, Any]:
+def worklist_context(worklist: Worklist, user: User) -> dict[str, Any]:
     """Everything the worklist templates show: rows, header, filters with counts, scopes and
     page links, each link with the rest of the query kept."""
     query, today = worklist.query, worklist.today
