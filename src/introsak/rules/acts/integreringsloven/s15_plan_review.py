@@ -103,9 +103,10 @@ def il_s15_plan_review(ctx: Context, spec: RuleSpec) -> Finding:
         values = {"end": ctx.end, "due": due}
         return ctx.finding(spec, Status.MET, NO_REVIEW_NEEDED, values, notes=notes, used=used)
     values = {"interval": interval, "satisfied": previous}
+    last_due = add_months(reviews[-2] if len(reviews) > 1 else start, months)
     return ctx.finding(
-        spec, Status.MET, REVIEWED, values, deadline=add_months(reviews[-2], months)
-        if len(reviews) > 1 else add_months(start, months), satisfied_on=previous, notes=notes,
+        spec, Status.MET, REVIEWED, values, deadline=last_due, satisfied_on=previous,
+        notes=notes, used=used,
     )  # fmt: skip
 
 
