@@ -188,7 +188,7 @@ def test_evaluate_many_with_selected_rules() -> None:
         ({"residence_basis": ResidenceBasis.COLLECTIVE_PROTECTION, "settled_by_agreement": False},
          None, date(2024, 6, 1), Category.MAY_OFFER),
         ({"residence_basis": ResidenceBasis.COLLECTIVE_PROTECTION}, None, date(2026, 7, 1),
-         Category.RIGHT_AND_DUTY),  # past the sunset: the ordinary rules (a reading), never may_offer
+         Category.RIGHT_AND_DUTY),  # past the sunset: the ordinary rules, never may_offer
         ({"residence_basis": ResidenceBasis.COLLECTIVE_PROTECTION,
           "permit_date": date(2022, 3, 10), "settlement_date": date(2022, 8, 1)},
          None, date(2023, 6, 1), Category.NONE),  # permit before 2022-03-11

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 from introsak.casefacts.enums import EducationLevel, EndGoal, ResidenceBasis
 from introsak.casefacts.model import CaseFacts, Person, Plan
 from introsak.rules import Category, ParameterSet, evaluate
 from introsak.rules.engine import Evaluator
+from introsak.rules.parameter_set import PACKAGE_PARAMETERS_DIR
 
 DECEMBER_2026 = date(2026, 12, 1)
 
@@ -52,13 +55,8 @@ def test_collective_protection_decided_under_chapter_6a_keeps_its_right_only() -
     assert all("6A" not in f.explanation["en"] for f in findings)
 
 
-def test_the_prolonged_reading_gives_a_right_only_and_says_so(tmp_path: object) -> None:
-    import shutil
-    from pathlib import Path
-
-    from introsak.rules.parameter_set import PACKAGE_PARAMETERS_DIR
-
-    directory = Path(str(tmp_path)) / "parameters"
+def test_the_prolonged_reading_gives_a_right_only_and_says_so(tmp_path: Path) -> None:
+    directory = tmp_path / "parameters"
     shutil.copytree(PACKAGE_PARAMETERS_DIR, directory)
     path = directory / "temporary_rules_lapse_reading.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace(": ordinary_rules", ": prolonged"))
