@@ -4,9 +4,17 @@ from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
+from introsak.access.domain.gateway import has_permission, require_permission
+from introsak.access.enums import Permission
+from introsak.core import clock
+from introsak.core.domain.law import parameter_list, unconfirmed_law
 from introsak.core.navigation import nav_items
+
+# Who sees the list of rule parameters: analysts (statistics) and administrators.
+PARAMETER_READERS = (Permission.STATS_VIEW, Permission.USERS_ADMIN)
 
 
 @login_required
@@ -25,3 +33,28 @@ def health(request: HttpRequest) -> JsonResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+def can_see_parameters(user: object) -> bool:
+    return any(has_permission(user, permission) for permission in PARAMETER_READERS)
+
+
+@login_required
+@require_GET
+def rule_parameters(request: HttpRequest) -> HttpResponse:
+    """Every rule parameter with its value today, sources, confirmation and uncertainty."""
+    if not can_see_parameters(request.user):
+        require_permission(request.user, PARAMETER_READERS[0], path=request.path)
+    today = clock.today()
+    language = get_language() or "nb"
+    return render(
+        request,
+        "core/parameters.html",
+        {
+            "rows": parameter_list(today),
+            "today": today,
+            "english": language.startswith("en"),
+            "unconfirmed_law": unconfirmed_law(today, language),
+            "can_see_parameters": False,
+        },
+    )

@@ -6,6 +6,7 @@ page administrators and analysts see in the application, so both show the same l
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -30,6 +31,11 @@ class ParameterRow:
     uncertain_en: str | None
     stale: bool  # not confirmed for more than the stale days, or past its horizon
     unconfirmed: bool  # the day lies past the confirmation horizon
+
+    @property
+    def value_text(self) -> str:
+        """The value as compact JSON text ("—" for none)."""
+        return "—" if self.value is None else json.dumps(self.value, ensure_ascii=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
