@@ -7,8 +7,12 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from introsak.casefacts.enums import EducationLevel, EndGoal, ResidenceBasis
-from introsak.casefacts.model import CaseFacts, Person, Plan
+import pytest
+
+from introsak.casefacts.enums import EducationLevel, EndGoal, EndReason, MeetingKind, ResidenceBasis
+from introsak.casefacts.model import CaseFacts, Extension, Leave, Meeting, Person, Plan
+from introsak.casefacts.parse import InvalidRecord, parse_case
+from introsak.casefacts.serialize import case_to_dict
 from introsak.rules import Category, ParameterSet, evaluate
 from introsak.rules.engine import Evaluator
 from introsak.rules.parameter_set import PACKAGE_PARAMETERS_DIR
@@ -117,3 +121,65 @@ def test_the_unconfirmed_parameters_in_force_in_december_2026() -> None:
         "temporary_rules_sunset",
     ]
     assert [p.name for p in ParameterSet.load().unconfirmed_on(date(2024, 8, 7))] == []
+
+
+# --- events after the programme's end (issue 13 item 5) ---------------------------------------
+
+
+def _ended_refugee(**case: object) -> CaseFacts:
+    person = Person(
+        birth_date=date(1990, 1, 1),
+        residence_basis=ResidenceBasis.REFUGEE,
+        permit_date=date(2023, 12, 1),
+        settlement_date=date(2024, 1, 20),
+        settled_by_agreement=True,
+        education_level=EducationLevel.HIGHER,
+    )
+    plan = Plan(decided_on=date(2024, 4, 10), duration_months=6, end_goal=EndGoal.WORK)
+    values: dict[str, object] = {
+        "decision_date": date(2024, 4, 10),
+        "start_date": date(2024, 4, 15),
+        "plans": (plan,),
+        "end_date": date(2024, 12, 31),
+        "end_reason": EndReason.WORK,
+        **case,
+    }
+    return CaseFacts(case_id="e1", district="alna", person=person, **values)  # type: ignore[arg-type]
+
+
+def test_a_three_party_meeting_after_the_end_leaves_tri_01_overdue() -> None:
+    late = Meeting(kind=MeetingKind.THREE_PARTY, date=date(2026, 6, 1), documented=True)
+    [before] = evaluate(_ended_refugee(), date(2026, 7, 1), rules=["TRI-01"])
+    [after] = evaluate(_ended_refugee(meetings=(late,)), date(2026, 7, 1), rules=["TRI-01"])
+    assert (before.status.value, after.status.value) == ("overdue", "overdue")
+    assert before.deadline == after.deadline == date(2024, 5, 15)  # a short programme
+
+
+def test_duration_01_and_end_01_agree_about_extensions_after_the_end() -> None:
+    extensions = (
+        Extension(decided_on=date(2024, 9, 1), months=6),
+        Extension(decided_on=date(2025, 2, 1), months=3),  # after the end: ignored by both
+    )
+    case = _ended_refugee(extensions=extensions)
+    duration, end = evaluate(case, date(2025, 6, 1), rules=["DURATION-01", "END-01"])
+    assert duration.status.value == "met"  # 6 months of extensions, the maximum
+    assert end.deadline == date(2025, 4, 15)  # start + 6 + 6 months
+
+
+def test_the_import_refuses_meetings_leave_and_extensions_after_the_end() -> None:
+    record = case_to_dict(
+        _ended_refugee(
+            meetings=(
+                Meeting(kind=MeetingKind.THREE_PARTY, date=date(2025, 1, 2), documented=True),
+            ),
+            leaves=(Leave(start=date(2025, 1, 3), end=date(2025, 1, 9), approved=True),),
+            extensions=(Extension(decided_on=date(2025, 1, 4), months=2),),
+        )
+    )
+    with pytest.raises(InvalidRecord) as refused:
+        parse_case(record, allow_synthetic_ids=True)
+    assert [(e.field, e.reason) for e in refused.value.errors] == [
+        ("meetings[0].date", "after end_date (2024-12-31)"),
+        ("leaves[0].start", "after end_date (2024-12-31)"),
+        ("extensions[0].decided_on", "after end_date (2024-12-31)"),
+    ]
