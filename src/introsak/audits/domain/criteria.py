@@ -176,6 +176,12 @@ _RULE_TITLES: dict[str, str | Promise] = {
     "PARENT-01": _("Parental guidance course"),
     "LIFE-01": _("Life-skills course"),
     "CERT-01": _("Participant certificate"),
+    "U25-01": _("Under 25: completed upper secondary as the end goal"),
+    "FULLTIME-01": _("Full-time, all-year programme"),
+    "WORK-MIN-01": _("Work-oriented minimum for the end goal work"),
+    "PLANREV-01": _("Integration plan reviewed regularly"),
+    "NOR-01": _("Norwegian training offered"),
+    "SOC-01": _("Social studies completed"),
 }
 
 _RULE_EVIDENCE: dict[str, tuple[str, ...]] = {
@@ -190,6 +196,12 @@ _RULE_EVIDENCE: dict[str, tuple[str, ...]] = {
     "PARENT-01": ("parental_guidance",),
     "LIFE-01": ("life_skills_course",),
     "CERT-01": ("end", "certificate"),
+    "U25-01": ("decision", "plan"),
+    "FULLTIME-01": ("start", "end"),
+    "WORK-MIN-01": ("start", "work_oriented"),
+    "PLANREV-01": ("start", "plan"),
+    "NOR-01": ("settlement",),
+    "SOC-01": ("settlement",),
 }
 
 _GENERIC_PHRASE = _("“{title}” was met in {n} of {of} cases")
