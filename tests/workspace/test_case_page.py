@@ -63,6 +63,12 @@ def test_every_finding_is_shown_with_explanation_and_source(client: Client, peop
             "PARENT-01",
             "LIFE-01",
             "CERT-01",
+            "U25-01",
+            "FULLTIME-01",
+            "WORK-MIN-01",
+            "PLANREV-01",
+            "NOR-01",
+            "SOC-01",
         ]
     )
     assert rules[0] == "TRI-01"  # overdue first
