@@ -11,7 +11,9 @@ build variations (``case_facts(include_extensions=False)`` gives the shared form
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
+from typing import TypeVar
 
 from hypothesis import strategies as st
 
@@ -45,6 +47,8 @@ from introsak.casefacts.model import (
 )
 from introsak.casefacts.parse import ALL_SKILLS, MINUTES_FIELDS
 from introsak.identity import duf_check_digits, make_synthetic_identity_number
+
+T = TypeVar("T")
 
 __all__ = [
     "activities",
@@ -233,6 +237,26 @@ def _programme_dates(draw: st.DrawFn, settlement: date) -> dict[str, date | None
     }
 
 
+def _three_party(meeting: Meeting) -> date | None:
+    return meeting.date if meeting.kind is MeetingKind.THREE_PARTY else None
+
+
+def _leave_start(leave: Leave) -> date | None:
+    return leave.start
+
+
+def _decided(extension: Extension) -> date | None:
+    return extension.decided_on
+
+
+def _by_end(
+    dates: dict[str, date | None], items: list[T], day_of: Callable[[T], date | None]
+) -> tuple[T, ...]:
+    """The items the format allows: none dated after the programme's end (parse.py)."""
+    end = dates["end_date"]
+    return tuple(i for i in items if end is None or (day_of(i) or end) <= end)
+
+
 @st.composite
 def case_facts(draw: st.DrawFn, *, include_extensions: bool = True) -> CaseFacts:
     """A whole valid case; with ``include_extensions=False`` only the shared format's fields."""
@@ -247,10 +271,10 @@ def case_facts(draw: st.DrawFn, *, include_extensions: bool = True) -> CaseFacts
         **dates,
         part_time_percent=draw(st.just(100) | st.integers(1, 100)),
         plans=tuple(draw(st.lists(_plans(near, ext), max_size=3))),
-        meetings=tuple(draw(st.lists(_meetings(near, ext), max_size=4))),
+        meetings=_by_end(dates, draw(st.lists(_meetings(near, ext), max_size=4)), _three_party),
         activities=tuple(draw(st.lists(activities(near, include_extensions=ext), max_size=4))),
-        leaves=tuple(draw(st.lists(_leaves(near, ext), max_size=2))),
-        extensions=tuple(draw(st.lists(_extensions(near, ext), max_size=2))),
+        leaves=_by_end(dates, draw(st.lists(_leaves(near, ext), max_size=2)), _leave_start),
+        extensions=_by_end(dates, draw(st.lists(_extensions(near, ext), max_size=2)), _decided),
         education_recognition=draw(st.none() | _recognitions(near, ext)),
         end_reason=draw(st.none() | st.sampled_from(EndReason)) if dates["end_date"] else None,
         adviser=draw(st.none() | case_ids) if ext else None,

@@ -30,6 +30,7 @@ USAGE = """usage: introsak <command> [options]
 
 commands:
   check                rules check over a case-facts file (no database)
+  rules parameters     every rule parameter: value today, source, confirmation (--stale DAYS)
   import FILE          import case facts (all or nothing)
   export               export case facts as JSON Lines
   demo-data            create the demo data set
@@ -56,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
         from introsak.rules.cli import main as check_main
 
         return check_main(rest)
+    if command == "rules":
+        return _rules(rest)
     if command in FILE_INPUT_COMMANDS:
         # Must be decided before Django starts: --input chooses a throw-away database.
         from introsak.throwaway import has_input, run_with_input
@@ -63,6 +66,16 @@ def main(argv: list[str] | None = None) -> int:
         if has_input(rest):
             return run_with_input(ALIASES.get(command, command), rest)
     return _run_django_command(ALIASES.get(command, command), rest)
+
+
+def _rules(rest: list[str]) -> int:
+    """``introsak rules parameters …``: pure Python, like ``check``."""
+    if rest[:1] != ["parameters"]:
+        sys.stderr.write("usage: introsak rules parameters [--stale DAYS] [--format table|json]\n")
+        return 2
+    from introsak.rules.parameters_cli import main as parameters_main
+
+    return parameters_main(rest[1:])
 
 
 def _run_django_command(name: str, rest: list[str]) -> int:

@@ -167,6 +167,13 @@ URLS: dict[str, Spec] = {
     "home": Spec(Kind.LOGIN, expect=lambda p, g: (200 if p == "no_role" else 302, 0)),
     "login": Spec(Kind.PUBLIC, expect=lambda p, g: (200 if p == ANONYMOUS else 302, 0)),
     "health": Spec(Kind.PUBLIC),
+    # The rule parameters: analysts (statistics) and administrators; no participant shown.
+    "rule_parameters": Spec(
+        Kind.PAGE,
+        P.STATS_VIEW,
+        gradings=(NONE,),
+        expect=lambda p, g: (200, 0) if has(p, P.STATS_VIEW) or has(p, P.USERS_ADMIN) else (403, 0),
+    ),
     "accounts:otp_setup": Spec(Kind.LOGIN),
     "accounts:password_change": Spec(Kind.LOGIN),
     "accounts:password_change_done": Spec(Kind.LOGIN),

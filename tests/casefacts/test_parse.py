@@ -54,6 +54,14 @@ def drop(path: str) -> Mutation:
     return mutate
 
 
+def _empty(path: str) -> Mutation:
+    return put(path, [])
+
+
+# A programme that ends at its start has no meetings, leave or extensions later on.
+_NOTHING_AFTER_START = (_empty("meetings"), _empty("leaves"), _empty("extensions"))
+
+
 def both(*mutations: Mutation) -> Mutation:
     def mutate(case: dict[str, Any]) -> None:
         for mutation in mutations:
@@ -189,7 +197,8 @@ def test_norwegian_goal_object_may_leave_skills_null(minimal_case: dict[str, Any
         put("person.birth_date", "2022-11-20"),  # born the day of the permit
         put("decision_date", "2023-01-15"),  # decided the day of settlement
         put("start_date", "2023-03-01"),  # started the day of the decision
-        put("end_date", "2023-03-15"),  # ended the day it started
+        # ended the day it started (nothing of the running programme dated later)
+        both(put("end_date", "2023-03-15"), *_NOTHING_AFTER_START),
         put("certificate_issued_date", "2025-08-31"),  # issued on the last day
         put("education_recognition.outcome_date", "2023-05-01"),
         put("person.national_id", "41017012337"),  # a D-number
@@ -447,7 +456,22 @@ EVENT_ORDERS = [
         both(drop("decision_date"), put("start_date", "2023-01-01")),
         "start_date: before person.settlement_date (2023-01-15)",
     ),
-    (put("end_date", "2023-03-14"), "end_date: before start_date (2023-03-15)"),
+    (
+        both(put("end_date", "2023-03-14"), *_NOTHING_AFTER_START),
+        "end_date: before start_date (2023-03-15)",
+    ),
+    (
+        both(put("meetings[0].kind", "three_party"), put("meetings[0].date", "2025-09-01")),
+        "meetings[0].date: after end_date (2025-08-31)",
+    ),
+    (
+        put("extensions[0].decided_on", "2025-09-01"),
+        "extensions[0].decided_on: after end_date (2025-08-31)",
+    ),
+    (
+        both(put("leaves[0].start", "2025-09-01"), put("leaves[0].end", "2025-09-10")),
+        "leaves[0].start: after end_date (2025-08-31)",
+    ),
     (put("activities[0].end", "2023-03-14"), "activities[0].end: before start (2023-03-15)"),
     (put("leaves[0].end", "2023-06-30"), "leaves[0].end: before start (2023-07-01)"),
     (

@@ -91,7 +91,8 @@ def test_migration_fills_the_columns_as_the_recompute_does() -> None:
     assert any(day not in (None, ALWAYS) for row in expected for day in row)
     assert any(day == ALWAYS for row in expected for day in row)
     models.ProgrammeCase.objects.update(**dict.fromkeys(FLAG_COLUMNS))
-    migration = importlib.import_module("introsak.cases.migrations.0002_worklist_flags")
-    migration.fill_flags(apps, SimpleNamespace(connection=connection))
+    for name in ("0002_worklist_flags", "0005_worklist_flags_issue_13"):
+        migration = importlib.import_module(f"introsak.cases.migrations.{name}")
+        migration.fill_flags(apps, SimpleNamespace(connection=connection))
     filled = list(models.ProgrammeCase.objects.order_by("pk").values_list(*FLAG_COLUMNS))
     assert filled == expected

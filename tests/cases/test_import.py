@@ -10,6 +10,7 @@ import pytest
 
 from introsak.cases import models
 from introsak.cases.domain.importing import ImportRejected, case_facts_import
+from introsak.rules import RULES
 from tests.factories import case_dict, import_cases, jsonl, user, with_national_id
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +54,7 @@ def test_import_creates_case_with_all_rows_and_findings() -> None:
         ("element", "Språkpraksis"),
     ]
     assert case.meetings.get().documented is True
-    assert case.findings.count() == 15
+    assert case.findings.count() == len(RULES)
     assert case.findings_as_of == AS_OF
     assert case.stage == "in_programme"
 
@@ -77,7 +78,7 @@ def test_reimport_updates_same_case_and_bumps_version() -> None:
     assert again.meetings.count() == 1
     assert models.ProgrammeCase.objects.count() == 1
     assert models.Person.objects.count() == 1
-    assert again.findings.count() == 15
+    assert again.findings.count() == len(RULES)
 
 
 def test_reimport_of_identical_file_gives_identical_rows() -> None:

@@ -132,7 +132,11 @@ def test_meeting_record_refuses_a_future_date(people: Staff) -> None:
             meeting=_three_party(date(2024, 8, 8)),
         )
     assert refused.value.errors == {
-        "date": ["The date cannot be in the future (today is 7 Aug 2024)."]
+        "date": [
+            "The date cannot be in the future (today is 7 Aug 2024).",
+            # A three-party meeting after the programme's end is refused as well (issue 13).
+            "The programme ended on 15 Jul 2024.",
+        ]
     }
 
 

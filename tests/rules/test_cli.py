@@ -10,10 +10,11 @@ from typing import Any
 
 import pytest
 
+from introsak.rules import RULES
 from introsak.rules.cli import CSV_COLUMNS, main
 
 AS_OF = ["--as-of", "2024-09-01"]
-RULE_COUNT = 15
+RULE_COUNT = len(RULES)
 
 
 def _record(n: int) -> dict[str, Any]:

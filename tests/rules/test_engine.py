@@ -70,7 +70,7 @@ def test_evaluate_gives_one_finding_per_rule_in_catalogue_order() -> None:
     assert [f.rule for f in findings] == [
         "START-01", "MAP-01", "GUIDE-01", "PLAN-01", "CONTRACT-01", "GOAL-01", "DURATION-01",
         "END-01", "WORK-15H-01", "TRI-01", "EDU-01", "JOBSEEK-01", "PARENT-01", "LIFE-01",
-        "CERT-01",
+        "CERT-01", "U25-01", "FULLTIME-01", "WORK-MIN-01", "PLANREV-01", "NOR-01", "SOC-01",
     ]  # fmt: skip
 
 
@@ -188,7 +188,7 @@ def test_evaluate_many_with_selected_rules() -> None:
         ({"residence_basis": ResidenceBasis.COLLECTIVE_PROTECTION, "settled_by_agreement": False},
          None, date(2024, 6, 1), Category.MAY_OFFER),
         ({"residence_basis": ResidenceBasis.COLLECTIVE_PROTECTION}, None, date(2026, 7, 1),
-         Category.MAY_OFFER),  # the temporary rules' sunset (uncertain)
+         Category.RIGHT_AND_DUTY),  # past the sunset: the ordinary rules, never may_offer
         ({"residence_basis": ResidenceBasis.COLLECTIVE_PROTECTION,
           "permit_date": date(2022, 3, 10), "settlement_date": date(2022, 8, 1)},
          None, date(2023, 6, 1), Category.NONE),  # permit before 2022-03-11

@@ -63,9 +63,17 @@ def test_every_finding_is_shown_with_explanation_and_source(client: Client, peop
             "PARENT-01",
             "LIFE-01",
             "CERT-01",
+            "U25-01",
+            "FULLTIME-01",
+            "WORK-MIN-01",
+            "PLANREV-01",
+            "NOR-01",
+            "SOC-01",
         ]
     )
-    assert rules[0] == "TRI-01"  # overdue first
+    # Overdue first: NOR-01 (no Norwegian training recorded, due 3 months after settlement)
+    # and then TRI-01.
+    assert rules[:2] == ["NOR-01", "TRI-01"]
     assert _finding_status(html, "TRI-01") == "overdue"
     assert (
         "Første trekantsamtale forfalt 2024-02-15, 1 måned etter programstart 2024-01-15 "

@@ -482,8 +482,25 @@ def _check_programme_order(
     r.requires(values["end_reason"], obj, "end_date", "end_reason")
     r.requires(certificate, obj, "end_date", "certificate_issued_date")
     r.not_before(certificate, end, "certificate_issued_date", "before end_date")
+    _check_after_end(r, values, end)
     if settlement is not None and start is not None:
         _warn_late_start(r, settlement, start)
+
+
+def _check_after_end(r: _Reader, values: Mapping[str, Any], end: date | None) -> None:
+    """Three-party meetings, leave and extensions belong to a running programme: none may be dated
+    after its end (a meeting recorded years later would turn an overdue TRI-01 into a late
+    one, an extension decided after the end would lengthen a programme already over)."""
+    after = "after end_date"
+    for i, meeting in enumerate(values["meetings"] or ()):
+        if meeting is not None and meeting.kind is MeetingKind.THREE_PARTY:
+            r.not_after(meeting.date, end, f"meetings[{i}].date", after)
+    for i, leave in enumerate(values["leaves"] or ()):
+        if leave is not None:
+            r.not_after(leave.start, end, f"leaves[{i}].start", after)
+    for i, extension in enumerate(values["extensions"] or ()):
+        if extension is not None:
+            r.not_after(extension.decided_on, end, f"extensions[{i}].decided_on", after)
 
 
 def _warn_late_start(r: _Reader, settlement: date, start: date) -> None:

@@ -125,6 +125,7 @@ class Context:
         "leaves",
         "mapping",
         "meetings",
+        "notes",
         "person",
         "plans",
         "recognition_sent",
@@ -167,6 +168,9 @@ class Context:
         self.extensions: tuple[Extension, ...] = _up_to(case.extensions, as_of, _decided_on)
         self.category = Category.NONE
         self.category_why: Note | None = None
+        # Notes every finding of the case carries (e.g. the reading of lapsed law it was
+        # judged under); set by the engine with the category.
+        self.notes: tuple[Note, ...] = ()
         self._memo: dict[str, Any] = {}
 
     # --- shared derived facts ---------------------------------------------------------------
@@ -226,7 +230,7 @@ class Context:
         return new_finding(
             self.case_id, spec.id, status, self.category, spec.severity, spec.source,
             deadline, satisfied_on, parameters, None, None, phrase, values,
-            notes + uncertain if uncertain else notes,
+            notes + uncertain + self.notes,
         )  # fmt: skip
 
     def not_applicable(
@@ -244,7 +248,7 @@ class Context:
         return new_finding(
             self.case_id, spec.id, Status.NOT_APPLICABLE, self.category, spec.severity,
             spec.source, None, None, parameters, None, reason, phrase, values,
-            notes + uncertain if uncertain else notes,
+            notes + uncertain + self.notes,
         )  # fmt: skip
 
     def unknown(
@@ -260,7 +264,7 @@ class Context:
         parameters, uncertain = self.law.bundle(used)
         return new_finding(
             self.case_id, spec.id, Status.UNKNOWN, self.category, spec.severity, spec.source,
-            None, None, parameters, missing_fact, None, phrase, values, uncertain,
+            None, None, parameters, missing_fact, None, phrase, values, uncertain + self.notes,
         )  # fmt: skip
 
 

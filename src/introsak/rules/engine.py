@@ -1,7 +1,9 @@
 """Evaluate cases: ``evaluate`` for one, ``evaluate_many`` for a stream (optionally in parallel).
 
-The rule set is chosen once per evaluation date (``versions.version_on``) and its parameters
-checked once; each case then costs one ``Context`` and one call per rule. Parallel runs send
+Every rule-set version's rules and parameters are prepared and checked once per evaluation
+date; each case is then judged under the version its own date chooses
+(``versions.version_for``: the version follows the case, not the clock) and costs one
+``Context`` and one call per rule. Parallel runs send
 chunks of cases to worker processes and keep at most a few chunks in flight, so a stream of
 any length runs in bounded memory and comes back in input order.
 """
@@ -24,7 +26,7 @@ from introsak.rules.context import Context, Law
 from introsak.rules.findings import Finding
 from introsak.rules.parameter_set import ParameterSet, default_parameters
 from introsak.rules.spec import RuleSpec
-from introsak.rules.versions import version_on
+from introsak.rules.versions import VERSIONS, RuleSetVersion, case_day, version_on
 
 DEFAULT_CHUNK_SIZE = 500
 
@@ -38,9 +40,9 @@ class UnknownRuleError(ValueError):
 
 
 class Evaluator:
-    """The rules of the version in force on ``as_of``, ready to apply to case after case."""
+    """Every version's rules as of ``as_of``, ready to apply to case after case."""
 
-    __slots__ = ("_calls", "as_of", "law", "rules")
+    __slots__ = ("_base", "_prepared", "as_of", "law", "rules")
 
     def __init__(
         self,
@@ -50,20 +52,48 @@ class Evaluator:
         parameters: ParameterSet | None = None,
     ) -> None:
         base = parameters if parameters is not None else default_parameters()
-        version = version_on(base, as_of)
-        law_parameters = version.parameters_for(base)
         self.as_of = as_of
-        self.rules = select_rules(version.rules, rules)
-        law_parameters.require(TARGET_GROUP_PARAMETERS, who="the target group (IL §§ 8–9)")
-        for rule in self.rules:
-            law_parameters.require(rule.parameters, who=rule.id)
-        self.law = _law(law_parameters, version.id)
-        self._calls = tuple((rule.evaluate, rule) for rule in self.rules)
+        self._base = base
+        self._prepared: dict[str, _Prepared] = {
+            version.id: _prepare(version, base, rules) for version in VERSIONS
+        }
+        # The version of the evaluation date: what a case without its own date follows.
+        current = self._prepared[version_on(base, as_of).id]
+        self.rules = current.rules
+        self.law = current.law
+
+    def prepared_for(self, case: CaseFacts) -> _Prepared:
+        """The version (its law and rules) that governs ``case``."""
+        return self._prepared[version_on(self._base, case_day(self._base, case, self.as_of)).id]
 
     def __call__(self, case: CaseFacts) -> list[Finding]:
-        ctx = Context(case, self.as_of, self.law)
+        prepared = self.prepared_for(case)
+        ctx = Context(case, self.as_of, prepared.law)
         ctx.category, ctx.category_why = il_s8_s9_target_group(ctx)
-        return [evaluate_rule(ctx, rule) for evaluate_rule, rule in self._calls]
+        return [evaluate_rule(ctx, rule) for evaluate_rule, rule in prepared.calls]
+
+
+class _Prepared:
+    """One version's checked parameters (its ``Law``) and selected rules."""
+
+    __slots__ = ("calls", "law", "rules", "version")
+
+    def __init__(self, version: RuleSetVersion, law: Law, rules: tuple[RuleSpec, ...]) -> None:
+        self.version = version
+        self.law = law
+        self.rules = rules
+        self.calls = tuple((rule.evaluate, rule) for rule in rules)
+
+
+def _prepare(
+    version: RuleSetVersion, base: ParameterSet, wanted: Sequence[str] | None
+) -> _Prepared:
+    law_parameters = version.parameters_for(base)
+    rules = select_rules(version.rules, wanted)
+    law_parameters.require(TARGET_GROUP_PARAMETERS, who="the target group (IL §§ 8–9)")
+    for rule in rules:
+        law_parameters.require(rule.parameters, who=f"{rule.id} ({version.id})")
+    return _Prepared(version, _law(law_parameters, version.id), rules)
 
 
 def select_rules(

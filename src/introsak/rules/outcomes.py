@@ -98,11 +98,14 @@ def deadline_finding(
     parameters, uncertain = ctx.law.bundle(used)
     if basis is not None:
         notes = (basis, *notes)
+    if uncertain:
+        notes += uncertain
+    if ctx.notes:
+        notes += ctx.notes
     # Built directly rather than through ctx.finding: this is the engine's hottest path.
     return new_finding(
         ctx.case_id, spec.id, status, ctx.category, spec.severity, spec.source, deadline,
-        satisfied_on, parameters, None, None, phrase, values,
-        notes + uncertain if uncertain else notes,
+        satisfied_on, parameters, None, None, phrase, values, notes,
     )  # fmt: skip
 
 

@@ -11,6 +11,8 @@ Each file under ``parameters/`` holds one parameter::
       section: § 12
       url: https://lovdata.no/lov/2020-11-06-127/§12     # or document: "<citation>"
     last_confirmed: 2025-01-15         # when someone last checked it is still valid
+    confirmed_until: 2026-06-30        # optional: the last day the sources confirm it for;
+                                       # later days are read under the best-supported reading
     uncertain:                         # optional, shown in every explanation that uses it
       nb: ...
       en: ...
@@ -40,8 +42,16 @@ PARAMETERS_DIR_ENV = "INTROSAK_PARAMETERS_DIR"
 PACKAGE_PARAMETERS_DIR = Path(__file__).parent / "parameters"
 REVISIONS_DIR = "revisions"
 
-_FILE_KEYS = {"description", "unit", "values", "reference", "last_confirmed", "uncertain"}
-_REQUIRED_KEYS = _FILE_KEYS - {"uncertain"}
+_FILE_KEYS = {
+    "description",
+    "unit",
+    "values",
+    "reference",
+    "last_confirmed",
+    "confirmed_until",
+    "uncertain",
+}
+_REQUIRED_KEYS = _FILE_KEYS - {"uncertain", "confirmed_until"}
 _REFERENCE_KEYS = {"law", "section", "url", "document"}
 _FRAME_KEYS = ("base_min_months", "base_max_months", "max_extension_months")
 
@@ -76,6 +86,15 @@ class Parameter:
     last_confirmed: date
     uncertain: Uncertainty | None
     path: str
+    confirmed_until: date | None = None
+
+    def unconfirmed_on(self, day: date) -> bool:
+        """Whether ``day`` lies beyond the confirmation horizon (``confirmed_until``)."""
+        return self.confirmed_until is not None and day > self.confirmed_until
+
+    def stale_on(self, day: date, days: int) -> bool:
+        """Not confirmed for more than ``days`` days on ``day``, or past its horizon."""
+        return (day - self.last_confirmed).days > days or self.unconfirmed_on(day)
 
     def at(self, day: date) -> Any:
         """The value in force on ``day``, or None when none is (before the first, or expired)."""
@@ -141,6 +160,7 @@ UNITS: dict[str, Callable[[object], bool]] = {
     "years_of_age": _is_int,
     "percent": _is_int,
     "hours_per_week": _is_number,
+    "hours": _is_number,
     "date": _is_date,
     "boolean": _is_bool,
     "text": _is_text,
@@ -148,6 +168,10 @@ UNITS: dict[str, Callable[[object], bool]] = {
     "education_levels": _members_of(EducationLevel),
     "duration_frame": _is_frame,
     "averaging_window": lambda value: value == "whole_period",
+    # Which reading of lapsed law applies (see temporary_rules_lapse_reading.yaml).
+    "reading": lambda value: value in ("ordinary_rules", "prolonged"),
+    # Which of the case's dates chooses its rule-set version (transitional rules).
+    "case_date": lambda value: value in ("permit_date", "settlement_date", "decision_date"),
 }
 
 
@@ -204,6 +228,7 @@ class _FileReader:
             last_confirmed=self._date(raw["last_confirmed"], "last_confirmed"),
             uncertain=self._uncertain(raw.get("uncertain")),
             path=str(self.path),
+            confirmed_until=self._horizon(raw.get("confirmed_until"), raw["last_confirmed"]),
         )
 
     def _check_keys(self, raw: dict[str, Any]) -> None:
@@ -228,6 +253,15 @@ class _FileReader:
         if type(value) is not date:
             raise self.fail(f"{key} must be a date YYYY-MM-DD, got {value!r}")
         return value
+
+    def _horizon(self, raw: object, last_confirmed: object) -> date | None:
+        if raw is None:
+            return None
+        horizon = self._date(raw, "confirmed_until")
+        if type(last_confirmed) is date and horizon > last_confirmed:
+            # Nobody can confirm the law for a day after the day they checked it.
+            raise self.fail(f"confirmed_until {horizon} is after last_confirmed {last_confirmed}")
+        return horizon
 
     def _values(self, raw: object, unit: str) -> tuple[tuple[date, Any], ...]:
         if type(raw) is not dict or not raw:
@@ -334,6 +368,28 @@ class ParameterSet(Mapping[str, Parameter]):
             merged = {**self._parameters, **self._revisions[revision]}
             self._revised[revision] = ParameterSet(merged, {}, f"{self.directory}+{revision}")
         return self._revised[revision]
+
+    def unconfirmed_on(self, day: date) -> tuple[Parameter, ...]:
+        """The parameters in force on ``day`` whose confirmation horizon lies before it,
+        base and revisions alike (a revision's parameter counts once, under its path)."""
+        seen: dict[str, Parameter] = {}
+        every = [*self._parameters.values()]
+        for changed in self._revisions.values():
+            every.extend(changed.values())
+        for parameter in every:
+            if parameter.unconfirmed_on(day) and parameter.path not in seen:
+                seen[parameter.path] = parameter
+        return tuple(sorted(seen.values(), key=lambda p: p.name))
+
+    def everything(self) -> tuple[tuple[str | None, Parameter], ...]:
+        """Every parameter as (revision or None, parameter): the base first, by name."""
+        rows: list[tuple[str | None, Parameter]] = [
+            (None, self._parameters[name]) for name in sorted(self._parameters)
+        ]
+        for revision in sorted(self._revisions):
+            changed = self._revisions[revision]
+            rows.extend((revision, changed[name]) for name in sorted(changed))
+        return tuple(rows)
 
     def require(self, names: tuple[str, ...], *, who: str) -> None:
         missing = [name for name in names if name not in self._parameters]

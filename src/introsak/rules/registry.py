@@ -11,11 +11,17 @@ from introsak.rules.acts.integreringsloven import (
     s13_end_goal,
     s13_s14_programme_duration,
     s13_s14_s17_programme_end,
+    s13_under_25_end_goal,
     s14_life_skills_course,
     s14_parental_guidance,
+    s14a_full_time,
+    s14a_work_oriented_minimum,
     s15_integration_plan,
+    s15_plan_review,
     s16_integration_contract,
     s18a_participant_certificate,
+    s30_norwegian_training_offer,
+    s31_social_studies_hours,
 )
 from introsak.rules.acts.oslo import education_recognition, three_party_meetings
 from introsak.rules.spec import RuleSpec
@@ -36,6 +42,13 @@ RULES: tuple[RuleSpec, ...] = (
     s14_parental_guidance.RULE,  # PARENT-01
     s14_life_skills_course.RULE,  # LIFE-01
     s18a_participant_certificate.RULE,  # CERT-01
+    # Added in December 2026 (issue 13): rules the catalogue lacked.
+    s13_under_25_end_goal.RULE,  # U25-01
+    s14a_full_time.RULE,  # FULLTIME-01
+    s14a_work_oriented_minimum.RULE,  # WORK-MIN-01 (in force with the 2025 revision)
+    s15_plan_review.RULE,  # PLANREV-01
+    s30_norwegian_training_offer.RULE,  # NOR-01
+    s31_social_studies_hours.RULE,  # SOC-01
 )
 
 RULES_BY_ID: dict[str, RuleSpec] = {rule.id: rule for rule in RULES}

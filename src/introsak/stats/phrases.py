@@ -71,4 +71,10 @@ RULE_TITLES: dict[str, Promise] = {
     "PARENT-01": pgettext_lazy("rule", "Parental guidance course"),
     "LIFE-01": pgettext_lazy("rule", "Life-skills course"),
     "CERT-01": pgettext_lazy("rule", "Participant certificate"),
+    "U25-01": pgettext_lazy("rule", "Under 25: completed upper secondary as the end goal"),
+    "FULLTIME-01": pgettext_lazy("rule", "Full-time, all-year programme"),
+    "WORK-MIN-01": pgettext_lazy("rule", "Work-oriented minimum for the end goal work"),
+    "PLANREV-01": pgettext_lazy("rule", "Integration plan reviewed regularly"),
+    "NOR-01": pgettext_lazy("rule", "Norwegian training offered"),
+    "SOC-01": pgettext_lazy("rule", "Social studies completed"),
 }

@@ -56,6 +56,9 @@ NAV_ENTRIES: tuple[NavEntry, ...] = (
     NavEntry("audits:list", _("Audits"), Permission.AUDIT_RUN),
     NavEntry("access:reports", _("Access log"), Permission.ACCESS_LOG_VIEW),
     NavEntry("admin:index", _("Administration"), Permission.USERS_ADMIN),
+    # The same page for analysts and administrators (issue 13); one entry each, last.
+    NavEntry("rule_parameters", _("Rule parameters"), Permission.STATS_VIEW),
+    NavEntry("rule_parameters", _("Rule parameters"), Permission.USERS_ADMIN),
 )
 
 

@@ -45,6 +45,12 @@ RULE_TITLES: dict[str, StrOrPromise] = {
     "PARENT-01": _("Parental guidance course"),
     "LIFE-01": _("Life-skills course"),
     "CERT-01": _("Participant certificate"),
+    "U25-01": _("Under 25: completed upper secondary as the end goal"),
+    "FULLTIME-01": _("Full-time, all-year programme"),
+    "WORK-MIN-01": _("Work-oriented minimum for the end goal work"),
+    "PLANREV-01": _("Integration plan reviewed regularly"),
+    "NOR-01": _("Norwegian training offered"),
+    "SOC-01": _("Social studies completed"),
 }
 
 

@@ -18,6 +18,7 @@ Access logging (one access-log row per opening of a case):
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.contrib import messages
@@ -26,6 +27,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import formats
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -47,7 +49,9 @@ from introsak.cases.domain.operations import NON_FIELD, StaleCase, StepRejected
 from introsak.cases.domain.single import load_lists, select_case
 from introsak.cases.models import CaseChange, ProgrammeCase
 from introsak.core import clock
+from introsak.core.domain.law import unconfirmed_law
 from introsak.core.reversing import fast_reverse
+from introsak.web.views import can_see_parameters
 from introsak.workspace.domain.casepage import CHANGE_ROWS, case_page, recent_changes
 from introsak.workspace.domain.worklist import (
     FILTERS,
@@ -84,6 +88,7 @@ def worklist(request: HttpRequest) -> HttpResponse:
     result = build_worklist(user, query, today)
     context = tables.worklist_context(result, user)
     context["advisers"] = list(district_advisers(user)) if query.scope is Scope.DISTRICT else []
+    context.update(_law_banner(user, today))
     if _is_htmx(request, "worklist-results"):
         context["oob"] = True
         return render(request, "workspace/partials/worklist_results.html", context)
@@ -126,6 +131,14 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "workspace/case.html", _case_context(request, case, changes=changes))
 
 
+def _law_banner(user: User, today: date) -> dict[str, object]:
+    """The banner naming the unconfirmed law in force today (issue 13)."""
+    return {
+        "unconfirmed_law": unconfirmed_law(today, get_language() or "nb"),
+        "can_see_parameters": can_see_parameters(user),
+    }
+
+
 def _case_context(
     request: HttpRequest,
     loaded: ProgrammeCase,
@@ -145,6 +158,7 @@ def _case_context(
         for spec in available_steps(loaded, user)
     ]
     return {
+        **_law_banner(user, page.today),
         "page": page,
         "case": loaded,
         **_who(user, loaded),

@@ -72,20 +72,25 @@ def rule_verdict(spec: CriterionSpec, finding: Finding, facts: CaseFacts, as_of:
 
 
 def practice_verdict(spec: CriterionSpec, facts: CaseFacts, as_of: date) -> Verdict:
-    """PRACTICE: applies to started participants; met by any language or work practice that
-    has begun by the audit date (the report counted practice at any time in the programme)."""
+    """PRACTICE: met by any language or work practice that has begun by the audit date (the
+    report counted practice at any time in the programme). Counted for every sampled case;
+    one whose programme had not started says so in its status (``not_applicable``)."""
     evidence = evidence_for(spec.evidence, facts, as_of)
     values: dict[str, Any] = {"as_of": as_of.isoformat()}
     started = all(d is not None and d <= as_of for d in (facts.decision_date, facts.start_date))
-    if not started:
-        return Verdict(
-            Outcome.NOT_APPLICABLE,
-            _bilingual(lambda: _("The programme has not started as of %(as_of)s") % values),
-            evidence=evidence,
-        )
     practice = sorted(
         a.start for a in facts.activities if a.kind in PRACTICE_KINDS and a.start <= as_of
     )
+    if not started:
+        # Practice is a fact the auditors check in every sampled case: counted, with the
+        # status saying that the programme (and so any duty) had not started.
+        return Verdict(
+            Outcome.YES if practice else Outcome.NO,
+            _bilingual(lambda: _("The programme has not started as of %(as_of)s") % values),
+            status="not_applicable",
+            satisfied_on=practice[0] if practice else None,
+            evidence=evidence,
+        )
     if not practice:
         return Verdict(
             Outcome.NO,

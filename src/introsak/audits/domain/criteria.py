@@ -40,6 +40,7 @@ _DONE = frozenset({Status.MET, Status.MET_LATE})
 _DEVIATIONS = frozenset({Status.MET_LATE, Status.OVERDUE, Status.BREACH})
 
 Refine = Callable[[Finding, CaseFacts, date], Outcome | None]
+Documented = Callable[[CaseFacts, date], bool]
 
 
 @dataclass(frozen=True)
@@ -63,9 +64,15 @@ class CriterionSpec:
     evidence: tuple[str, ...] = ()
     refine: Refine | None = None
     source: str = ""
+    # A documentation criterion: the auditors check the fact in every sampled case, so a
+    # case where the legal duty did not apply still counts, by whether it is documented
+    # (and the count says how many such cases it holds; ``findings.Cell.sentence``).
+    documented: Documented | None = None
 
     def outcome(self, finding: Finding, facts: CaseFacts, as_of: date) -> Outcome:
         if finding.status is Status.NOT_APPLICABLE:
+            if self.documented is not None:
+                return Outcome.YES if self.documented(facts, as_of) else Outcome.NO
             return Outcome.NOT_APPLICABLE
         if finding.status in self.yes:
             return Outcome.YES
@@ -89,6 +96,17 @@ def _documented_meeting_held(finding: Finding, facts: CaseFacts, as_of: date) ->
     return Outcome.YES if held else None
 
 
+def _mapping_documented(facts: CaseFacts, as_of: date) -> bool:
+    return facts.mapping_date is not None and facts.mapping_date <= as_of
+
+
+def _three_party_documented(facts: CaseFacts, as_of: date) -> bool:
+    return any(
+        m.kind is MeetingKind.THREE_PARTY and m.documented and m.date <= as_of
+        for m in facts.meetings
+    )
+
+
 # The report's criteria, in its own phrasing (chapters 5–7).
 _REPORT_SPECS = (
     CriterionSpec(
@@ -109,6 +127,7 @@ _REPORT_SPECS = (
         yes=_DONE,
         no=frozenset({Status.OVERDUE}),
         evidence=("mapping", "decision"),
+        documented=_mapping_documented,
     ),
     CriterionSpec(
         code="CONTRACT-01",
@@ -131,6 +150,7 @@ _REPORT_SPECS = (
         no=frozenset({Status.OVERDUE}),
         evidence=("start", "three_party"),
         refine=_documented_meeting_held,
+        documented=_three_party_documented,
     ),
 )
 
@@ -156,6 +176,12 @@ _RULE_TITLES: dict[str, str | Promise] = {
     "PARENT-01": _("Parental guidance course"),
     "LIFE-01": _("Life-skills course"),
     "CERT-01": _("Participant certificate"),
+    "U25-01": _("Under 25: completed upper secondary as the end goal"),
+    "FULLTIME-01": _("Full-time, all-year programme"),
+    "WORK-MIN-01": _("Work-oriented minimum for the end goal work"),
+    "PLANREV-01": _("Integration plan reviewed regularly"),
+    "NOR-01": _("Norwegian training offered"),
+    "SOC-01": _("Social studies completed"),
 }
 
 _RULE_EVIDENCE: dict[str, tuple[str, ...]] = {
@@ -170,6 +196,12 @@ _RULE_EVIDENCE: dict[str, tuple[str, ...]] = {
     "PARENT-01": ("parental_guidance",),
     "LIFE-01": ("life_skills_course",),
     "CERT-01": ("end", "certificate"),
+    "U25-01": ("decision", "plan"),
+    "FULLTIME-01": ("start", "end"),
+    "WORK-MIN-01": ("start", "work_oriented"),
+    "PLANREV-01": ("start", "plan"),
+    "NOR-01": ("settlement",),
+    "SOC-01": ("settlement",),
 }
 
 _GENERIC_PHRASE = _("“{title}” was met in {n} of {of} cases")
@@ -228,10 +260,20 @@ def criterion_choices() -> list[tuple[str, str]]:
     return [(code, f"{code} – {spec.title}") for code, spec in CRITERIA.items()]
 
 
-def count_sentence(spec: CriterionSpec | ManualSpec, *, n: int, of: int, language: str) -> str:
-    """The count in the report's phrasing, e.g. "10 av 15 startet ikke innen 3 måneder"."""
+WITHOUT_DUTY = _("{k} of them where the legal duty did not apply")
+
+
+def count_sentence(
+    spec: CriterionSpec | ManualSpec, *, n: int, of: int, language: str, without_duty: int = 0
+) -> str:
+    """The count in the report's phrasing, e.g. "10 av 15 startet ikke innen 3 måneder";
+    for a documentation criterion counted over cases where the duty did not apply, how many
+    of them there are, beside the count."""
     with translation.override(language):
-        return str(spec.phrase).format(n=n, of=of, title=str(spec.title))
+        sentence = str(spec.phrase).format(n=n, of=of, title=str(spec.title))
+        if without_duty:
+            sentence += f" ({str(WITHOUT_DUTY).format(k=without_duty)})"
+        return sentence
 
 
 def title_in(spec: CriterionSpec | ManualSpec, language: str) -> str:

@@ -6,7 +6,9 @@ Two counts are kept side by side and never mixed silently:
 - **assessed**: the auditor's outcome where they assessed the entry, else the computed one.
 
 Each count lists the cases behind it. ``of`` counts the cases with a determined outcome (met
-or not met); not applicable and not determined cases are reported beside it.
+or not met); not applicable and not determined cases are reported beside it. Documentation
+criteria (mapping, three-party meetings, practice) count every sampled case; those where the
+legal duty did not apply are counted and said beside the count.
 """
 
 from __future__ import annotations
@@ -63,6 +65,10 @@ class Cell:
     assessed: Tally = field(default_factory=Tally)
     overridden: list[CaseRef] = field(default_factory=list)
     assessments: int = 0
+    # Counted cases (met or not met) where the rule said the legal duty did not apply.
+    without_duty: dict[str, list[CaseRef]] = field(
+        default_factory=lambda: {"computed": [], "assessed": []}
+    )
 
     @property
     def counted(self) -> Outcome:
@@ -79,7 +85,10 @@ class Cell:
         return self._tally(which).cases(self.counted)
 
     def sentence(self, which: str = "assessed", language: str = "nb") -> str:
-        return count_sentence(self.spec, n=self.n(which), of=self.of(which), language=language)
+        return count_sentence(
+            self.spec, n=self.n(which), of=self.of(which), language=language,
+            without_duty=len(self.without_duty[which]),
+        )  # fmt: skip
 
     def _tally(self, which: str) -> Tally:
         return self.computed if which == "computed" else self.assessed
@@ -124,6 +133,10 @@ def findings_compute(audit: Audit) -> AuditFindings:
         assessed = entry.assessed_outcome
         cell.computed.add(computed, case)
         cell.assessed.add(assessed, case)
+        if entry.status == "not_applicable":
+            for which, outcome in (("computed", computed), ("assessed", assessed)):
+                if outcome in (Outcome.YES, Outcome.NO):
+                    cell.without_duty[which].append(case)
         if entry.assessment:
             cell.assessments += 1
         if assessed != computed:

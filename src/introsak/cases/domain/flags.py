@@ -73,6 +73,11 @@ FLAGS: tuple[FindingFlag, ...] = (
     _flag("no_jobseeker", "JOBSEEK-01", OVERDUE, pending_days=0),
     _flag("work_hours", "WORK-15H-01", BREACH),
     _flag("no_certificate", "CERT-01", PENDING, OVERDUE),
+    # Issue 13: under 25 with another end goal and no recorded exception; the plan due for
+    # review; Norwegian training not offered in time.
+    _flag("u25_goal", "U25-01", BREACH),
+    _flag("plan_review", "PLANREV-01", OVERDUE, pending_days=0),
+    _flag("no_norwegian", "NOR-01", OVERDUE, pending_days=0),
 )
 FLAGS_BY_KEY = {x.key: x for x in FLAGS}
 FLAG_COLUMNS = tuple(x.column for x in FLAGS)

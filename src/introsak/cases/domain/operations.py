@@ -528,6 +528,8 @@ def meeting_record(
             facts.start_date,
             _("This kind of meeting cannot be before the programme start (%(date)s)."),
         )
+    if meeting.kind is MeetingKind.THREE_PARTY:
+        checks.not_after_end("date", meeting.date, facts.end_date)
     checks.done()
     candidate = replace(facts, meetings=(*facts.meetings, meeting))
     _validate(candidate, _item_fields("meetings", len(facts.meetings), _MEETING_FIELDS))

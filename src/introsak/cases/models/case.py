@@ -70,6 +70,9 @@ class ProgrammeCase(models.Model):
     flag_no_jobseeker_from = models.DateField(null=True, blank=True)
     flag_work_hours_from = models.DateField(null=True, blank=True)
     flag_no_certificate_from = models.DateField(null=True, blank=True)
+    flag_u25_goal_from = models.DateField(null=True, blank=True)
+    flag_plan_review_from = models.DateField(null=True, blank=True)
+    flag_no_norwegian_from = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -125,6 +125,9 @@ FILTERS: tuple[ReadyFilter, ...] = (
     _flagged("no_jobseeker", _("Not registered as job seeker")),
     _flagged("work_hours", _("Under 15 hours of work-oriented content")),
     _flagged("no_certificate", _("Certificate missing")),
+    _flagged("u25_goal", _("Under 25: end goal without exception")),
+    _flagged("plan_review", _("Plan review overdue")),
+    _flagged("no_norwegian", _("Norwegian training not started")),
 )
 FILTERS_BY_KEY = {x.key: x for x in FILTERS}
 ALL = "all"

@@ -8,6 +8,7 @@ from introsak.rules.findings import Finding, Severity
 from introsak.rules.outcomes import (
     deadline_phrases,
     not_collective,
+    not_in_force,
     not_started,
     period_after,
 )
@@ -52,6 +53,9 @@ def nav_jobseeker_registration(ctx: Context, spec: RuleSpec) -> Finding:
         return not_collective(ctx, spec)
     if not ctx.started or ctx.start is None:
         return not_started(ctx, spec)
+    if ctx.value("jobseeker_registration_weeks", ctx.start) is None:
+        # Not in force on the measuring date decides first, whatever facts are missing.
+        return not_in_force(ctx, spec, ctx.start)
     goal = ctx.stated_end_goal()
     if goal is None:
         return ctx.unknown(spec, "plans[].end_goal", UNKNOWN_GOAL, {"as_of": ctx.as_of})

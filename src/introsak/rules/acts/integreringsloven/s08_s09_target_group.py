@@ -3,7 +3,12 @@
 Not a rule with a status: the result is the person's category, which every finding carries
 (rules.md section 2). Parameters read: the age limits on the permit date, the two-year
 decision limit on the settlement date, and the temporary rules' dates as known on the
-evaluation date (they are "in force" when the as-of date lies in [from, sunset)).
+evaluation date. Whether chapter 6A governs a case is judged on the case's own date: the
+decision date once decided (the programme was decided under the law of that day), else the
+as-of date. When chapter 6A does not govern it, a § 34 permit is a § 9 basis and the ordinary
+rules apply (never ``may_offer`` for that reason alone). Past the sunset's confirmation
+horizon the parameter ``temporary_rules_lapse_reading`` says which reading applies, and every
+finding of the case says so.
 """
 
 from __future__ import annotations
@@ -37,7 +42,10 @@ PARAMETERS = (
     "temporary_rules_from",
     "temporary_rules_sunset",
     "collective_protection_permit_from",
+    "temporary_rules_lapse_reading",
 )
+LAPSED_READING = "ordinary_rules"
+PROLONGED_READING = "prolonged"
 
 NOT_YET_SETTLED = Phrase(
     "category.not_yet_settled",
@@ -79,12 +87,25 @@ PERMIT_BEFORE_TEMPORARY_RULES = Phrase(
     "tillatelsen {permit} er fra før {permit_from}, som de midlertidige reglene gjelder fra",
     "the permit {permit} predates {permit_from}, from which the temporary rules apply",
 )
-TEMPORARY_RULES_NOT_IN_FORCE = Phrase(
-    "category.temporary_rules_not_in_force",
-    "de midlertidige reglene for kollektiv beskyttelse gjelder ikke {as_of} "
-    "(fra {rules_from} til {sunset}, usikker opphørsdato)",
-    "the temporary rules for collective protection are not in force on {as_of} "
-    "(from {rules_from} until {sunset}, uncertain sunset)",
+READ_AS_LAPSED = Phrase(
+    "category.read_as_lapsed",
+    "de midlertidige reglene i kapittel 6A gjaldt til {sunset} etter siste forlengelse vi har "
+    "kilde for; saken er vurdert etter de alminnelige reglene i IL §§ 8–9, fordi en tillatelse "
+    "etter utlendingsloven § 34 er et grunnlag etter § 9 – den best støttede lesningen, men "
+    "ikke bekreftet etter {confirmed_until} (ved en ny forlengelse ville personen hatt rett, "
+    "men ikke plikt)",
+    "the temporary rules of chapter 6A applied until {sunset} by the last prolongation we "
+    "have a source for; the case is judged under the ordinary rules of IL §§ 8–9, because a "
+    "permit under the Immigration Act § 34 is a § 9 basis – the best-supported reading, but "
+    "not confirmed after {confirmed_until} (had they been prolonged again, the person would "
+    "have a right but no duty)",
+)
+READ_AS_PROLONGED = Phrase(
+    "category.read_as_prolonged",
+    "de midlertidige reglene i kapittel 6A er lest som forlenget etter {sunset}; det er ikke "
+    "bekreftet etter {confirmed_until}",
+    "the temporary rules of chapter 6A are read as prolonged after {sunset}; this is not "
+    "confirmed after {confirmed_until}",
 )
 
 PHRASES = (
@@ -96,7 +117,8 @@ PHRASES = (
     LATE_DECISION,
     NO_BASIS,
     PERMIT_BEFORE_TEMPORARY_RULES,
-    TEMPORARY_RULES_NOT_IN_FORCE,
+    READ_AS_LAPSED,
+    READ_AS_PROLONGED,
 )
 
 Verdict = tuple[Category, Note | None]
@@ -178,30 +200,47 @@ def _late_decision(ctx: Context) -> Note | None:
 
 
 def _collective_protection(ctx: Context) -> Verdict:
+    """IL § 37 c while chapter 6A governs the case; the ordinary rules (§§ 8–9) otherwise."""
     person = ctx.person
     permit_from = ctx.value("collective_protection_permit_from", ctx.as_of)
     if permit_from is None or person.permit_date < permit_from:
         values = {"permit": person.permit_date, "permit_from": permit_from or "—"}
         return Category.NONE, (PERMIT_BEFORE_TEMPORARY_RULES, values)
+    day = ctx.decision if ctx.decision is not None else ctx.as_of
+    if not temporary_rules_in_force(ctx, day):
+        ctx.collective = False  # the ordinary rules: no chapter 6A special rules apply
+        ctx.notes = _reading_notes(ctx, day)
+        return _right_and_duty_basis(ctx)
+    ctx.notes = _reading_notes(ctx, day)
     by_age = _age_verdict(ctx)
     if by_age is not None:
         return by_age
     if not person.settled_by_agreement:
         return Category.MAY_OFFER, (NO_AGREEMENT, {})
-    if not temporary_rules_in_force(ctx, ctx.as_of):
-        values = {
-            "as_of": ctx.as_of,
-            "rules_from": ctx.value("temporary_rules_from", ctx.as_of) or "—",
-            "sunset": ctx.value("temporary_rules_sunset", ctx.as_of) or "—",
-        }
-        return Category.MAY_OFFER, (TEMPORARY_RULES_NOT_IN_FORCE, values)
     return Category.RIGHT_ONLY, None
 
 
+def _reading_notes(ctx: Context, day: date) -> tuple[Note, ...]:
+    """The note saying which reading of chapter 6A's end a case past the sunset's
+    confirmation horizon is judged under; none while the sources confirm the law."""
+    parameter = ctx.law.parameters["temporary_rules_sunset"]
+    if not parameter.unconfirmed_on(day):
+        return ()
+    sunset = ctx.value("temporary_rules_sunset", ctx.as_of)
+    reading = ctx.value("temporary_rules_lapse_reading", day)
+    if sunset is None or day < sunset:
+        return ()
+    phrase = READ_AS_PROLONGED if reading == PROLONGED_READING else READ_AS_LAPSED
+    return ((phrase, {"sunset": sunset, "confirmed_until": parameter.confirmed_until}),)
+
+
 def temporary_rules_in_force(ctx: Context, day: date) -> bool:
-    """Whether IL chapter 6A applies on ``day``, by its dates as known on the as-of date."""
+    """Whether IL chapter 6A applies on ``day``, by its dates as known on the as-of date;
+    after the sunset, only under the reading that it was prolonged."""
     rules_from = ctx.value("temporary_rules_from", ctx.as_of)
     sunset = ctx.value("temporary_rules_sunset", ctx.as_of)
     if rules_from is None or day < rules_from:
         return False
-    return sunset is None or day < sunset
+    if sunset is None or day < sunset:
+        return True
+    return bool(ctx.value("temporary_rules_lapse_reading", day) == PROLONGED_READING)

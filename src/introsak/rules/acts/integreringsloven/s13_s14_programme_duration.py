@@ -152,7 +152,8 @@ def il_s13_s14_programme_duration(ctx: Context, spec: RuleSpec) -> Finding:
 
     Applies to participants with a plan; the group uses the education at arrival and the
     latest plan's end goal, the frames are read on the decision date. ``breach`` if the
-    latest plan's base duration or the sum of extensions is outside the frame, else ``met``.
+    latest plan's base duration or the sum of extensions (decided by the end date, as
+    END-01 counts them) is outside the frame, else ``met``.
     If the end goal is missing and would decide the verdict: ``unknown``.
     """
     if ctx.decision is None:
@@ -164,7 +165,10 @@ def il_s13_s14_programme_duration(ctx: Context, spec: RuleSpec) -> Finding:
     if levels is None:
         return not_in_force(ctx, spec, ctx.decision)
     upper_secondary = ctx.person.education_level in levels
-    extensions = sum(e.months for e in ctx.extensions)
+    # As END-01: only extensions decided by the end date count (a decision after the end
+    # cannot lengthen a programme that is over).
+    cutoff = ctx.end if ctx.end is not None else ctx.as_of
+    extensions = sum(e.months for e in ctx.extensions if e.decided_on <= cutoff)
     verdicts = [_judge(ctx, group, plan, extensions) for group in _groups(plan, upper_secondary)]
     if any(v is None for v in verdicts):
         return not_in_force(ctx, spec, ctx.decision)

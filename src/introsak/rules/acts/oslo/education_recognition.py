@@ -5,7 +5,7 @@ from __future__ import annotations
 from introsak.casefacts.enums import EducationLevel, SentBy
 from introsak.rules.context import Context
 from introsak.rules.findings import Finding, Severity
-from introsak.rules.outcomes import deadline_phrases, not_started, period_after
+from introsak.rules.outcomes import deadline_phrases, not_in_force, not_started, period_after
 from introsak.rules.phrases import Note, Phrase, Text
 from introsak.rules.spec import AUDIT_REPORT, RuleSpec
 
@@ -62,6 +62,9 @@ def oslo_education_recognition(ctx: Context, spec: RuleSpec) -> Finding:
     """
     if not ctx.started or ctx.start is None:
         return not_started(ctx, spec)
+    if ctx.value("education_recognition_months", ctx.start) is None:
+        # Not in force on the measuring date decides first, whatever facts are missing.
+        return not_in_force(ctx, spec, ctx.start)
     recognition = ctx.case.education_recognition
     if recognition is None:
         if ctx.person.education_level is EducationLevel.NONE:

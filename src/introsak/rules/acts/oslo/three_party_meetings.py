@@ -107,10 +107,13 @@ def _walk(meetings: list[date], first_due: date, interval: int, end: date | None
 
 
 def _meetings(ctx: Context, start: date) -> tuple[list[date], int]:
-    """Documented three-party meetings from the start on (sorted), and the undocumented count."""
+    """Documented three-party meetings from the start to the end (sorted), and the
+    undocumented count. A meeting dated after the end is not part of the programme (the
+    import refuses it; here it cannot turn an overdue finding into a late one)."""
     counted, undocumented = [], 0
+    last = ctx.end if ctx.end is not None else ctx.as_of
     for meeting in ctx.meetings:
-        if meeting.kind is not MeetingKind.THREE_PARTY or meeting.date < start:
+        if meeting.kind is not MeetingKind.THREE_PARTY or not start <= meeting.date <= last:
             continue
         if meeting.documented:
             counted.append(meeting.date)
