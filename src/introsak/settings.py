@@ -195,6 +195,9 @@ AXES_CLIENT_IP_CALLABLE = "introsak.accounts.client.client_ip"
 # local demo needs no phone. `make demo` turns it off explicitly.
 INTROSAK_REQUIRE_2FA = env_bool("INTROSAK_REQUIRE_2FA", default=PRODUCTION)
 OTP_TOTP_ISSUER = "Introsak"
+# In production nobody but the user ever sees a device's secret or QR code, not even an
+# administrator (who can only remove a lost device there; accounts.admin).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = PRODUCTION
 
 # Log-in through the municipality's identity provider (OpenID Connect), optional. See
 # docs/security.md "OpenID Connect". Only existing active users can log in this way.

@@ -22,7 +22,7 @@ from typing import IO, Any, Literal
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Model
+from django.db.models import CharField, Model
 from django.utils import timezone
 
 from introsak.accounts.enums import Role
@@ -198,7 +198,9 @@ def _check_national_ids(records: list[tuple[int, CaseFacts]]) -> Iterator[FieldE
 
 
 def _max_length(model: type[Model], name: str) -> int:
-    return int(model._meta.get_field(name).max_length or 0)
+    field = model._meta.get_field(name)
+    assert isinstance(field, CharField)
+    return int(field.max_length or 0)
 
 
 def _check_lengths(records: list[tuple[int, CaseFacts]]) -> Iterator[FieldError]:
