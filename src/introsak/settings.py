@@ -308,8 +308,12 @@ STATICFILES_DIRS = [
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
+        # Production: hashed names (cache forever) and compressed copies; the demo: compressed
+        # copies; development and tests: the plain files.
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if PRODUCTION
+            else "whitenoise.storage.CompressedStaticFilesStorage"
             if SERVE_STATIC
             else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )

@@ -7,7 +7,8 @@
   page does not write the session on every request.
 * ``SecurityHeadersMiddleware``: ``Cache-Control: no-store`` on every response of a logged-in
   user (every such page may show personal data; nothing may stay in a browser's or proxy's
-  cache), plus a Permissions-Policy and Cross-Origin-Resource-Policy. Django's own
+  cache) and on every server error (decided without asking who the user is, which needs the
+  database that may be the error), plus a Permissions-Policy and Cross-Origin-Resource-Policy. Django's own
   SecurityMiddleware, XFrameOptionsMiddleware and django-csp set the rest.
 * ``IdentityNumberInUrlMiddleware``: refuses (400) any request whose address (path or query)
   holds a valid identity number in any spelling (``identity.contains_identity_number``:
@@ -119,7 +120,7 @@ class SecurityHeadersMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
+        if response.status_code >= 500 or (user is not None and user.is_authenticated):
             response["Cache-Control"] = "no-store"
             response["Pragma"] = "no-cache"
         response.setdefault("Permissions-Policy", self.PERMISSIONS_POLICY)
