@@ -15,6 +15,7 @@ from introsak.access.models import AuditGrant
 from introsak.casefacts import model as f
 from introsak.casefacts.serialize import adviser_pseudonym
 from introsak.cases.domain.operations import leave_record
+from introsak.workspace.domain.worklist import Sort, parse_query
 from introsak.workspace.templatetags.workspace_tags import day
 from tests.access.personas import ADVISER_A_NAME, FREE_TEXTS, NAME_A, World, client_for, make_world
 
@@ -76,3 +77,12 @@ def test_auditor_with_identities_and_caseworkers_see_everything() -> None:
     for persona in ("auditor_valid", "adviser_a"):
         shown = _what_is_shown(_page(world, persona))
         assert shown == {key: key != "year of birth" for key in shown}, persona
+
+
+def test_auditors_cannot_sort_by_the_names_behind_the_pseudonyms() -> None:
+    """The order of the rows sorted by name would tell which pseudonym has which name."""
+    world = make_world()
+    auditor, adviser = world.users["auditor_valid"], world.users["adviser_a"]
+    assert auditor is not None and adviser is not None
+    assert parse_query(auditor, {"sort": "name"}).sort is Sort.DEADLINE
+    assert parse_query(adviser, {"sort": "-name"}).sort is Sort.NAME

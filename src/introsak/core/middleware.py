@@ -8,8 +8,8 @@
 * ``SecurityHeadersMiddleware``: ``Cache-Control: no-store`` on every response of a logged-in
   user (every such page may show personal data; nothing may stay in a browser's or proxy's
   cache) and on every server error (decided without asking who the user is, which needs the
-  database that may be the error), plus a Permissions-Policy and Cross-Origin-Resource-Policy. Django's own
-  SecurityMiddleware, XFrameOptionsMiddleware and django-csp set the rest.
+  database that may be the error), plus a Permissions-Policy and Cross-Origin-Resource-Policy.
+  Django's own SecurityMiddleware, XFrameOptionsMiddleware and django-csp set the rest.
 * ``IdentityNumberInUrlMiddleware``: refuses (400) any request whose address (path or query)
   holds a valid identity number in any spelling (``identity.contains_identity_number``:
   grouped by spaces, hyphens, dots or slashes, full-width digits, percent-encoded once or
