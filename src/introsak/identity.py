@@ -60,6 +60,7 @@ DUF number
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -189,6 +190,49 @@ def _classic_century(individual: int, yy: int) -> int | None:
     if individual >= 900:
         return 1900 + yy
     return None
+
+
+# Characters people put between the digits of an identity number: spaces, hyphens and dashes,
+# dots, slashes and underscores (full-width forms become these under NFKC).
+_SEPARATOR = r"[\s\-\u2010-\u2015\u2212./_]"
+_DIGIT_GROUPS = re.compile(rf"[0-9]+(?:{_SEPARATOR}+[0-9]+)*")
+_GROUP_SPLIT = re.compile(rf"{_SEPARATOR}+")
+
+
+def contains_identity_number(text: str) -> bool:
+    """Whether the text holds a valid identity number in any spelling: the 11 digits
+    together or in groups split by spaces, hyphens, dots, slashes or underscores, in any
+    Unicode digits (full-width ``２０９…`` too). Synthetic test numbers count. A run of more
+    than 11 digits without a separator (a DUF number, a long id) is not an identity number.
+    Undo any percent-encoding before calling this.
+    """
+    normal = _ascii_digits(unicodedata.normalize("NFKC", text))
+    for run in _DIGIT_GROUPS.finditer(normal):
+        groups = _GROUP_SPLIT.split(run.group(0))
+        for first in range(len(groups)):
+            digits = ""
+            for group in groups[first:]:
+                digits += group
+                if len(digits) >= 11:
+                    break
+            if len(digits) == 11 and _is_identity_number(digits):
+                return True
+    return False
+
+
+def _ascii_digits(text: str) -> str:
+    """Every Unicode decimal digit (Arabic-Indic, Devanagari …) as its ASCII digit."""
+    if text.isascii():
+        return text
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
+
+
+def _is_identity_number(digits: str) -> bool:
+    try:
+        parse_identity_number(digits, allow_synthetic=True)
+    except InvalidIdentityNumber:
+        return False
+    return True
 
 
 def mask_identity_number(value: str) -> str:

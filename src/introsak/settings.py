@@ -88,8 +88,10 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-if PRODUCTION:
-    # Static files are served by WhiteNoise in production; runserver serves them otherwise.
+# Static files are served by WhiteNoise (after `collectstatic`) in production and in the
+# demo (`make demo`, INTROSAK_SERVE_STATIC); `make dev`'s runserver serves them otherwise.
+SERVE_STATIC = env_bool("INTROSAK_SERVE_STATIC", default=PRODUCTION)
+if SERVE_STATIC:
     MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 ROOT_URLCONF = "introsak.urls"
@@ -117,7 +119,15 @@ TEMPLATES = [
 # --- Database -------------------------------------------------------------------------------
 _database_url = env_str("DATABASE_URL")
 if _database_url:
-    DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60)}
+    # Connections are kept for 60 s, and checked before a request reuses one, so a database
+    # restart costs no failed request (a stale connection is replaced, not used). A database
+    # that does not answer fails a request after INTROSAK_DB_CONNECT_TIMEOUT seconds (503).
+    DATABASES = {
+        "default": dj_database_url.parse(_database_url, conn_max_age=60, conn_health_checks=True)
+    }
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env_int("INTROSAK_DB_CONNECT_TIMEOUT", 5)
+    )
 else:
     (BASE_DIR / "var").mkdir(exist_ok=True)
     DATABASES = {
@@ -136,6 +146,14 @@ else:
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Request size ---------------------------------------------------------------------------
+# A request body (other than file uploads; Introsak takes none) of at most 2 MiB. The largest
+# form, the meeting minutes, has seven free texts of at most 20,000 characters
+# (casefacts.parse.MAX_TEXT_CHARS): 1.7 MB URL-encoded even if every character took four
+# UTF-8 bytes. A larger body is refused with 400 before it is read into memory.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 
 # --- Authentication -------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -180,6 +198,9 @@ AXES_CLIENT_IP_CALLABLE = "introsak.accounts.client.client_ip"
 # local demo needs no phone. `make demo` turns it off explicitly.
 INTROSAK_REQUIRE_2FA = env_bool("INTROSAK_REQUIRE_2FA", default=PRODUCTION)
 OTP_TOTP_ISSUER = "Introsak"
+# In production nobody but the user ever sees a device's secret or QR code, not even an
+# administrator (who can only remove a lost device there; accounts.admin).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = PRODUCTION
 
 # Log-in through the municipality's identity provider (OpenID Connect), optional. See
 # docs/security.md "OpenID Connect". Only existing active users can log in this way.
@@ -290,9 +311,13 @@ STATICFILES_DIRS = [
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
+        # Production: hashed names (cache forever) and compressed copies; the demo: compressed
+        # copies; development and tests: the plain files.
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
             if PRODUCTION
+            else "whitenoise.storage.CompressedStaticFilesStorage"
+            if SERVE_STATIC
             else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )
     },

@@ -14,5 +14,8 @@ urlpatterns = [
     path("access/", include("introsak.access.urls")),
 ]
 
+# A database that cannot be reached is a 503 with one log line (core.views).
+handler500 = "introsak.core.views.server_error"
+
 if settings.INTROSAK_OIDC_ENABLED:
     urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))

@@ -65,6 +65,70 @@ CLEARED_PERSONA = "adviser_a"  # the one user cleared in STRICT_CLEARED
 NAME_A = "Alfa Vernetesen"
 NAME_B = "Bravo Andresen"
 
+# Free texts written about case A, each a marker a page can be searched for: a page showing
+# any of them shows case content (one access-log row), and pseudonymised views show none.
+FREE_TEXTS = {
+    "journal": "Journalnotat-merke om familien",
+    "minutes": "Referat-merke fra trepartsmøtet",
+    "sub_goal": "Delmål-merke førerkort",
+    "plan_justification": "Planbegrunnelse-merke helse",
+    "provider": "Arbeidsgiver-merke AS",
+    "leave_reason": "Permisjon-merke sykdom i familien",
+    "extension_justification": "Forlengelse-merke trenger mer norsk",
+}
+ADVISER_A_NAME = ("Kari", "Veiledersen")  # the adviser of case A, a staff name
+
+
+def _case_a_content() -> dict[str, Any]:
+    """Case A's facts with every kind of free text and an adviser and journal author."""
+    plan = {
+        "decided_on": "2024-01-10",
+        "end_goal": "work",
+        "norwegian_goal": "B1",
+        "duration_months": 6,
+        "elements": ["Norskopplæring"],
+        "sub_goals": [FREE_TEXTS["sub_goal"]],
+        "justification": FREE_TEXTS["plan_justification"],
+    }
+    return {
+        "adviser": "adviser_a",
+        "plans": [plan],
+        "meetings": [
+            {
+                "kind": "three_party",
+                "date": "2024-03-01",
+                "documented": True,
+                "minutes": {"attendance": FREE_TEXTS["minutes"]},
+            }
+        ],
+        "activities": [
+            {
+                "kind": "work_practice",
+                "start": "2024-02-01",
+                "hours_per_week": 10,
+                "provider": FREE_TEXTS["provider"],
+            }
+        ],
+        "leaves": [
+            {
+                "start": "2024-04-01",
+                "end": "2024-04-05",
+                "approved": True,
+                "reason": FREE_TEXTS["leave_reason"],
+            }
+        ],
+        "extensions": [
+            {
+                "decided_on": "2024-06-01",
+                "months": 3,
+                "justification": FREE_TEXTS["extension_justification"],
+            }
+        ],
+        "journal_notes": [
+            {"written_on": "2024-02-02", "text": FREE_TEXTS["journal"], "author": "adviser_a"}
+        ],
+    }
+
 
 def make_user(username: str, role: str = "", district_slug: str | None = None) -> User:
     """A user without a password (tests log in with ``force_login``: no argon2 cost)."""
@@ -80,6 +144,9 @@ def make_personas() -> dict[str, User | None]:
     """Every persona; the valid auditor's grant covers district A, the expired one ended
     yesterday. The administrator grants them."""
     staff = {name: make_user(name, role, slug) for name, (role, slug) in _ROLES.items()}
+    adviser = staff["adviser_a"]
+    adviser.first_name, adviser.last_name = ADVISER_A_NAME
+    adviser.save(update_fields=["first_name", "last_name"])
     today = clock.today()
     admin = staff["administrator"]
     for name, start, end in (
@@ -149,7 +216,9 @@ class World:
 
 def make_world(grading: str = NONE) -> World:
     users = make_personas()
-    case_a = make_case("A-1", slug=DISTRICT_A, grading=grading, name=NAME_A, serial=1)
+    case_a = make_case(
+        "A-1", slug=DISTRICT_A, grading=grading, name=NAME_A, serial=1, **_case_a_content()
+    )
     case_b = make_case("B-1", slug=DISTRICT_B, name=NAME_B, serial=2)
     world = World(users=users, case_a=case_a, case_b=case_b, grading=grading)
     if grading == STRICT_CLEARED:

@@ -11,6 +11,13 @@ out by hand in ``tests.access.personas``.
 Adding a URL: add an entry to ``URLS`` (kind, permission, how to build its arguments, how many
 access-log rows one request writes), or to ``SKIPPED`` with the reason and the test that
 covers it instead.
+
+Case A holds every kind of free text (``FREE_TEXTS``): any response that shows one of them
+without writing an access-log row fails the matrix (every response that shows case content
+is one opening), and so does an auditor without ``show_identities`` who sees one, the case
+number or the adviser's name (pseudonymised views show what the pseudonymised export shows).
+``test_every_recording_form_and_partial_is_one_opening`` requests every recording form, also
+as the htmx partial, since the matrix requests one step only.
 """
 
 from __future__ import annotations
@@ -30,10 +37,13 @@ from introsak.access.domain.protection import case_pseudonym
 from introsak.access.enums import Permission
 from introsak.access.models import AccessLogEntry, SecurityEvent
 from introsak.core.models import District
+from introsak.workspace.steps import STEPS
 from tests.access.personas import (
+    ADVISER_A_NAME,
     ANONYMOUS,
     DISTRICT_A,
     DISTRICT_A_ROLES,
+    FREE_TEXTS,
     GRADINGS,
     NAME_A,
     NAME_B,
@@ -197,6 +207,7 @@ URLS: dict[str, Spec] = {
         Kind.CASE,
         P.CASE_WRITE,
         kwargs=lambda w: {"pk": w.case_a.pk, "step": "meeting"},
+        logs=1,
         shows_person=True,
         no_permission_status=403,
     ),
@@ -350,8 +361,27 @@ def test_persona_matrix(url_name: str, grading: str) -> None:
         actual[persona] = (status, logs, events)
         wanted[persona] = expected(spec, persona, grading)
         leaks += person_leaks(spec, world, persona, grading, status, body)
+        leaks += content_leaks(persona, status, logs, body)
     assert actual == wanted
     assert leaks == []
+
+
+def content_leaks(persona: str, status: int, logs: int, body: str) -> list[str]:
+    """Case content shown without an access-log row, and what a pseudonymised view shows
+    too much of (the auditors in the matrix have no ``show_identities``)."""
+    if status != 200 or not body:
+        return []
+    shown = sorted(key for key, text in FREE_TEXTS.items() if text in body)
+    problems = []
+    if shown and not logs:
+        problems.append(f"{persona} sees {', '.join(shown)} without an access-log row")
+    if persona.startswith("auditor"):
+        problems += [f"{persona} sees the free text {key}" for key in shown]
+        if " ".join(ADVISER_A_NAME) in body:
+            problems.append(f"{persona} sees the adviser's name")
+        if re.search(r"\bA-1\b", body):
+            problems.append(f"{persona} sees the case number")
+    return problems
 
 
 def person_leaks(
@@ -381,6 +411,27 @@ def person_leaks(
     if world.case_a.person.address and world.case_a.person.address in body and not sees_identity:
         problems.append(f"{persona} sees the address")
     return problems
+
+
+HX_JOURNAL = {"HX-Request": "true", "HX-Target": "journal"}
+
+
+@pytest.mark.parametrize("step", sorted(STEPS))
+@pytest.mark.parametrize("htmx", [False, True], ids=["page", "htmx"])
+def test_every_recording_form_and_partial_is_one_opening(step: str, htmx: bool) -> None:
+    """Every recording form, as a page and as the journal's htmx partial, shows the case:
+    one access-log row each, and case content only with that row."""
+    world = make_world()
+    url = reverse("workspace:record", kwargs={"pk": world.case_a.pk, "step": step})
+    client = client_for(world.users["coordinator_a"])  # may record every step, reassign too
+    before = AccessLogEntry.objects.count()
+    response = client.get(url, headers=HX_JOURNAL if htmx else {})
+    rows = AccessLogEntry.objects.count() - before
+    body = response.content.decode()
+    assert (response.status_code, rows) == (200, 1)
+    assert content_leaks("coordinator_a", 200, rows, body) == []
+    if step == "journal" and htmx:
+        assert FREE_TEXTS["journal"] in body
 
 
 # --- ids in URLs ----------------------------------------------------------------------------

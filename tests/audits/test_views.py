@@ -273,3 +273,25 @@ def _district_pks(*slugs: str) -> list[str]:
 
     wanted = slugs or ("st_hanshaugen", "ostensjo")
     return [str(pk) for pk in District.objects.filter(slug__in=wanted).values_list("pk", flat=True)]
+
+
+def test_saving_a_control_form_is_one_opening_and_a_refused_save_one_too() -> None:
+    """POST + redirect writes one access-log row (issue 12, item 3); a form shown again
+    with its errors is an opening too."""
+    revisor = auditor()
+    audit = make_report_audit(created_by=revisor)
+    row = FrameCase.objects.get(sample__audit=audit, case_number="OS-04")
+    url = reverse("audits:control_form", args=[audit.pk, row.pk])
+    entries = list(row.control_form.entries.all())
+    data = {f"e{e.pk}-assessment": e.assessment for e in entries}
+    data |= {f"e{e.pk}-comment": "" for e in entries}
+    data[f"e{entries[0].pk}-comment"] = "Sjekket mot vedtaket"
+    client = client_for("revisor")
+
+    def rows() -> int:
+        return AccessLogEntry.objects.filter(user=revisor, case_id=row.case_id).count()
+
+    saved = client.post(url, data, follow=True)
+    assert (saved.status_code, saved.redirect_chain[0][1], rows()) == (200, 302, 1)
+    refused = client.post(url, {**data, f"e{entries[0].pk}-assessment": "not-a-choice"})
+    assert (refused.status_code, rows()) == (200, 2)

@@ -80,16 +80,17 @@ def test_the_page_after_a_save_is_not_a_second_opening(client: Client, people: S
     case_url = reverse("workspace:case", args=[_case("C-1").pk])
     client.get(case_url)
     assert AccessLogEntry.objects.count() == 1
-    client.get(_record("C-1", "jobseeker"))
+    client.get(_record("C-1", "jobseeker"))  # the form shows the case too: one opening
+    assert AccessLogEntry.objects.count() == 2
     response = client.post(
         _record("C-1", "jobseeker"),
         {"version": _case("C-1").version, "registered_on": "2024-05-21"},
         follow=True,
     )
     assert response.status_code == 200
-    assert AccessLogEntry.objects.count() == 1
-    client.get(case_url)
     assert AccessLogEntry.objects.count() == 2
+    client.get(case_url)
+    assert AccessLogEntry.objects.count() == 3
 
 
 def test_programme_decision_with_plan_from_the_form(client: Client, people: Staff) -> None:

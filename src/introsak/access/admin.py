@@ -13,6 +13,7 @@ from typing import Any
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
@@ -26,7 +27,17 @@ from introsak.access.models import AuditGrant, ProtectedPersonClearance, Securit
 from introsak.accounts.enums import Role
 from introsak.accounts.models import User
 from introsak.accounts.requests import staff_user
+from introsak.casefacts.parse import MAX_TEXT_CHARS
 from introsak.cases.models import ProgrammeCase
+
+
+def limit_text(form: forms.BaseForm, name: str) -> None:
+    """A free text of an admin form: at most ``MAX_TEXT_CHARS`` characters."""
+    field = form.fields[name]
+    assert isinstance(field, forms.CharField)
+    field.max_length = MAX_TEXT_CHARS
+    field.validators.append(MaxLengthValidator(MAX_TEXT_CHARS))
+    field.widget.attrs["maxlength"] = str(MAX_TEXT_CHARS)
 
 
 class AuditGrantForm(forms.ModelForm[AuditGrant]):
@@ -48,6 +59,7 @@ class AuditGrantForm(forms.ModelForm[AuditGrant]):
         user_field = self.fields["user"]
         assert isinstance(user_field, forms.ModelChoiceField)
         user_field.queryset = User.objects.filter(role=Role.AUDITOR, is_active=True)
+        limit_text(self, "justification")
 
     def terms(self) -> GrantTerms:
         data = self.cleaned_data
@@ -98,6 +110,10 @@ class ClearanceForm(forms.ModelForm[ProtectedPersonClearance]):
     class Meta:
         model = ProtectedPersonClearance
         fields = ["user", "case_number", "justification"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        limit_text(self, "justification")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

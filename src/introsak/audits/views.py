@@ -17,7 +17,13 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from introsak.access.domain.gateway import case_for_read, require_permission, visible_cases
+from introsak.access.domain.gateway import (
+    case_for_permission,
+    case_for_read,
+    log_opening,
+    require_permission,
+    visible_cases,
+)
 from introsak.access.enums import AccessAction, Permission
 from introsak.accounts.enums import Role
 from introsak.accounts.models import User
@@ -162,15 +168,27 @@ def _drawn_row(audit: Audit, row_pk: int) -> FrameCase:
 
 @login_required
 def control_form(request: HttpRequest, pk: int, row_pk: int) -> HttpResponse:
+    """One drawn case's control form. Showing it is one opening of the case (one access-log
+    row); a save is not another: the POST checks access without a row and redirects to the
+    form, whose GET writes the row (a form shown again with errors writes it itself)."""
     audit = _audit(request, pk)
     row = _drawn_row(audit, row_pk)
-    case = case_for_read(
-        staff_user(request),
-        case_pk=row.case_id,
-        action=AccessAction.AUDIT,
-        purpose=f"audit {audit.pk}: control form",
-        path=request.path,
-    )
+    purpose = f"audit {audit.pk}: control form"
+    if request.method == "POST":
+        case = case_for_permission(
+            staff_user(request),
+            case_pk=row.case_id,
+            permission=Permission.CASE_READ,
+            path=request.path,
+        )
+    else:
+        case = case_for_read(
+            staff_user(request),
+            case_pk=row.case_id,
+            action=AccessAction.AUDIT,
+            purpose=purpose,
+            path=request.path,
+        )
     entries = list(row.control_form.entries.select_related("criterion", "assessed_by"))
     forms = [
         AssessmentForm(
@@ -184,6 +202,8 @@ def control_form(request: HttpRequest, pk: int, row_pk: int) -> HttpResponse:
         _record(entries, forms, staff_user(request))
         messages.success(request, _("The control form is saved."))
         return redirect("audits:control_form", pk=audit.pk, row_pk=row.pk)
+    if request.method == "POST":
+        log_opening(staff_user(request), case=case, action=AccessAction.AUDIT, purpose=purpose)
     revealed = row.pk in revealed_rows(request.user, [row])
     return render(
         request,

@@ -73,6 +73,11 @@ JsonObject = dict[str, Any]
 
 JSON_FIELD = "(json)"
 ENCODING_FIELD = "(encoding)"
+# Size limits: a free text (a note, the minutes, a justification) and a whole line. A line is
+# read at most this far into memory; a longer one is skipped and reported with its length.
+MAX_TEXT_CHARS = 20_000
+MAX_LINE_BYTES = 1_000_000
+_SKIP_CHUNK = 65_536
 ALL_SKILLS: tuple[LanguageSkill, ...] = tuple(sorted(LanguageSkill))
 MAX_HOURS_PER_WEEK = 168
 WARN_START_YEARS_AFTER_SETTLEMENT = 5
@@ -114,7 +119,7 @@ class FieldError:
     reason: str
 
     def __str__(self) -> str:
-        where = f"{self.field}: {self.reason}"
+        where = f"{self.field}: {self.reason}" if self.field else self.reason
         return where if self.line is None else f"line {self.line}: {where}"
 
 
@@ -157,6 +162,10 @@ def _describe(value: object) -> str:
     if isinstance(value, bool | int | float) or value is None:
         return json.dumps(value)
     return _kind_of(value)
+
+
+def _too_long(text: str) -> str:
+    return f"at most {MAX_TEXT_CHARS} characters, got {len(text)}"
 
 
 def _kind_of(value: object) -> str:
@@ -315,6 +324,9 @@ class _Reader:
         if not raw.strip():
             self.error(_at(prefix, key), "must not be blank")
             return None
+        if len(raw) > MAX_TEXT_CHARS:
+            self.error(_at(prefix, key), _too_long(raw))
+            return None
         return raw
 
     def read_choice(
@@ -338,11 +350,13 @@ class _Reader:
     def read_strings(self, obj: JsonObject, key: str, prefix: str) -> tuple[str, ...]:
         items: list[str] = []
         for index, raw in enumerate(self._array(obj, key, prefix)):
-            if type(raw) is str and raw.strip():
+            if type(raw) is str and raw.strip() and len(raw) <= MAX_TEXT_CHARS:
                 items.append(raw)
                 continue
-            blank = type(raw) is str
-            reason = "must not be blank" if blank else f"expected a string, got {_describe(raw)}"
+            if type(raw) is not str:
+                reason = f"expected a string, got {_describe(raw)}"
+            else:
+                reason = _too_long(raw) if raw.strip() else "must not be blank"
             self.error(f"{_at(prefix, key)}[{index}]", reason)
         return tuple(items)
 
@@ -732,7 +746,7 @@ def iter_records(
     first_line_of: dict[str, int] = {}
     for number, text, problem in _lines(stream):
         if problem is not None:
-            yield Record(number, None, [FieldError(number, ENCODING_FIELD, problem)], [])
+            yield Record(number, None, [problem], [])
         elif text.strip():
             yield _record(number, text, first_line_of, allow_synthetic_ids, as_of)
 
@@ -747,7 +761,8 @@ def _record(
     try:
         obj = _loads(text)
     except (ValueError, RecursionError) as exc:
-        return Record(number, None, [FieldError(number, JSON_FIELD, _json_reason(exc))], [])
+        reason = _json_reason(exc, text)
+        return Record(number, None, [FieldError(number, JSON_FIELD, reason)], [])
     duplicate = _duplicate_case_id(obj, number, first_line_of)
     try:
         parsed = parse_case(obj, line=number, allow_synthetic_ids=allow_synthetic_ids, as_of=as_of)
@@ -768,9 +783,13 @@ def _duplicate_case_id(obj: object, number: int, first_line_of: dict[str, int]) 
     return [FieldError(number, "case_id", f"duplicate case_id (first on line {first})")]
 
 
-def _json_reason(exc: BaseException) -> str:
+def _json_reason(exc: BaseException, text: str) -> str:
     if isinstance(exc, json.JSONDecodeError):
-        return f"{exc.msg} at column {exc.colno}"
+        # Some of the decoder's messages end in "at" ("Unterminated string starting at").
+        reason = f"{exc.msg.removesuffix(' at')} at column {exc.colno}"
+        if exc.msg.startswith("Unterminated string"):
+            reason += f"; the line breaks off after column {len(text)}"
+        return reason
     if isinstance(exc, RecursionError):
         return "nested too deeply"
     return str(exc)
@@ -831,23 +850,57 @@ _CHECKING_DECODER = json.JSONDecoder(
 )
 
 
-def _lines(stream: IO[bytes] | IO[str]) -> Iterator[tuple[int, str, str | None]]:
-    """(line number, text, encoding problem) for each line; stops at an unreadable encoding."""
+def _lines(stream: IO[bytes] | IO[str]) -> Iterator[tuple[int, str, FieldError | None]]:
+    """(line number, text, problem) for each line; stops at an unreadable encoding.
+
+    A line is read into memory only up to ``MAX_LINE_BYTES``; the rest of a longer line is
+    read in chunks and dropped, and the line is reported with its length.
+    """
     number = 0
-    iterator: Iterator[bytes | str] = iter(stream)
     while True:
         number += 1
         try:
-            raw = next(iterator)
-        except StopIteration:
-            return
+            raw = stream.readline(MAX_LINE_BYTES + 2)  # room for "\r\n"
         except UnicodeDecodeError as exc:  # a text stream decodes ahead, so the line is vague
-            yield number, "", f"not UTF-8 ({exc.reason}) at or after this line; {_SAVE_AS_UTF8}"
+            reason = f"not UTF-8 ({exc.reason}) at or after this line; {_SAVE_AS_UTF8}"
+            yield number, "", FieldError(number, ENCODING_FIELD, reason)
             return
+        if not raw:
+            return
+        size = _line_bytes(raw, stream)
+        if size > MAX_LINE_BYTES:
+            yield number, "", FieldError(number, "", f"line too long ({size} bytes)")
+            continue
         text, problem = _decode(raw, first=number == 1)
-        yield number, text, problem
+        yield number, text, None if problem is None else FieldError(number, ENCODING_FIELD, problem)
         if problem is not None and problem.startswith(_UTF16_HINT):
             return
+
+
+def _line_bytes(start: bytes | str, stream: IO[bytes] | IO[str]) -> int:
+    """The length in bytes (UTF-8 for a text stream) of the line that begins with ``start``,
+    without its line end. A line that did not fit in ``start`` is read to its end in chunks
+    that are counted and dropped, so memory stays bounded."""
+    size, last = _size(start), start
+    if not _ends_line(start) and len(start) >= MAX_LINE_BYTES + 2:
+        while True:
+            chunk = stream.readline(_SKIP_CHUNK)
+            if not chunk:
+                break
+            size, last = size + _size(chunk), chunk
+            if _ends_line(chunk) or len(chunk) < _SKIP_CHUNK:
+                break
+    if _ends_line(last):
+        size -= 2 if last[-2:] in (b"\r\n", "\r\n") else 1
+    return size
+
+
+def _size(chunk: bytes | str) -> int:
+    return len(chunk.encode("utf-8", "surrogatepass") if isinstance(chunk, str) else chunk)
+
+
+def _ends_line(chunk: bytes | str) -> bool:
+    return chunk.endswith(b"\n") if isinstance(chunk, bytes) else chunk.endswith("\n")
 
 
 _UTF16_HINT = "looks like UTF-16"

@@ -7,11 +7,14 @@
   page does not write the session on every request.
 * ``SecurityHeadersMiddleware``: ``Cache-Control: no-store`` on every response of a logged-in
   user (every such page may show personal data; nothing may stay in a browser's or proxy's
-  cache), plus a Permissions-Policy and Cross-Origin-Resource-Policy. Django's own
-  SecurityMiddleware, XFrameOptionsMiddleware and django-csp set the rest.
-* ``IdentityNumberInUrlMiddleware``: refuses (400) any request whose address holds a valid
-  identity number, so that none is ever written to a proxy's or server's access log through
-  a link or a GET form; forms that take identity numbers post them.
+  cache) and on every server error (decided without asking who the user is, which needs the
+  database that may be the error), plus a Permissions-Policy and Cross-Origin-Resource-Policy.
+  Django's own SecurityMiddleware, XFrameOptionsMiddleware and django-csp set the rest.
+* ``IdentityNumberInUrlMiddleware``: refuses (400) any request whose address (path or query)
+  holds a valid identity number in any spelling (``identity.contains_identity_number``:
+  grouped by spaces, hyphens, dots or slashes, full-width digits, percent-encoded once or
+  more), so that none is ever passed on through a link or a GET form; forms that take
+  identity numbers post them. The refusal's security-log row has the path's digits masked.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from introsak.core.security import SecurityEventKind, security_event
-from introsak.identity import check_digits_match
+from introsak.identity import contains_identity_number
 
 AUTH_AT = "introsak_auth_at"
 SEEN_AT = "introsak_seen_at"
@@ -42,7 +45,7 @@ SEEN_REFRESH_SECONDS = 60
 PASSIVE_DESTINATIONS = frozenset(
     {"image", "style", "script", "font", "audio", "video", "track", "manifest"}
 )
-_ELEVEN_DIGITS = re.compile(r"(?<!\d)\d{6}[ .]?\d{5}(?!\d)")
+_PERCENT_DECODINGS = 4  # "%25…" undone this many times at most
 
 Handler = Callable[[HttpRequest], HttpResponse]
 
@@ -121,7 +124,7 @@ class SecurityHeadersMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
+        if response.status_code >= 500 or (user is not None and user.is_authenticated):
             response["Cache-Control"] = "no-store"
             response["Pragma"] = "no-cache"
         response.setdefault("Permissions-Policy", self.PERMISSIONS_POLICY)
@@ -129,12 +132,16 @@ class SecurityHeadersMiddleware:
         return response
 
 
-def holds_identity_number(text: str) -> bool:
-    """Whether the text holds 11 digits (``DDMMYYNNNNN`` or ``DDMMYY NNNNN``) that pass the
-    identity-number check digits."""
-    return any(
-        check_digits_match(re.sub(r"\D", "", m.group(0))) for m in _ELEVEN_DIGITS.finditer(text)
-    )
+def decoded_address(request: HttpRequest) -> str:
+    """The request's path and query with percent-encoding (and ``+`` for a space) undone,
+    repeatedly, so that a doubly encoded ``%2532`` reads ``2``."""
+    address = request.path + "?" + str(request.META.get("QUERY_STRING", ""))
+    for _round in range(_PERCENT_DECODINGS):
+        decoded = unquote_plus(address)
+        if decoded == address:
+            break
+        address = decoded
+    return address
 
 
 class IdentityNumberInUrlMiddleware:
@@ -142,12 +149,11 @@ class IdentityNumberInUrlMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        address = unquote_plus(request.path + "?" + request.META.get("QUERY_STRING", ""))
-        if holds_identity_number(address):
+        if contains_identity_number(decoded_address(request)):
             security_event(
                 event=SecurityEventKind.IDENTITY_IN_URL,
                 user=getattr(request, "user", None),
-                path=request.path,
+                path=re.sub(r"\d", "*", request.path),
             )
             return render(request, "core/identity_in_url.html", status=400)
         return self.get_response(request)

@@ -35,7 +35,11 @@ class SecurityEventKind(StrEnum):
     CLEARANCE_GRANTED = "clearance_granted"  # for a protected person
     CLEARANCE_REVOKED = "clearance_revoked"
     GRADING_CHANGED = "grading_changed"  # a person's protected-address grading
-    ROLE_CHANGED = "role_changed"  # a user's role or district
+    ROLE_CHANGED = "role_changed"  # a user's role, district or active flag
+    PASSWORD_SET = "password_set"  # noqa: S105 - an event name: an administrator set a password
+    OTP_DEVICE_ADDED = "otp_device_added"  # by an administrator
+    OTP_DEVICE_CHANGED = "otp_device_changed"
+    OTP_DEVICE_REMOVED = "otp_device_removed"
     RETENTION_RUN = "retention_run"  # the retention job anonymised cases
 
 

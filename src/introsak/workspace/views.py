@@ -3,12 +3,17 @@
 Views translate HTTP into calls of the access gateway, the workspace queries and the domain
 operations, and back; they hold no business rules.
 
-Access logging (one access-log row per opening of a case):
+Access logging: every response that shows a case is one opening with one access-log row,
+except the page shown right after the user's own save.
 
 * the case page opens the case with ``case_for_read`` (one row);
-* the recording forms show no more of the person than the worklist does (name and masked
-  identity number), so they fetch the case with ``case_for_write``, which checks the right to
-  change it and writes no row; the same holds for the POST that saves;
+* a recording form shown on GET (full page or htmx partial, such as the journal refreshed
+  with ``HX-Target: journal``) opens the case with ``case_for_read`` too: forms are
+  pre-filled from the case (the plan, the recognition, the adviser) and the journal partial
+  lists every note;
+* the POST that saves fetches the case with ``case_for_write`` (the right to change it, no
+  row); a form shown again with its errors (400, or 409 for a stale version) is an opening
+  (``log_opening``);
 * after a successful save the user is sent back to the case page. That page view is not a new
   opening: the save leaves a one-time mark in the session, and the case page, finding it,
   re-fetches the case with ``case_for_write`` instead of logging a second read. The htmx
@@ -35,24 +40,33 @@ from introsak.access.domain.gateway import (
     case_for_read,
     case_for_write,
     has_permission,
+    log_opening,
     require_permission,
 )
 from introsak.access.domain.protection import (
+    display_adviser,
     display_name,
     display_national_id,
     protection_label,
+    shows_identity,
 )
 from introsak.access.enums import Permission
 from introsak.accounts.models import User
 from introsak.accounts.requests import staff_user
 from introsak.cases.domain.operations import NON_FIELD, StaleCase, StepRejected
 from introsak.cases.domain.single import load_lists, select_case
+from introsak.cases.enums import Step
 from introsak.cases.models import CaseChange, ProgrammeCase
 from introsak.core import clock
 from introsak.core.domain.law import unconfirmed_law
 from introsak.core.reversing import fast_reverse
 from introsak.web.views import can_see_parameters
-from introsak.workspace.domain.casepage import CHANGE_ROWS, case_page, recent_changes
+from introsak.workspace.domain.casepage import (
+    CHANGE_ROWS,
+    case_page,
+    recent_changes,
+    without_free_text,
+)
 from introsak.workspace.domain.worklist import (
     FILTERS,
     Scope,
@@ -146,9 +160,13 @@ def _case_context(
     changes: list[CaseChange] | None = None,
 ) -> dict[str, Any]:
     """Everything the case page shows, for a case loaded with ``facts_queryset`` (or
-    ``single.select_case`` and ``single.load_lists``)."""
+    ``single.select_case`` and ``single.load_lists``). A user who may not see the case's
+    identities (an auditor without ``show_identities``) gets the pseudonymised view."""
     user = staff_user(request)
     page = case_page(loaded, clock.today(), changes)
+    pseudonymous = not shows_identity(user, loaded)
+    if pseudonymous:
+        page = without_free_text(page)
     actions = [
         {
             "step": spec.step.value,
@@ -162,6 +180,8 @@ def _case_context(
         "page": page,
         "case": loaded,
         **_who(user, loaded),
+        "pseudonymous": pseudonymous,
+        "adviser": display_adviser(user, loaded),
         "full_identity": display_national_id(user, loaded.person, masked=False),
         "actions": [a for a in actions if a["step"] != "reassign"],
         "action_map": {a["step"]: a for a in actions},
@@ -222,7 +242,13 @@ def record(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         raise Http404
     user = staff_user(request)
     require_permission(user, spec.permission, path=request.path)
-    case = case_for_write(user, case_pk=pk, path=request.path, permission=spec.permission)
+    purpose = f"record form {spec.step.value}"
+    if request.method == "POST":
+        case = case_for_write(user, case_pk=pk, path=request.path, permission=spec.permission)
+    else:
+        case = case_for_read(
+            user, case_pk=pk, purpose=purpose, path=request.path, permission=Permission.CASE_WRITE
+        )
     stale = ""
     status = 200
     if request.method == "POST":
@@ -244,9 +270,10 @@ def record(request: HttpRequest, pk: int, step: str) -> HttpResponse:
                 return _saved(request, case.pk, spec)
         else:
             status = 400
+        log_opening(user, case=case, purpose=purpose)  # the form is shown again
     else:
         form = spec.form(case=case)
-    if _is_htmx(request, "journal"):
+    if spec.step == Step.JOURNAL and _is_htmx(request, "journal"):
         context = _journal_context(case, form)
         context["journal_stale"] = stale
         return render(request, "workspace/partials/journal.html", context, status=status)
@@ -272,7 +299,7 @@ def _add_errors(form: StepForm, rejected: StepRejected) -> None:
 
 
 def _saved(request: HttpRequest, case_pk: int, spec: StepSpec) -> HttpResponse:
-    if _is_htmx(request, "journal"):
+    if spec.step == Step.JOURNAL and _is_htmx(request, "journal"):
         # The un-logged re-fetch after the user's own write (see the module docstring).
         case = case_for_write(staff_user(request), case_pk=case_pk, path=request.path)
         context = _journal_context(case, JournalForm(case=case))

@@ -11,7 +11,8 @@ Every read of a case goes through ``visible_cases`` (lists, searches, counts) or
    and never to auditors; confidential persons stay visible in scope, flagged by the UI.
 
 Nothing is cached between requests, so a changed grading, grant or clearance takes effect on
-the next request. ``case_for_read`` writes exactly one access-log row; a case that does not
+the next request. ``case_for_read`` writes exactly one access-log row (so does
+``log_opening``, for a response that shows a case fetched for writing); a case that does not
 exist and a case the user may not see get the same ``Http404`` (ids cannot be probed), and
 the refusal is written to the security log. Display helpers for names and identity numbers
 (masking, auditor pseudonyms) are in ``access.domain.protection``.
@@ -108,6 +109,19 @@ def case_for_read(
         Permission.CASE_EXPORT if action in EXPORT_ACTIONS else Permission.CASE_READ
     )
     case = _get_visible(user, case_pk, needed, path, load)
+    log_opening(user, case=case, action=action, purpose=purpose)
+    return case
+
+
+def log_opening(
+    user: Any, *, case: ProgrammeCase, action: AccessAction = AccessAction.VIEW, purpose: str
+) -> None:
+    """Record that a response shows the case: for a case fetched with ``case_for_write``
+    whose form is shown again (with its errors). Every response that shows case content is
+    one opening, except the page shown right after the user's own save.
+
+    Side effects: one ``AccessLogEntry``.
+    """
     AccessLogEntry.objects.create(
         user=user,
         person_id=case.person_id,
@@ -115,7 +129,6 @@ def case_for_read(
         action=action,
         purpose=purpose[:200],
     )
-    return case
 
 
 def case_for_write(

@@ -10,7 +10,9 @@ every page and export uses for names, identity numbers and addresses:
   full only where a single case is opened;
 * auditors see a stable pseudonym (``P-…``, the first characters of the pseudonymised
   export's case pseudonym) and no identity number or address, unless a valid grant covering
-  the case says ``show_identities``;
+  the case says ``show_identities``. Such a pseudonymised view shows what the pseudonymised
+  export holds (``shows_identity`` false): no case number, the year of birth only, the
+  adviser as a pseudonym (``A-…``), no staff names and no free text;
 * nobody sees the address of a strictly confidential person (there is none).
 """
 
@@ -29,6 +31,7 @@ from introsak.access.models import AuditGrant, ProtectedPersonClearance
 from introsak.accounts.enums import DISTRICT_ROLES, Role
 from introsak.accounts.models import User, Visitor
 from introsak.casefacts.enums import ProtectedAddress
+from introsak.casefacts.serialize import adviser_pseudonym as export_adviser_pseudonym
 from introsak.casefacts.serialize import case_pseudonym as export_case_pseudonym
 from introsak.cases.models import Person, ProgrammeCase
 from introsak.core.security import SecurityEventKind
@@ -83,6 +86,24 @@ def case_pseudonym(case: ProgrammeCase) -> str:
     for this case's number (``casefacts.serialize.pseudonymise``), so both can be matched."""
     full = export_case_pseudonym(case.case_id, key=settings.INTROSAK_PSEUDONYM_KEY.encode())
     return full[: len("P-") + PSEUDONYM_DISPLAY_CHARS]
+
+
+def shows_identity(user: Visitor, case: ProgrammeCase) -> bool:
+    """Whether the user sees the case's identities, staff names and free text; otherwise a
+    pseudonymised view (what the pseudonymised export holds)."""
+    return identity_policy(user).shows_identity(case)
+
+
+def display_adviser(user: Visitor, case: ProgrammeCase) -> str:
+    """The case's programme adviser: the name, or in a pseudonymised view the adviser's
+    pseudonym (``A-`` and the first characters of the pseudonymised export's)."""
+    adviser = case.adviser
+    if adviser is None:
+        return ""
+    if shows_identity(user, case):
+        return adviser.display_name()
+    full = export_adviser_pseudonym(adviser.username, key=settings.INTROSAK_PSEUDONYM_KEY.encode())
+    return full[: len("A-") + PSEUDONYM_DISPLAY_CHARS]
 
 
 def _case_of(person: Person) -> ProgrammeCase:

@@ -13,6 +13,7 @@ from introsak.accounts.models import User
 from introsak.audits.domain.criteria import REPORT_CRITERIA, criterion_choices
 from introsak.audits.domain.sampling import SEED_LIMIT
 from introsak.audits.enums import Assessment
+from introsak.casefacts.parse import MAX_TEXT_CHARS
 from introsak.core import clock
 from introsak.core.models import District
 
@@ -69,6 +70,7 @@ class AuditForm(forms.Form):
     manual_criteria = forms.CharField(
         label=_("Criteria you assess by hand"),
         required=False,
+        max_length=MAX_TEXT_CHARS,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("One criterion per line."),
     )

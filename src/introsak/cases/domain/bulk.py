@@ -7,7 +7,9 @@ SQLite. Primary keys are allocated up front (the identity sequence on PostgreSQL
 current maximum on SQLite, where the import transaction holds the write lock), so children
 can refer to their parents without reading anything back.
 
-Only import uses this module; everything else writes through the ORM.
+Only import uses this module; everything else writes through the ORM. Statements go through
+Django's cursor with ``%s`` placeholders on both databases (Django turns them into SQLite's
+``?``), so DEBUG's SQL logging, which substitutes the parameters into the statement, works too.
 """
 
 from __future__ import annotations
@@ -59,7 +61,7 @@ def insert_rows(model: type[Model], fields: Sequence[str], rows: Iterable[Row]) 
         return count
     adapt = _sqlite_adapter()
     batch = [adapt(row) for row in rows]
-    placeholders = ", ".join("?" for _ in fields)
+    placeholders = ", ".join("%s" for _ in fields)
     with connection.cursor() as cursor:
         cursor.executemany(
             f'INSERT INTO "{table}" ({columns}) VALUES ({placeholders})',  # noqa: S608
@@ -71,9 +73,8 @@ def insert_rows(model: type[Model], fields: Sequence[str], rows: Iterable[Row]) 
 def update_rows(model: type[Model], fields: Sequence[str], rows: Iterable[Row]) -> None:
     """Update rows by primary key: each row is (values in the order of ``fields``..., pk)."""
     table = model._meta.db_table
-    marker = "%s" if connection.vendor == "postgresql" else "?"
-    assignments = ", ".join(f'"{c}" = {marker}' for c in columns_of(model, fields))
-    sql = f'UPDATE "{table}" SET {assignments} WHERE "id" = {marker}'  # noqa: S608
+    assignments = ", ".join(f'"{c}" = %s' for c in columns_of(model, fields))
+    sql = f'UPDATE "{table}" SET {assignments} WHERE "id" = %s'  # noqa: S608
     adapt = _sqlite_adapter() if connection.vendor != "postgresql" else tuple
     batch = [adapt(r) for r in rows]
     with connection.cursor() as cursor:
@@ -95,7 +96,7 @@ def delete_where_in(model: type[Model], field: str, values: Sequence[int]) -> No
                     [chunk],
                 )
             else:
-                marks = ", ".join("?" for _ in chunk)
+                marks = ", ".join("%s" for _ in chunk)
                 cursor.execute(
                     f'DELETE FROM "{table}" WHERE "{column}" IN ({marks})',  # noqa: S608
                     chunk,

@@ -6,6 +6,11 @@ names, identity numbers used by another case). If anything is wrong it raises
 ``ImportRejected`` with every error as ``line N: field: reason`` and writes nothing. A valid
 file is written in one transaction. Re-importing a file updates the same cases (keyed on
 ``case_id``): their facts are replaced by the file's and their ``version`` is bumped.
+
+A re-import never lowers a person's protected-address grading by accident (strictly
+confidential → confidential or none, confidential → none): such a record is an error unless
+the operator gives a reason (``allow_lower_protection``). Every grading change an import makes
+is written to the security log (``grading_changed``), with that reason when it lowers one.
 """
 
 from __future__ import annotations
@@ -17,11 +22,12 @@ from typing import IO, Any, Literal
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Model
+from django.db.models import CharField, Model
 from django.utils import timezone
 
 from introsak.accounts.enums import Role
 from introsak.accounts.models import User
+from introsak.casefacts.enums import ProtectedAddress
 from introsak.casefacts.model import CaseFacts
 from introsak.casefacts.parse import FieldError, iter_records
 from introsak.cases import models as m
@@ -47,10 +53,33 @@ from introsak.cases.domain.facts import (
 )
 from introsak.core import clock
 from introsak.core.models import District
+from introsak.core.security import SecurityEventKind, security_event
 
 MissingUsers = Literal["error", "create"]
 _CHUNK = 2000
 _SLICE = 5000  # records written per step of the (single) import transaction
+
+
+# Protected-address gradings from the least to the most protected.
+_PROTECTION_LEVEL = {
+    ProtectedAddress.NONE: 0,
+    ProtectedAddress.CONFIDENTIAL: 1,
+    ProtectedAddress.STRICTLY_CONFIDENTIAL: 2,
+}
+
+
+@dataclass(frozen=True)
+class GradingChange:
+    """A person whose grading the import changes."""
+
+    line: int
+    person_pk: int
+    old: ProtectedAddress
+    new: ProtectedAddress
+
+    @property
+    def lowers(self) -> bool:
+        return _PROTECTION_LEVEL[self.new] < _PROTECTION_LEVEL[self.old]
 
 
 class ImportRejected(Exception):
@@ -80,25 +109,35 @@ def case_facts_import(
     stream: IO[bytes] | IO[str],
     missing_users: MissingUsers = "error",
     as_of: date | None = None,
+    allow_lower_protection: str = "",
 ) -> ImportReport:
     """Validate and import a case-facts file.
 
+    ``allow_lower_protection`` is the operator's reason for letting the file lower persons'
+    protected-address gradings; without one, a record that lowers a grading is an error.
+
     Side effects: creates or updates persons, cases and every fact row; replaces the
-    stored findings of every imported case; with ``missing_users="create"`` creates
-    inactive placeholder users (no password) for unknown adviser and author names, which is
-    how a throw-away analysis database is filled from an export.
+    stored findings of every imported case; writes one security-log row per grading
+    changed; with ``missing_users="create"`` creates inactive placeholder users (no
+    password) for unknown adviser and author names, which is how a throw-away analysis
+    database is filled from an export.
     Raises ``ImportRejected`` (nothing written) if any record is invalid.
     """
     day = as_of or clock.today()
+    reason = allow_lower_protection.strip()
     batch = _read(stream, day)
     districts = {d.slug: d.pk for d in District.objects.all()}
     batch.errors.extend(_check_districts(batch.records, districts))
     batch.errors.extend(_check_national_ids(batch.records))
+    batch.errors.extend(_check_lengths(batch.records))
     if missing_users == "error":
         batch.errors.extend(_check_users(batch.records))
+    gradings = list(_grading_changes(batch.records))
+    if not reason:
+        batch.errors.extend(_lowered_without_reason(gradings))
     if batch.errors:
         raise ImportRejected(sorted(batch.errors, key=lambda e: (e.line or 0, e.field)))
-    report = _write(batch.records, districts, missing_users, day)
+    report = _write(batch.records, districts, missing_users, day, gradings, reason)
     report.warnings = batch.warnings
     return report
 
@@ -159,6 +198,74 @@ def _check_national_ids(records: list[tuple[int, CaseFacts]]) -> Iterator[FieldE
                 yield FieldError(line, "person.national_id", "identity number used by another case")
 
 
+def _max_length(model: type[Model], name: str) -> int:
+    field = model._meta.get_field(name)
+    assert isinstance(field, CharField)
+    return int(field.max_length or 0)
+
+
+def _check_lengths(records: list[tuple[int, CaseFacts]]) -> Iterator[FieldError]:
+    """Texts the database stores in columns shorter than the format's limit on free text."""
+    limits = {
+        "case_id": _max_length(m.ProgrammeCase, "case_id"),
+        "name": _max_length(m.Person, "name"),
+        "item": _max_length(m.PlanItem, "text"),
+        "provider": _max_length(m.Activity, "provider"),
+    }
+
+    def texts(facts: CaseFacts) -> Iterator[tuple[str, str, str | None]]:
+        yield "case_id", "case_id", facts.case_id
+        yield "person.name", "name", facts.person.name
+        for i, plan in enumerate(facts.plans):
+            for key in ("elements", "sub_goals"):
+                for j, text in enumerate(getattr(plan, key)):
+                    yield f"plans[{i}].{key}[{j}]", "item", text
+        for i, activity in enumerate(facts.activities):
+            yield f"activities[{i}].provider", "provider", activity.provider
+
+    for line, facts in records:
+        for where, limit, text in texts(facts):
+            if text is not None and len(text) > limits[limit]:
+                reason = f"at most {limits[limit]} characters, got {len(text)}"
+                yield FieldError(line, where, reason)
+
+
+def _grading_changes(records: list[tuple[int, CaseFacts]]) -> Iterator[GradingChange]:
+    """The persons of cases already in the database whose grading the file changes."""
+    new = {facts.case_id: (line, facts.person.protected_address) for line, facts in records}
+    ids = list(new)
+    for start in range(0, len(ids), _CHUNK):
+        stored = m.ProgrammeCase.objects.filter(case_id__in=ids[start : start + _CHUNK])
+        for case_id, person_pk, old in stored.values_list(
+            "case_id", "person_id", "person__protected_address"
+        ):
+            line, grading = new[case_id]
+            if grading != old:
+                yield GradingChange(line, person_pk, ProtectedAddress(old), grading)
+
+
+def _lowered_without_reason(changes: list[GradingChange]) -> Iterator[FieldError]:
+    for change in changes:
+        if change.lowers:
+            yield FieldError(
+                change.line,
+                "person.protected_address",
+                f"lowers the person's protection from {change.old.value} to "
+                f"{change.new.value}; nothing is lowered unless the operator gives a reason "
+                "(introsak import --allow-lower-protection REASON)",
+            )
+
+
+def _log_grading_changes(changes: list[GradingChange], reason: str) -> None:
+    """One security-log row per person whose grading the import changed."""
+    for change in changes:
+        detail = f"person {change.person_pk}: {change.old.value} -> {change.new.value} by import"
+        security_event(
+            event=SecurityEventKind.GRADING_CHANGED,
+            detail=f"{detail}; reason: {reason}" if change.lowers else detail,
+        )
+
+
 def _users_by_name(names: set[str]) -> dict[str, int]:
     found: dict[str, int] = {}
     ordered = sorted(names)
@@ -197,8 +304,11 @@ def _write(
     districts: dict[str, int],
     missing_users: MissingUsers,
     day: date,
+    gradings: list[GradingChange],
+    reason: str,
 ) -> ImportReport:
-    """Write every record in one transaction, in slices so memory stays bounded."""
+    """Write every record in one transaction, in slices so memory stays bounded, and the
+    grading changes to the security log in the same transaction."""
     users = _users_by_name(usernames_in(f for _, f in records))
     if missing_users == "create":
         users = _create_placeholder_users(records, districts, users)
@@ -209,6 +319,7 @@ def _write(
         created, updated = _write_slice(facts, districts, users, day, now)
         report.created += created
         report.updated += updated
+    _log_grading_changes(gradings, reason)
     return report
 
 

@@ -10,7 +10,7 @@ governs each step.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 from typing import Any
@@ -464,3 +464,25 @@ def case_page(
         category=CATEGORY_LABELS.get(category, category),
         changes=changes,
     )
+
+
+def without_free_text(page: CasePage) -> CasePage:
+    """The page as a pseudonymised view shows it (an auditor without ``show_identities``):
+    without the free text the pseudonymised export removes (``casefacts.serialize.
+    pseudonymise``: meeting minutes, plan sub-goals, activity providers) and without the
+    staff who made the recent changes. The template leaves out the rest (case number, birth
+    date but its year, the adviser's and authors' names, justifications, leave reasons,
+    journal texts)."""
+    return replace(
+        page,
+        meetings=[replace(meeting, minutes=[]) for meeting in page.meetings],
+        plan_items={pk: {**items, "sub_goals": []} for pk, items in page.plan_items.items()},
+        timeline=[_without_notes(entry) for entry in page.timeline],
+        changes=[],
+    )
+
+
+def _without_notes(entry: TimelineEntry) -> TimelineEntry:
+    if entry.key != "activities":  # an activity's note is its provider or workplace
+        return entry
+    return replace(entry, items=[replace(item, note="") for item in entry.items])

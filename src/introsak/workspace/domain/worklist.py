@@ -188,6 +188,8 @@ def parse_query(user: User, params: dict[str, str]) -> Query:
     descending = sort_raw.startswith("-")
     sort_key = sort_raw.removeprefix("-")
     sort = Sort(sort_key) if sort_key in Sort._value2member_map_ else Sort.DEADLINE
+    if sort is Sort.NAME and user.role not in DISTRICT_ROLES:
+        sort = Sort.DEADLINE  # auditors see pseudonyms: the order of the names would tell them
     chosen = params.get("filter", ALL)
     adviser_raw = params.get("adviser", "")
     return Query(

@@ -31,8 +31,9 @@ from introsak.casefacts.enums import (
     ResidenceBasis,
     SentBy,
 )
+from introsak.casefacts.parse import MAX_TEXT_CHARS
 from introsak.cases import enums as case_choices
-from introsak.cases.models import Meeting, ProgrammeCase
+from introsak.cases.models import Meeting, PlanItem, ProgrammeCase
 from introsak.core import clock
 
 Fieldsets = list[tuple[StrOrPromise | None, list[str]]]
@@ -54,10 +55,12 @@ def date_field(
 def text_field(
     label: StrOrPromise, *, required: bool = False, rows: int = 3, help_text: StrOrPromise = ""
 ) -> forms.CharField:
+    """A free text, at most ``MAX_TEXT_CHARS`` characters (as in an imported file)."""
     return forms.CharField(
         label=label,
         required=required,
         help_text=help_text,
+        max_length=MAX_TEXT_CHARS,
         widget=forms.Textarea(attrs={"rows": rows}),
     )
 
@@ -177,6 +180,22 @@ class PlanFields(StepForm):
 
     def requires_goals(self) -> bool:
         return True
+
+    def clean_elements(self) -> str:
+        return self._short_lines("elements")
+
+    def clean_sub_goals(self) -> str:
+        return self._short_lines("sub_goals")
+
+    def _short_lines(self, name: str) -> str:
+        """Each line is one plan item, stored with at most ``PlanItem.text``'s length."""
+        value: str = self.cleaned_data.get(name) or ""
+        limit = PlanItem._meta.get_field("text").max_length or 0
+        if any(len(line) > limit for line in _lines(value)):
+            raise forms.ValidationError(
+                _("Each line can have at most %(n)d characters.") % {"n": limit}
+            )
+        return value
 
     def plan(self, decided_on: date) -> facts.Plan:
         data = self.cleaned_data

@@ -17,6 +17,7 @@ from django.utils.translation import ngettext
 from django_stubs_ext import StrOrPromise
 
 from introsak.access.domain.protection import (
+    display_adviser,
     display_name,
     display_national_id,
     protection_label,
@@ -117,7 +118,7 @@ def row(
         protection=protection_label(person),
         residence_basis=bases.get(person.residence_basis, person.residence_basis),
         stage=stages.get(case.stage, case.stage),
-        adviser=case.adviser.display_name() if case.adviser else "",
+        adviser=display_adviser(user, case),
         start=case.start_date,
         deadline=deadline_cell(
             case.next_deadline_rule, case.next_deadline_date, case.next_deadline_status, today

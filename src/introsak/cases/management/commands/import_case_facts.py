@@ -26,6 +26,13 @@ class Command(BaseCommand):
             help="create inactive placeholder users for unknown adviser/author names",
         )
         parser.add_argument(
+            "--allow-lower-protection",
+            metavar="REASON",
+            default=None,
+            help="let the file lower persons' protected-address gradings (e.g. strictly "
+            "confidential to none); the reason is written to the security log",
+        )
+        parser.add_argument(
             "--as-of",
             type=date.fromisoformat,
             default=None,
@@ -35,16 +42,20 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         name: str = options["file"]
         missing: MissingUsers = "create" if options["create_missing_users"] else "error"
+        reason: str | None = options["allow_lower_protection"]
+        if reason is not None and not reason.strip():
+            raise CommandError("--allow-lower-protection: give the reason (it is logged)")
+        kwargs: dict[str, Any] = {
+            "missing_users": missing,
+            "as_of": options["as_of"],
+            "allow_lower_protection": reason or "",
+        }
         try:
             if name == "-":
-                report = case_facts_import(
-                    stream=sys.stdin.buffer, missing_users=missing, as_of=options["as_of"]
-                )
+                report = case_facts_import(stream=sys.stdin.buffer, **kwargs)
             else:
                 with Path(name).open("rb") as stream:
-                    report = case_facts_import(
-                        stream=stream, missing_users=missing, as_of=options["as_of"]
-                    )
+                    report = case_facts_import(stream=stream, **kwargs)
         except FileNotFoundError as exc:
             raise CommandError(f"{name}: no such file") from exc
         except ImportRejected as exc:
