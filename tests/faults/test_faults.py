@@ -27,10 +27,10 @@ from django.conf import settings
 from django.db import connection, connections
 from django.test import Client
 from django.urls import reverse
-from introsak.workspace.models import CaseChange
 
 from introsak.access.models import SecurityEvent
 from introsak.cases import models
+from introsak.cases.models import CaseChange
 from tests.factories import case, case_dict, import_cases, user
 from tests.faults.conftest import (
     FAULT_SUITE,
