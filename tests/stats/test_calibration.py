@@ -31,7 +31,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 AS_OF = date(2024, 8, 7)
 SLUGS = [d.slug for d in DISTRICTS]
-WHOLE = Scope(cases=None, suppress=False)
+WHOLE = Scope(suppress=False)
 
 
 @dataclass

@@ -101,7 +101,7 @@ def test_each_view_page_chart_and_download_work(data: None, analyst: Client, nam
 def test_csv_has_one_row_per_cell_with_hidden_cells_marked(data: None, analyst: Client) -> None:
     content = analyst.get("/stats/end-reasons-by-district/download.csv").content
     assert content.startswith("\ufeff".encode())
-    rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
     # 4 districts shown (all 15 listed) × 6 end reasons, plus totals.
     assert len(rows) == (15 + 1) * (6 + 1)
     hidden = [r for r in rows if r["suppressed"] == "True"]

@@ -65,8 +65,13 @@ class ViewResult:
 
 
 def compute_view(name: str, scope: q.Scope, filters: Filters) -> ViewResult:
+    """One view for one request. In a scope with whole months the period is widened to them
+    first (``Period.in_whole_months``); the result's period is the one counted."""
     spec = VIEWS[name]
     period = filters.period(spec.years_back)
+    if scope.whole_months:
+        period = period.in_whole_months(filters.as_of)
+    filters = filters.within(period)
     return ViewResult(
         spec=spec,
         filters=filters,
@@ -104,9 +109,21 @@ DEFAULT_ONE_YEAR = _(
 # --- rows and columns ------------------------------------------------------------------------
 
 
-def _districts(filters: Filters) -> list[Header]:
-    chosen = set(filters.districts)
-    return [Header(d.slug, d.name) for d in DISTRICTS if not chosen or d.slug in chosen]
+def _districts() -> list[Header]:
+    """Every district: a table by district is counted and suppressed over all of them, and
+    shows those chosen (``Layout.selected``)."""
+    return [Header(d.slug, d.name) for d in DISTRICTS]
+
+
+def _everywhere(scope: q.Scope, filters: Filters) -> Filters:
+    """The filters of a table that is not by district. Where small numbers are hidden it
+    counts every district whatever is chosen, so that two choices of districts can never be
+    subtracted from each other; otherwise the districts chosen."""
+    return filters.without_districts() if scope.suppress else filters
+
+
+def _is_everywhere(scope: q.Scope, filters: Filters) -> bool:
+    return scope.suppress and bool(filters.districts)
 
 
 def _all_label(filters: Filters) -> Label:
@@ -145,7 +162,7 @@ def _table_1_rows(
     first, last = period.first.year, period.last.year
     whole = f"{first}-{last}" if first != last else str(first)
     rows = []
-    for district in _districts(filters):
+    for district in _districts():
         for basis in _bases(filters):
             spans = (
                 [(str(y), [y]) for y in period.years]
@@ -164,7 +181,7 @@ def _table_1_rows(
 def end_reasons(scope: q.Scope, filters: Filters, period: Period) -> tuple[StatTable, ...]:
     """Table 1, one row per district, residence basis and year (the report's columns), so
     that it stays readable for all 15 districts."""
-    counts = q.ended_counts(scope, filters, period, "district", "basis", "year", "reason")
+    counts = q.ended_counts(filters.without_districts(), period, "district", "basis", "year", "reason")
     groups = _table_1_rows(filters, period)
     rows = [header for header, _source in groups]
     sources = [source for _header, source in groups]
@@ -185,6 +202,9 @@ def end_reasons(scope: q.Scope, filters: Filters, period: Period) -> tuple[StatT
         columns=columns,
         column_totals=False,
         row_total_label=_("Sum"),
+        selected=tuple(
+            h.key for h, (d, _b, _y) in groups if not filters.districts or d in filters.districts
+        ),
     )
     return (count_table(layout, matrix, protect=scope.suppress, share_of="row"),)
 
@@ -193,7 +213,7 @@ def end_reasons(scope: q.Scope, filters: Filters, period: Period) -> tuple[StatT
 
 
 def end_reasons_by_basis(scope: q.Scope, filters: Filters, period: Period) -> tuple[StatTable, ...]:
-    counts = q.ended_counts(scope, filters, period, "basis", "year", "reason")
+    counts = q.ended_counts(_everywhere(scope, filters), period, "basis", "year", "reason")
     columns = [Header(f"{b}:{y}", str(y)) for b in _bases(filters) for y in period.years]
     groups = tuple((p.BASIS_GROUPS[b], len(period.years)) for b in _bases(filters))
     rows = _labelled(p.END_REASONS)
@@ -204,6 +224,7 @@ def end_reasons_by_basis(scope: q.Scope, filters: Filters, period: Period) -> tu
         rows=rows,
         columns=columns,
         column_groups=groups,
+        every_district=_is_everywhere(scope, filters),
     )
     matrix = _matrix(counts, rows, columns, lambda r, c: (c.split(":")[0], int(c.split(":")[1]), r))
     return (count_table(layout, matrix, protect=scope.suppress, share_of="column"),)
@@ -221,8 +242,8 @@ def _reasons_by_district(
     caption: Label,
     total_label: Label,
 ) -> StatTable:
-    counts = q.ended_counts(scope, filters, period, "district", "reason")
-    rows, columns = _districts(filters), _labelled(p.END_REASONS)
+    counts = q.ended_counts(filters.without_districts(), period, "district", "reason")
+    rows, columns = _districts(), _labelled(p.END_REASONS)
     layout = Layout(
         key=key,
         caption=caption,
@@ -230,6 +251,7 @@ def _reasons_by_district(
         rows=rows,
         columns=columns,
         total_label=total_label,
+        selected=filters.districts,
     )
     matrix = _matrix(counts, rows, columns, lambda r, c: (r, c))
     return count_table(layout, matrix, protect=scope.suppress, share_of="row")
@@ -268,8 +290,8 @@ def collective_by_district(
         ),
         total_label=_("All with collective protection"),
     )
-    other = replace(filters, basis=BasisGroup.OTHER)
-    counts = q.ended_counts(scope, other, period, "reason")
+    other = replace(_everywhere(scope, filters), basis=BasisGroup.OTHER)
+    counts = q.ended_counts(other, period, "reason")
     columns = _labelled(p.END_REASONS)
     layout = Layout(
         key="other-basis",
@@ -280,6 +302,7 @@ def collective_by_district(
         rows=[Header("other", _("All with another residence basis"))],
         columns=columns,
         column_totals=False,
+        every_district=_is_everywhere(scope, filters),
     )
     comparison = count_table(
         layout, [[counts.get((c.key,), 0) for c in columns]], protect=scope.suppress, share_of="row"
@@ -291,7 +314,7 @@ def collective_by_district(
 
 
 def education(scope: q.Scope, filters: Filters, period: Period) -> tuple[StatTable, ...]:
-    counts = q.ended_counts(scope, filters, period, "education", "year")
+    counts = q.ended_counts(_everywhere(scope, filters), period, "education", "year")
     rows, columns = _labelled(p.EDUCATION_LEVELS), _years(period)
     layout = Layout(
         key="education",
@@ -300,6 +323,7 @@ def education(scope: q.Scope, filters: Filters, period: Period) -> tuple[StatTab
         rows=rows,
         columns=columns,
         row_total_label=p.ALL_YEARS,
+        every_district=_is_everywhere(scope, filters),
     )
     matrix = _matrix(counts, rows, columns, lambda r, c: (r, int(c)))
     return (count_table(layout, matrix, protect=scope.suppress, share_of="column"),)
@@ -308,7 +332,7 @@ def education(scope: q.Scope, filters: Filters, period: Period) -> tuple[StatTab
 def end_reasons_by_education(
     scope: q.Scope, filters: Filters, period: Period
 ) -> tuple[StatTable, ...]:
-    counts = q.ended_counts(scope, filters, period, "education", "reason")
+    counts = q.ended_counts(_everywhere(scope, filters), period, "education", "reason")
     rows, columns = _labelled(p.EDUCATION_LEVELS), _labelled(p.END_REASONS)
     layout = Layout(
         key="end-reasons-by-education",
@@ -316,6 +340,7 @@ def end_reasons_by_education(
         row_title=p.EDUCATION_AT_ARRIVAL,
         rows=rows,
         columns=columns,
+        every_district=_is_everywhere(scope, filters),
     )
     matrix = _matrix(counts, rows, columns, lambda r, c: (r, c))
     return (count_table(layout, matrix, protect=scope.suppress, share_of="row"),)
@@ -325,8 +350,8 @@ def end_reasons_by_education(
 
 
 def months_to_start(scope: q.Scope, filters: Filters, period: Period) -> tuple[StatTable, ...]:
-    sums = q.months_to_start_sums(scope, filters, period)
-    rows, columns = _districts(filters), _years(period)
+    sums = q.months_to_start_sums(filters.without_districts(), period)
+    rows, columns = _districts(), _years(period)
     counts = [[sums.get((r.key, int(c.key)), (0, 0))[0] for c in columns] for r in rows]
     days = [[float(sums.get((r.key, int(c.key)), (0, 0))[1]) for c in columns] for r in rows]
     layout = Layout(
@@ -341,6 +366,7 @@ def months_to_start(scope: q.Scope, filters: Filters, period: Period) -> tuple[S
         columns=columns,
         total_label=_all_label(filters),
         row_total_label=p.ALL_YEARS,
+        selected=filters.districts,
     )
     return (
         mean_table(
@@ -358,20 +384,22 @@ def months_to_start(scope: q.Scope, filters: Filters, period: Period) -> tuple[S
 
 
 def caseload(scope: q.Scope, filters: Filters, period: Period) -> tuple[StatTable, ...]:
-    running = q.running_counts(scope, filters, filters.reference_day())
-    rows = _districts(filters)
+    day = filters.reference_day()
+    running = q.running_counts(filters.without_districts(), day, filters.districts)
     participants = count_table(
         Layout(
             key="participants",
             caption="",
             row_title=p.DISTRICT,
-            rows=rows,
+            rows=_districts(),
             columns=[Header("participants", "")],
             row_totals=False,
+            selected=filters.districts,
         ),
-        [[running.participants.get(r.key, 0)] for r in rows],
+        [[running.participants.get(r.key, 0)] for r in _districts()],
         protect=scope.suppress,
     )
+    rows = participants.rows
     advisers = [running.advisers.get(r.key, 0) for r in rows]
     cells = tuple(
         (shown[0], Cell(count=a), Cell(value=_ratio(shown[0], a), suppressed=shown[0].suppressed))
@@ -379,7 +407,7 @@ def caseload(scope: q.Scope, filters: Filters, period: Period) -> tuple[StatTabl
     )
     assert participants.column_totals is not None
     total = participants.column_totals[0]
-    day_label = filters.reference_day().isoformat()
+    day_label = day.isoformat()
     return (
         StatTable(
             key="caseload",
@@ -420,8 +448,8 @@ def _rule_label(rule_id: str, title: str) -> Label:
 
 
 def compliance(scope: q.Scope, filters: Filters, period: Period) -> tuple[StatTable, ...]:
-    counts = q.status_counts(scope, filters, period, filters.as_of)
-    districts = _districts(filters)
+    counts = q.status_counts(filters.without_districts(), period, filters.as_of)
+    districts = _districts()
     statuses = _labelled(p.COMPLIANCE_STATUSES)
     per_rule = [
         count_table(
@@ -434,6 +462,7 @@ def compliance(scope: q.Scope, filters: Filters, period: Period) -> tuple[StatTa
                 total_label=_all_label(filters),
                 row_total_label=_("Assessed"),
                 detail=True,
+                selected=filters.districts,
             ),
             [[counts.get((rule.id, d.key, s.key), 0) for s in statuses] for d in districts],
             protect=scope.suppress,
@@ -449,8 +478,8 @@ def compliance(scope: q.Scope, filters: Filters, period: Period) -> tuple[StatTa
         ),
         row_title=p.RULE,
         rows=tuple(Header(rule.id, _rule_label(rule.id, rule.title)) for rule in RULES),
-        columns=tuple(districts),
-        cells=tuple(tuple(_met_share(t, d.key) for d in districts) for t in per_rule),
+        columns=per_rule[0].rows,
+        cells=tuple(tuple(_met_share(t, d.key) for d in t.rows) for t in per_rule),
         row_totals=tuple(_met_share(t, None) for t in per_rule),
         row_total_label=_all_label(filters),
         share_of="row",
@@ -478,7 +507,7 @@ def _bin_label(low: int, high: int | None) -> str:
 
 
 def days_late(scope: q.Scope, filters: Filters, period: Period) -> tuple[StatTable, ...]:
-    counts = q.days_late_counts(scope, filters, period, filters.as_of)
+    counts = q.days_late_counts(_everywhere(scope, filters), period, filters.as_of)
     rows = [Header(rule.id, _rule_label(rule.id, rule.title)) for rule in RULES]
     columns = [Header(key, _bin_label(low, high)) for key, low, high in q.LATE_BINS]
     layout = Layout(
@@ -487,6 +516,7 @@ def days_late(scope: q.Scope, filters: Filters, period: Period) -> tuple[StatTab
         row_title=p.RULE,
         rows=rows,
         columns=columns,
+        every_district=_is_everywhere(scope, filters),
     )
     matrix = _matrix(counts, rows, columns, lambda r, c: (r, c))
     return (count_table(layout, matrix, protect=scope.suppress, share_of="row"),)

@@ -7,6 +7,10 @@ The rule (``docs/statistics.md``, shown in the UI next to every table):
 2. **Complementary suppression.** Further cells are hidden until no hidden value can be
    worked out exactly from what is shown: the other cells, the row and column totals and
    the grand total, together with the fact that counts are whole numbers of at least 0.
+3. **No small remainder.** On every row and column whose total is shown (the row of column
+   totals and the column of row totals included), the hidden numbers together, which
+   anyone can work out as the total minus the numbers shown, are 0 or at least 5: a sum of
+   hidden cells is a count of persons like any other.
 
 How the second step is checked. Write the table with its totals as one grid of
 (R + 1) × (C + 1) numbers and negate the row and column totals (not the grand total): then
@@ -20,11 +24,14 @@ exactly one and keeps counts at 0 or more if the counts it lowers are at least 1
 hidden cell's value is *not* determined exactly if and only if it lies on a directed cycle
 of that graph in which each cell is crossed only in a direction that lowers no count below 0.
 ``is_protected`` tests exactly that; ``suppress`` adds the cheapest cells that close such a
-cycle until every hidden cell lies on one. The property tests in ``tests/stats`` check the
-result against brute force: every hidden cell has at least two completions.
+cycle until every hidden cell lies on one, then hides one more cell on any line whose
+hidden remainder is from 1 to 4, and repeats until both hold. The property tests in
+``tests/stats`` check the result against brute force: every hidden cell has at least two
+completions, and no line's remainder is small.
 
-Protection is per table. Two tables over overlapping populations (another period, another
-filter) can still be subtracted from each other; ``docs/statistics.md`` says so.
+How tables of different requests stay consistent with each other (one population, tables by
+district suppressed over every district, whole months) is described in
+``docs/statistics.md``, "Differencing".
 """
 
 from __future__ import annotations
@@ -118,10 +125,14 @@ def suppress(
         ]
         for r in range(len(grid))
     ]
-    while (target := _first_unprotected(grid, states)) is not None:
-        for position in _closing_cells(grid, states, target):
-            states[position[0]][position[1]] = CellState.COMPLEMENTARY
-    return Suppression(states=tuple(tuple(row) for row in states))
+    while True:
+        while (target := _first_unprotected(grid, states)) is not None:
+            for position in _closing_cells(grid, states, target):
+                states[position[0]][position[1]] = CellState.COMPLEMENTARY
+        widening = _widening_cell(grid, states)
+        if widening is None:
+            return Suppression(states=tuple(tuple(row) for row in states))
+        states[widening[0]][widening[1]] = CellState.COMPLEMENTARY
 
 
 def _initial_state(
@@ -152,6 +163,34 @@ def _first_unprotected(grid: list[list[int]], states: list[list[CellState]]) -> 
         r, c = position
         if states[r][c] in HIDDEN_STATES and not is_protected(grid, unknown, position):
             return position
+    return None
+
+
+def lines(grid: Sequence[Sequence[int]]) -> Iterator[tuple[Position, list[Position]]]:
+    """Every row and column of the grid (totals included) as (its total, its other numbers)."""
+    last_row, last_column = len(grid) - 1, len(grid[0]) - 1
+    for r in range(last_row + 1):
+        yield (r, last_column), [(r, c) for c in range(last_column)]
+    for c in range(last_column + 1):
+        yield (last_row, c), [(r, c) for r in range(last_row)]
+
+
+def small_remainder(
+    grid: Sequence[Sequence[int]], states: Sequence[Sequence[CellState]], line: list[Position]
+) -> bool:
+    """Whether the numbers of a line that are not shown add up to 1–4."""
+    rest = sum(grid[r][c] for r, c in line if states[r][c] is not CellState.SHOWN)
+    return 0 < rest < SMALLEST_SHOWN
+
+
+def _widening_cell(grid: list[list[int]], states: list[list[CellState]]) -> Position | None:
+    """A shown number to hide on the first line (with a shown total) whose hidden numbers add
+    up to 1–4: its smallest non-zero shown number, cells before totals. There always is
+    one: the total is at least 5 (or it would be hidden), so the shown rest is not 0."""
+    for (tr, tc), line in lines(grid):
+        if states[tr][tc] is CellState.SHOWN and small_remainder(grid, states, line):
+            shown = [p for p in line if states[p[0]][p[1]] is CellState.SHOWN and grid[p[0]][p[1]]]
+            return min(shown, key=lambda p: (_cost(grid, p), p))
     return None
 
 
