@@ -181,7 +181,9 @@ def _table_1_rows(
 def end_reasons(scope: q.Scope, filters: Filters, period: Period) -> tuple[StatTable, ...]:
     """Table 1, one row per district, residence basis and year (the report's columns), so
     that it stays readable for all 15 districts."""
-    counts = q.ended_counts(filters.without_districts(), period, "district", "basis", "year", "reason")
+    counts = q.ended_counts(
+        filters.without_districts(), period, "district", "basis", "year", "reason"
+    )
     groups = _table_1_rows(filters, period)
     rows = [header for header, _source in groups]
     sources = [source for _header, source in groups]

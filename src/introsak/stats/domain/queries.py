@@ -143,9 +143,7 @@ def grouped(
     return {tuple(row[a] for a in aliases): row for row in rows}
 
 
-def ended_counts(
-    filters: Filters, period: Period, *dimensions: str
-) -> dict[Key, int]:
+def ended_counts(filters: Filters, period: Period, *dimensions: str) -> dict[Key, int]:
     """Cases whose programme ended in the period, counted by the dimensions given
     ("district", "basis", "reason", "education", "year" = the year of the end date)."""
     chosen = {d: (ExtractYear("end_date") if d == "year" else DIMENSIONS[d]) for d in dimensions}
@@ -153,9 +151,7 @@ def ended_counts(
     return {key: row["n"] for key, row in grouped(cases, chosen, n=Count("pk")).items()}
 
 
-def months_to_start_sums(
-    filters: Filters, period: Period
-) -> dict[Key, tuple[int, int]]:
+def months_to_start_sums(filters: Filters, period: Period) -> dict[Key, tuple[int, int]]:
     """(cases, total days from settlement to start) per district and start year, for cases
     that started in the period."""
     cases = base_cases(filters).filter(start_date__range=(period.first, period.last))

@@ -83,7 +83,8 @@ class FilterForm(forms.Form):
             self.add_error("to", _("The end of the period must be on or after its start."))
         elif first is not None and first + relativedelta(years=LONGEST_YEARS) <= last:
             self.add_error(
-                "from", _("The period can be at most %(years)s years long.") % {"years": LONGEST_YEARS}
+                "from",
+                _("The period can be at most %(years)s years long.") % {"years": LONGEST_YEARS},
             )
         return cleaned
 
