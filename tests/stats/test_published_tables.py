@@ -30,9 +30,7 @@ REQUESTS = {
     "one district, other basis": Filters(
         as_of=AS_OF, districts=("ostensjo",), basis=BasisGroup.OTHER
     ),
-    "2024, higher education": Filters(
-        as_of=AS_OF, start=date(2024, 1, 1), education="higher"
-    ),
+    "2024, higher education": Filters(as_of=AS_OF, start=date(2024, 1, 1), education="higher"),
 }
 
 

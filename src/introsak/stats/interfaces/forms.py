@@ -7,12 +7,12 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 from django import forms
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from introsak.casefacts.districts import DISTRICTS
 from introsak.stats import phrases as p
 from introsak.stats.domain.filters import EARLIEST, LONGEST_YEARS, BasisGroup, Filters
+from introsak.stats.interfaces.formatting import day_text
 
 
 class DateInput(forms.DateInput):
@@ -70,13 +70,13 @@ class FilterForm(forms.Form):
         if "from" in self.errors or "to" in self.errors:
             return cleaned
         first, last = cleaned.get("from"), cleaned.get("to") or self.today
-        earliest = {"day": date_format(EARLIEST, "DATE_FORMAT")}
+        earliest = {"day": day_text(EARLIEST)}
         if first is not None and first < EARLIEST:
             self.add_error("from", _("Periods cannot start before %(day)s.") % earliest)
         elif last < EARLIEST:
             self.add_error("to", _("Periods cannot end before %(day)s.") % earliest)
         elif last > self.today or (first is not None and first > self.today):
-            today = {"day": date_format(self.today, "DATE_FORMAT")}
+            today = {"day": day_text(self.today)}
             field = "to" if last > self.today else "from"
             self.add_error(field, _("The period cannot be after today, %(day)s.") % today)
         elif first is not None and first > last:
