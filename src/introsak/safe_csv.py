@@ -12,9 +12,9 @@ row goes through it here, so no caller can forget.
 
 Two kinds of reader, two formats (``docs/security.md``, "Exports"):
 
-* ``EXCEL``: people opening a download in a spreadsheet. Semicolons between fields (Excel
-  with Norwegian regional settings uses the comma as its decimal mark and splits on ``;``),
-  a UTF-8 byte-order mark (so Excel reads æøå) and CRLF line ends.
+* ``EXCEL``: people opening a download in a spreadsheet. Semicolons between fields and a
+  decimal comma (Excel with Norwegian regional settings uses the comma as its decimal mark
+  and splits on ``;``), a UTF-8 byte-order mark (so Excel reads æøå) and CRLF line ends.
 * programs: the command lines keep the comma-separated formats their specifications give
   (each defines its ``CsvFormat``).
 """
@@ -43,9 +43,10 @@ class CsvFormat:
     delimiter: str
     line_end: str
     byte_order_mark: bool
+    decimal_mark: str = "."
 
 
-EXCEL = CsvFormat(delimiter=";", line_end="\r\n", byte_order_mark=True)
+EXCEL = CsvFormat(delimiter=";", line_end="\r\n", byte_order_mark=True, decimal_mark=",")
 
 
 def safe_cell(value: Cell) -> Cell:
@@ -65,7 +66,15 @@ def write_csv(
         out.write(BYTE_ORDER_MARK)
     writer.writerow([safe_cell(h) for h in header])
     for row in rows:
-        writer.writerow(["" if v is None else safe_cell(v) for v in row])
+        writer.writerow([_field(v, fmt) for v in row])
+
+
+def _field(value: Cell, fmt: CsvFormat) -> Cell:
+    if value is None:
+        return ""
+    if isinstance(value, float | Decimal) and fmt.decimal_mark != ".":
+        return str(value).replace(".", fmt.decimal_mark)
+    return safe_cell(value)
 
 
 def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[Cell]], fmt: CsvFormat) -> bytes:

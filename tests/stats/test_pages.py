@@ -198,3 +198,42 @@ def test_exports_make_formula_like_text_inert() -> None:
     sheet = load_workbook(io.BytesIO(to_xlsx(result)))["t"]
     assert sheet["A2"].value == '\'=HYPERLINK("http://evil")'
     assert sheet["B1"].value == "'+1+1 (antall)"
+
+
+# --- exports for Norwegian Excel (issue 14.10) ---------------------------------------------
+
+
+def test_csv_download_is_for_norwegian_excel(data: None, analyst: Client) -> None:
+    content = analyst.get("/stats/end-reasons-by-district/download.csv").content
+    text = content.decode("utf-8")
+    assert text.startswith("\ufeffview;table;row_key;row;column_key;column;count;share;")
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))
+    shares = [r["share"] for r in rows if r["share"] not in ("", "1")]
+    assert shares and all("," in s and "." not in s for s in shares)
+
+
+def test_hidden_numbers_are_empty_cells_in_excel_with_a_note(data: None, analyst: Client) -> None:
+    content = analyst.get("/stats/end-reasons-by-district/download.xlsx").content
+    sheet = load_workbook(io.BytesIO(content))["end-reasons-by-district"]
+    document = json.loads(analyst.get("/stats/end-reasons-by-district/download.json").content)
+    table = document["tables"][0]
+    keys = [r["key"] for r in table["rows"]]
+    columns = [c["key"] for c in table["columns"]]
+    hidden = [(s["row"], s["column"]) for s in table["suppressed"] if s["row"] != "total"]
+    assert hidden
+    for row_key, column_key in hidden:
+        count = sheet.cell(row=2 + keys.index(row_key), column=2 + 2 * columns.index(column_key))
+        assert (count.value, count.data_type) == (None, "n")
+    values = [c.value for row in sheet.iter_rows() for c in row]
+    assert "–" not in values
+    with translation.override("nb"):
+        from introsak.stats.phrases import HIDDEN_IN_SHEET
+
+        assert sheet.cell(row=sheet.max_row, column=1).value == str(HIDDEN_IN_SHEET)
+
+
+def test_excel_is_offered_before_csv(data: None, analyst: Client) -> None:
+    html = analyst.get("/stats/end-reasons/").content.decode()
+    assert html.index("/stats/end-reasons/download.xlsx") < html.index(
+        "/stats/end-reasons/download.csv"
+    )
