@@ -125,9 +125,14 @@ def suppress(
         ]
         for r in range(len(grid))
     ]
+    protected: set[Position] = set()  # stays protected: hiding more only adds cycles
+    by_cost = sorted(
+        ((r, c) for r in range(len(grid)) for c in range(len(grid[0]))),
+        key=lambda p: (_cost(grid, p), p),
+    )
     while True:
-        while (target := _first_unprotected(grid, states)) is not None:
-            for position in _closing_cells(grid, states, target):
+        while (target := _first_unprotected(grid, states, protected)) is not None:
+            for position in _closing_cells(grid, states, target, by_cost):
                 states[position[0]][position[1]] = CellState.COMPLEMENTARY
         widening = _widening_cell(grid, states)
         if widening is None:
@@ -157,12 +162,21 @@ def _initial_state(
     return CellState.SHOWN
 
 
-def _first_unprotected(grid: list[list[int]], states: list[list[CellState]]) -> Position | None:
+def _first_unprotected(
+    grid: list[list[int]], states: list[list[CellState]], protected: set[Position]
+) -> Position | None:
+    """The first hidden position not yet on a feasible cycle. Positions found protected are
+    added to ``protected`` and not tested again: hiding more cells only adds arcs to the
+    graph, so a cycle once there stays."""
     unknown = _unknown(states)
-    for position in sorted(unknown):
+    arcs = _labelled_graph(grid, unknown)
+    for position in sorted(unknown - protected):
         r, c = position
-        if states[r][c] in HIDDEN_STATES and not is_protected(grid, unknown, position):
+        if states[r][c] not in HIDDEN_STATES:
+            continue
+        if not is_protected(grid, unknown, position, arcs):
             return position
+        protected.add(position)
     return None
 
 
@@ -236,6 +250,22 @@ def _graph(
     return arcs
 
 
+_LabelledArcs = dict[_Node, list[tuple[_Node, Position]]]
+
+
+def _labelled_graph(grid: Sequence[Sequence[int]], unknown: set[Position]) -> _LabelledArcs:
+    """The arcs of every unknown cell, each labelled with its cell (so that a search can
+    leave one cell out without building the graph again)."""
+    arcs: _LabelledArcs = {}
+    for position in unknown:
+        row, column = ("r", position[0]), ("c", position[1])
+        if _can_raise(grid, position):
+            arcs.setdefault(row, []).append((column, position))
+        if _can_lower(grid, position):
+            arcs.setdefault(column, []).append((row, position))
+    return arcs
+
+
 def _reach(arcs: dict[_Node, list[_Node]], start: _Node) -> set[_Node]:
     """Every node reachable from ``start`` (``start`` included)."""
     seen, queue = {start}, deque([start])
@@ -285,11 +315,37 @@ def _routes(
     return [_Route(a, b, _reach(arcs, a), _reach(back, b)) for a, b in ends]
 
 
-def is_protected(grid: Sequence[Sequence[int]], unknown: set[Position], position: Position) -> bool:
+def is_protected(
+    grid: Sequence[Sequence[int]],
+    unknown: set[Position],
+    position: Position,
+    arcs: _LabelledArcs | None = None,
+) -> bool:
     """Whether the value at ``position`` (one of ``unknown``) cannot be worked out from the
     other cells of ``grid`` (``with_totals``) and the lines' sums: exactly when it lies on a
-    feasible directed cycle of unknown cells (see the module docstring)."""
-    return any(route.closed for route in _routes(grid, unknown, position))
+    feasible directed cycle of unknown cells (see the module docstring). ``arcs`` is
+    ``_labelled_graph(grid, unknown)`` if the caller has it."""
+    arcs = _labelled_graph(grid, unknown) if arcs is None else arcs
+    row, column = ("r", position[0]), ("c", position[1])
+    if _can_raise(grid, position) and _reaches(arcs, column, row, position):
+        return True
+    return _can_lower(grid, position) and _reaches(arcs, row, column, position)
+
+
+def _reaches(arcs: _LabelledArcs, start: _Node, goal: _Node, without: Position) -> bool:
+    """Whether ``goal`` is reachable from ``start`` over the arcs of every cell but
+    ``without`` (a search that stops when it is)."""
+    seen, queue = {start}, deque([start])
+    while queue:
+        for nxt, cell in arcs.get(queue.popleft(), ()):
+            if cell == without:
+                continue
+            if nxt == goal:
+                return True
+            if nxt not in seen:
+                seen.add(nxt)
+                queue.append(nxt)
+    return False
 
 
 def _closes(grid: Sequence[Sequence[int]], routes: list[_Route], position: Position) -> bool:
@@ -316,16 +372,16 @@ def _cost(grid: Sequence[Sequence[int]], position: Position) -> tuple[int, int, 
 
 
 def _closing_cells(
-    grid: list[list[int]], states: list[list[CellState]], target: Position
+    grid: list[list[int]],
+    states: list[list[CellState]],
+    target: Position,
+    by_cost: list[Position],
 ) -> list[Position]:
     """The cheapest cells whose hiding puts ``target`` on a feasible cycle: one cell if one
     suffices, else the cheapest rectangle through ``target`` (one always exists: the one
     through the target's row total, column total and the grand total)."""
     unknown = _unknown(states)
-    shown = sorted(
-        ((r, c) for r, row in enumerate(states) for c, s in enumerate(row) if s is CellState.SHOWN),
-        key=lambda p: (_cost(grid, p), p),
-    )
+    shown = [p for p in by_cost if states[p[0]][p[1]] is CellState.SHOWN]  # cheapest first
     routes = _routes(grid, unknown, target)
     for position in shown:
         if _closes(grid, routes, position):
