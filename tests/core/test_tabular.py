@@ -58,7 +58,8 @@ def test_web_csv_is_for_norwegian_excel() -> None:
 def test_the_writer_takes_any_format_and_stays_safe() -> None:
     out = io.StringIO()
     plain = CsvFormat(delimiter=",", line_end="\n", byte_order_mark=False)
-    write_csv(out, ["a", "=b"], iter([["-1", 2, None], ["x,y", "@z", True]]), plain)
+    rows: list[list[safe_csv.Cell]] = [["-1", 2, None], ["x,y", "@z", True]]
+    write_csv(out, ["a", "=b"], iter(rows), plain)
     assert out.getvalue() == "a,'=b\n'-1,2,\n\"x,y\",'@z,True\n"
 
 

@@ -211,8 +211,8 @@ def table_grid(published_table: StatTable, truth: StatTable) -> tuple[Grid, list
 
 
 def _cell_at(table: StatTable, r: int, c: int, width: int) -> Cell:
-    last_r = len(table.cells)
-    if r < last_r:
+    cell: Cell | None
+    if r < len(table.cells):
         cell = table.cells[r][c] if c < width else (table.row_totals or ())[r]
     else:
         cell = (table.column_totals or ())[c] if c < width else table.grand_total
