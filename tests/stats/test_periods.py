@@ -5,12 +5,14 @@ PDF and the command line; and no query string gives a 500."""
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from datetime import date
 from urllib.parse import urlencode
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
+from django.utils import translation
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -35,6 +37,14 @@ ENDPOINTS = [
 @pytest.fixture(autouse=True)
 def frozen_clock(settings) -> None:  # type: ignore[no-untyped-def]
     settings.INTROSAK_AS_OF = AS_OF
+
+
+@pytest.fixture(autouse=True)
+def same_language_after() -> Iterator[None]:
+    """The English requests below activate English in this thread (LocaleMiddleware);
+    the tests that follow expect the language they had."""
+    with translation.override(translation.get_language()):
+        yield
 
 
 @pytest.fixture
