@@ -237,3 +237,17 @@ def test_excel_is_offered_before_csv(data: None, analyst: Client) -> None:
     assert html.index("/stats/end-reasons/download.xlsx") < html.index(
         "/stats/end-reasons/download.csv"
     )
+
+
+def test_hidden_cells_of_the_heat_map_are_marked(data: None, analyst: Client) -> None:
+    """Issue 12.2: hidden cells were left blank in the compliance heat map, like a rule
+    without findings. Each is a grey square marked "–", with a legend entry."""
+    document = json.loads(analyst.get("/stats/compliance/download.json").content)
+    summary = document["tables"][0]
+    hidden = [s for s in summary["suppressed"] if s["column"] != "total"]
+    assert hidden
+    svg = analyst.get("/stats/compliance/chart.svg").content.decode()
+    assert "Skjult av personvernhensyn" in svg  # the legend
+    assert svg.count(">–</text>") == len(hidden)
+    page = analyst.get("/stats/compliance/").content.decode()
+    assert "Skjulte tall er grå ruter merket «–»." in page  # the chart's alternative text
