@@ -108,3 +108,24 @@ def test_jsonl_has_one_control_form_per_drawn_case(report_audit: Audit) -> None:
     )
     evidence = next(e for e in practice["entries"] if e["criterion"] == "PRACTICE")["evidence"]
     assert all("provider" not in item for item in evidence)  # pseudonymised: no workplace
+
+
+def test_export_timestamps_use_the_applications_clock(settings, report_data: None) -> None:  # type: ignore[no-untyped-def]
+    """Issue 14.10: with the demo's frozen clock (``INTROSAK_AS_OF``) the control forms were
+    stamped with the real date, years after the audit's own date."""
+    from tests.audits.conftest import TODAY, make_report_audit
+
+    settings.INTROSAK_AS_OF = TODAY
+    audit = make_report_audit()
+    entry = ControlFormEntry.objects.filter(form__frame_case__sample__audit=audit).first()
+    assert entry is not None
+    assessment_record(entry=entry, assessment="", comment="Sjekket mot journal", by=auditor())
+    forms = [
+        json.loads(line)
+        for line in control_forms_jsonl(audit, list(drawn_rows(audit)), set()).decode().splitlines()
+    ]
+    stamps = [f["prefilled_at"] for f in forms] + [
+        e["assessed_at"] for f in forms for e in f["entries"] if e["assessed_at"]
+    ]
+    assert len(stamps) == len(forms) + 1
+    assert {stamp[:10] for stamp in stamps} == {TODAY.isoformat()}

@@ -67,3 +67,20 @@ def test_staff_pages_are_bokmal_whatever_the_browser_asks(client: object) -> Non
     chosen = client.get("/login/", HTTP_ACCEPT_LANGUAGE="nb-NO")
     assert chosen.headers["Content-Language"] == "en"
     assert "Log in" in chosen.content.decode()
+
+
+def test_the_clock_now_is_the_frozen_day_at_the_time_of_day(settings) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from django.utils import timezone
+
+    from introsak.core import clock
+
+    settings.INTROSAK_AS_OF = None
+    assert abs((clock.now() - timezone.now()).total_seconds()) < 5
+    settings.INTROSAK_AS_OF = date(2024, 8, 7)
+    real, frozen = timezone.localtime(), clock.now()
+    assert frozen.date() == date(2024, 8, 7)
+    same_day = frozen.replace(year=real.year, month=real.month, day=real.day)
+    assert 0 <= (same_day - real).total_seconds() < 5
+    assert frozen.tzinfo == real.tzinfo

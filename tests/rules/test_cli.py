@@ -220,3 +220,18 @@ def test_empty_file_is_valid(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     path.write_text("", encoding="utf-8")
     assert main([*AS_OF, str(path)]) == 0
     assert capsys.readouterr().out == ""
+
+
+def test_csv_format_makes_formula_like_case_ids_inert(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 12.9: a case id such as ``=HYPERLINK(...)`` was written as is, and a spreadsheet
+    opening the file ran it. It goes through the shared formula-safe writer now."""
+    record = {**_record(1), "case_id": '=HYPERLINK("http://evil.example","x")'}
+    attack = _write(tmp_path / "attack.jsonl", [record, {**_record(2), "case_id": "@SUM(A1)"}])
+    assert main([*AS_OF, "--format", "csv", "--rules", "START-01", str(attack)]) == 0
+    out, _ = capsys.readouterr()
+    rows = list(csv.reader(io.StringIO(out)))
+    assert [row[0] for row in rows[1:]] == ['\'=HYPERLINK("http://evil.example","x")', "'@SUM(A1)"]
+    assert out.startswith("case_id,rule,status,")  # the specified format: commas, no BOM
+    assert "\r\n" not in out

@@ -5,19 +5,27 @@ The demo (fixed seed) is imported through the ordinary import; every target of
 code as the dashboard) and judged by the calibration's own expectations and tolerances.
 Targets about settlement and the case review are not statistics views and are left to the
 demo's tests.
+
+The generator calibrates over everyone, but statistics count nobody strictly confidential
+(``tests/stats/test_differencing.py``): the demo's few such persons are imported here as
+confidential, so that the views count the same persons as the calibration. (In the demo
+itself a count can be below its target by the strictly confidential persons in it, e.g.
+Sagene's 138 participants in the survey of Figure 7 show as 137.)
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 import pytest
 
 from introsak.casefacts.districts import DISTRICTS
+from introsak.casefacts.enums import ProtectedAddress
+from introsak.casefacts.model import CaseFacts
 from introsak.casefacts.serialize import dumps_case
 from introsak.cases.domain.importing import case_facts_import
 from introsak.stats.domain.catalogue import compute_view
@@ -32,7 +40,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 AS_OF = date(2024, 8, 7)
 SLUGS = [d.slug for d in DISTRICTS]
-WHOLE = Scope(cases=None, suppress=False)
+WHOLE = Scope(suppress=False)
 
 
 @dataclass
@@ -177,9 +185,18 @@ def measure(v: Views, target: Target) -> float | dict[str, float]:
     return metric(v, target.where, target.params, district)
 
 
+def counted(case: CaseFacts) -> CaseFacts:
+    """The case with a strictly confidential person graded confidential instead."""
+    if case.person.protected_address is not ProtectedAddress.STRICTLY_CONFIDENTIAL:
+        return case
+    return replace(
+        case, person=replace(case.person, protected_address=ProtectedAddress.CONFIDENTIAL)
+    )
+
+
 def test_demo_statistics_match_the_calibration_targets() -> None:
     data = generate(seed=DEFAULT_SEED, as_of=AS_OF, include_children=False)
-    stream = io.StringIO("".join(dumps_case(c) + "\n" for c in data.cases))
+    stream = io.StringIO("".join(dumps_case(counted(c)) + "\n" for c in data.cases))
     case_facts_import(stream=stream, as_of=AS_OF, missing_users="create")
 
     targets = calibration.load_targets()

@@ -102,7 +102,7 @@ def test_each_view_page_chart_and_download_work(data: None, analyst: Client, nam
 def test_csv_has_one_row_per_cell_with_hidden_cells_marked(data: None, analyst: Client) -> None:
     content = analyst.get("/stats/end-reasons-by-district/download.csv").content
     assert content.startswith("\ufeff".encode())
-    rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
     # 4 districts shown (all 15 listed) × 6 end reasons, plus totals.
     assert len(rows) == (15 + 1) * (6 + 1)
     hidden = [r for r in rows if r["suppressed"] == "True"]
@@ -198,3 +198,56 @@ def test_exports_make_formula_like_text_inert() -> None:
     sheet = load_workbook(io.BytesIO(to_xlsx(result)))["t"]
     assert sheet["A2"].value == '\'=HYPERLINK("http://evil")'
     assert sheet["B1"].value == "'+1+1 (antall)"
+
+
+# --- exports for Norwegian Excel (issue 14.10) ---------------------------------------------
+
+
+def test_csv_download_is_for_norwegian_excel(data: None, analyst: Client) -> None:
+    content = analyst.get("/stats/end-reasons-by-district/download.csv").content
+    text = content.decode("utf-8")
+    assert text.startswith("\ufeffview;table;row_key;row;column_key;column;count;share;")
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))
+    shares = [r["share"] for r in rows if r["share"] not in ("", "1")]
+    assert shares and all("," in s and "." not in s for s in shares)
+
+
+def test_hidden_numbers_are_empty_cells_in_excel_with_a_note(data: None, analyst: Client) -> None:
+    content = analyst.get("/stats/end-reasons-by-district/download.xlsx").content
+    sheet = load_workbook(io.BytesIO(content))["end-reasons-by-district"]
+    document = json.loads(analyst.get("/stats/end-reasons-by-district/download.json").content)
+    table = document["tables"][0]
+    keys = [r["key"] for r in table["rows"]]
+    columns = [c["key"] for c in table["columns"]]
+    hidden = [(s["row"], s["column"]) for s in table["suppressed"] if s["row"] != "total"]
+    assert hidden
+    for row_key, column_key in hidden:
+        count = sheet.cell(row=2 + keys.index(row_key), column=2 + 2 * columns.index(column_key))
+        assert (count.value, count.data_type) == (None, "n")
+    values = [c.value for row in sheet.iter_rows() for c in row]
+    assert "–" not in values
+    with translation.override("nb"):
+        from introsak.stats.phrases import HIDDEN_IN_SHEET
+
+        assert sheet.cell(row=sheet.max_row, column=1).value == str(HIDDEN_IN_SHEET)
+
+
+def test_excel_is_offered_before_csv(data: None, analyst: Client) -> None:
+    html = analyst.get("/stats/end-reasons/").content.decode()
+    assert html.index("/stats/end-reasons/download.xlsx") < html.index(
+        "/stats/end-reasons/download.csv"
+    )
+
+
+def test_hidden_cells_of_the_heat_map_are_marked(data: None, analyst: Client) -> None:
+    """Issue 12.2: hidden cells were left blank in the compliance heat map, like a rule
+    without findings. Each is a grey square marked "–", with a legend entry."""
+    document = json.loads(analyst.get("/stats/compliance/download.json").content)
+    summary = document["tables"][0]
+    hidden = [s for s in summary["suppressed"] if s["column"] != "total"]
+    assert hidden
+    svg = analyst.get("/stats/compliance/chart.svg").content.decode()
+    assert "Skjult av personvernhensyn" in svg  # the legend
+    assert svg.count(">–</text>") == len(hidden)
+    page = analyst.get("/stats/compliance/").content.decode()
+    assert "Skjulte tall er grå ruter merket «–»." in page  # the chart's alternative text

@@ -10,8 +10,6 @@ small tables, and a cycle search (written here, not imported) over larger ones.
 
 from __future__ import annotations
 
-import itertools
-from collections import deque
 from collections.abc import Sequence
 
 from hypothesis import given, settings
@@ -24,9 +22,18 @@ from introsak.stats.domain.suppression import (
     suppress,
     with_totals,
 )
-
-Grid = list[list[int]]
-Position = tuple[int, int]
+from introsak.stats.domain.tables import Header, Layout, count_table, mean_table
+from tests.stats.completions import (
+    Grid,
+    Shown,
+    assert_nothing_derivable,
+    brute_force_values,
+    hidden,
+    published,
+    second_completion,
+    small_remainders,
+    table_grid,
+)
 
 # Many small counts (the interesting case), some zeros, some large ones.
 count = st.one_of(st.integers(0, 6), st.integers(0, 60))
@@ -47,62 +54,19 @@ def tables(max_rows: int, max_columns: int) -> st.SearchStrategy[list[list[int]]
 margins = st.tuples(st.booleans(), st.booleans())
 
 
-# --- checking a completion: independent of the module -------------------------------------
-
-
-def published(grid: Grid, result: Suppression) -> dict[Position, int]:
-    """Everything a reader sees: the shown cells and totals with their values."""
-    return {
-        (r, c): grid[r][c]
-        for r in range(len(grid))
-        for c in range(len(grid[0]))
-        if result.states[r][c] is CellState.SHOWN
-    }
-
-
-def is_completion(candidate: Grid, shown: dict[Position, int]) -> bool:
-    """A table with totals that is consistent with what was published."""
-    if any(v < 0 for row in candidate for v in row):
-        return False
-    if with_totals([row[:-1] for row in candidate[:-1]]) != candidate:
-        return False  # its totals must be its own sums
-    return all(candidate[r][c] == v for (r, c), v in shown.items())
-
-
-def hidden(result: Suppression) -> list[Position]:
+def shown_states(result: Suppression) -> list[list[Shown]]:
+    """The module's states in the checker's own terms."""
     return [
-        (r, c)
-        for r, row in enumerate(result.states)
-        for c, state in enumerate(row)
-        if state in HIDDEN_STATES
+        [
+            Shown.SHOWN
+            if s is CellState.SHOWN
+            else Shown.HIDDEN
+            if s in HIDDEN_STATES
+            else Shown.NOT_PUBLISHED
+            for s in row
+        ]
+        for row in result.states
     ]
-
-
-# --- finder 1: brute force over small tables ----------------------------------------------
-
-
-def brute_force_values(grid: Grid, result: Suppression) -> dict[Position, set[int]]:
-    """Every value each hidden position takes over the completions whose unknown cells lie
-    within 1 of the true ones. (A wider search could only find more.)"""
-    counts = [row[:-1] for row in grid[:-1]]
-    unknown = [
-        (r, c)
-        for r in range(len(counts))
-        for c in range(len(counts[0]))
-        if result.states[r][c] is not CellState.SHOWN
-    ]
-    shown = published(grid, result)
-    seen: dict[Position, set[int]] = {p: set() for p in hidden(result)}
-    ranges = [range(max(0, counts[r][c] - 1), counts[r][c] + 2) for r, c in unknown]
-    for values in itertools.product(*ranges):
-        candidate = [row[:] for row in counts]
-        for (r, c), v in zip(unknown, values, strict=True):
-            candidate[r][c] = v
-        full = with_totals(candidate)
-        if is_completion(full, shown):
-            for r, c in seen:
-                seen[(r, c)].add(full[r][c])
-    return seen
 
 
 @settings(max_examples=300, deadline=None)
@@ -112,63 +76,8 @@ def test_no_hidden_cell_is_derivable_brute_force(
 ) -> None:
     result = suppress(counts, row_totals=shown_totals[0], column_totals=shown_totals[1])
     grid = with_totals(counts)
-    for position, values in brute_force_values(grid, result).items():
+    for position, values in brute_force_values(grid, shown_states(result)).items():
         assert len(values) >= 2, (counts, shown_totals, position, values)
-
-
-# --- finder 2: a cycle search over larger tables ------------------------------------------
-
-
-def second_completion(grid: Grid, result: Suppression, target: Position) -> Grid | None:
-    """A completion differing at ``target``: move one unit round a cycle of unknown cells
-    (cells plus the totals, which move with them), if a cycle lets every count stay >= 0."""
-    unknown = [
-        (r, c)
-        for r in range(len(grid))
-        for c in range(len(grid[0]))
-        if result.states[r][c] is not CellState.SHOWN
-    ]
-    last_r, last_c = len(grid) - 1, len(grid[0]) - 1
-
-    def delta_sign(position: Position) -> int:  # how a unit row→column changes the count
-        r, c = position
-        return 1 if (r == last_r) == (c == last_c) else -1
-
-    for first in (1, -1):  # raise or lower the target
-        if grid[target[0]][target[1]] + first * delta_sign(target) < 0:
-            continue
-        # Breadth-first from the node the flow enters, over arcs that keep counts >= 0.
-        start = ("c", target[1]) if first == 1 else ("r", target[0])
-        goal = ("r", target[0]) if first == 1 else ("c", target[1])
-        parent: dict[tuple[str, int], tuple[tuple[str, int], Position, int]] = {}
-        queue, seen = deque([start]), {start}
-        while queue and goal not in seen:
-            node = queue.popleft()
-            for position in unknown:
-                if position == target:
-                    continue
-                r, c = position
-                if node == ("r", r):
-                    nxt, direction = ("c", c), 1
-                elif node == ("c", c):
-                    nxt, direction = ("r", r), -1
-                else:
-                    continue
-                if nxt in seen or grid[r][c] + direction * delta_sign(position) < 0:
-                    continue
-                seen.add(nxt)
-                parent[nxt] = (node, position, direction)
-                queue.append(nxt)
-        if goal not in seen:
-            continue
-        candidate = [row[:] for row in grid]
-        candidate[target[0]][target[1]] += first * delta_sign(target)
-        node = goal
-        while node != start:
-            node, (r, c), direction = parent[node]
-            candidate[r][c] += direction * delta_sign((r, c))
-        return candidate
-    return None
 
 
 @settings(max_examples=300, deadline=None)
@@ -177,13 +86,7 @@ def test_no_hidden_cell_is_derivable_cycle_witness(
     counts: list[list[int]], shown_totals: tuple[bool, bool]
 ) -> None:
     result = suppress(counts, row_totals=shown_totals[0], column_totals=shown_totals[1])
-    grid = with_totals(counts)
-    shown = published(grid, result)
-    for target in hidden(result):
-        candidate = second_completion(grid, result, target)
-        assert candidate is not None, (counts, shown_totals, target)
-        assert is_completion(candidate, shown)
-        assert candidate[target[0]][target[1]] != grid[target[0]][target[1]]
+    assert_nothing_derivable(with_totals(counts), shown_states(result), (counts, shown_totals))
 
 
 # --- the rule itself --------------------------------------------------------------------------
@@ -195,7 +98,7 @@ def test_every_shown_count_is_zero_or_at_least_five(
     counts: list[list[int]], shown_totals: tuple[bool, bool]
 ) -> None:
     result = suppress(counts, row_totals=shown_totals[0], column_totals=shown_totals[1])
-    for value in published(with_totals(counts), result).values():
+    for value in published(with_totals(counts), shown_states(result)).values():
         assert value == 0 or value >= 5
 
 
@@ -252,10 +155,132 @@ def test_a_bridge_between_two_cycles_is_closed() -> None:
     ]
     result = suppress(counts, row_totals=False, column_totals=False, grand_total=False)
     grid = with_totals(counts)
-    for target in hidden(result):
-        assert second_completion(grid, result, target) is not None
+    for target in hidden(shown_states(result)):
+        assert second_completion(grid, shown_states(result), target) is not None
 
 
 def test_result_is_deterministic() -> None:
     counts: Sequence[Sequence[int]] = [[1, 7, 0, 3], [9, 2, 11, 40], [5, 5, 1, 0]]
     assert suppress(counts) == suppress(counts)
+
+
+# --- no small remainder on a line (rule 3) ---------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(tables(8, 10), margins)
+def test_no_line_has_a_small_hidden_remainder(
+    counts: list[list[int]], shown_totals: tuple[bool, bool]
+) -> None:
+    """A line's total minus its shown numbers is the sum of its hidden ones: 0 or >= 5."""
+    result = suppress(counts, row_totals=shown_totals[0], column_totals=shown_totals[1])
+    assert small_remainders(with_totals(counts), shown_states(result)) == []
+
+
+def test_a_hidden_one_and_zero_are_not_left_alone_on_a_row() -> None:
+    # The issue's "days late" LIFE-01 row: the rule hid a 1 and a 0 next to each other,
+    # so the row total minus the shown cells gave 1. A third cell is hidden with them.
+    counts = [[9, 1, 0, 19], [30, 40, 50, 60], [6, 7, 8, 9]]
+    result = suppress(counts)
+    grid = with_totals(counts)
+    row = [grid[0][c] for c in range(4) if result.cell(0, c)]
+    assert sum(row) >= 5
+    assert_nothing_derivable(grid, shown_states(result))
+
+
+# --- every published table, as the views build them ------------------------------------------
+
+
+def _layout(
+    rows: int, columns: int, totals: tuple[bool, bool], selected: tuple[str, ...] = ()
+) -> Layout:
+    return Layout(
+        key="t",
+        caption="t",
+        row_title="r",
+        rows=[Header(f"r{i}", f"r{i}") for i in range(rows)],
+        columns=[Header(f"c{i}", f"c{i}") for i in range(columns)],
+        row_totals=totals[0],
+        column_totals=totals[1],
+        selected=selected,
+    )
+
+
+@st.composite
+def published_tables(draw: st.DrawFn, max_rows: int, max_columns: int) -> tuple[Layout, Grid]:
+    """A layout (which totals it shows, which rows are chosen) and its counts."""
+    counts = draw(tables(max_rows, max_columns))
+    totals = draw(margins)
+    picked = draw(st.lists(st.sampled_from(range(len(counts))), unique=True))
+    layout = _layout(len(counts), len(counts[0]), totals, tuple(f"r{i}" for i in sorted(picked)))
+    return layout, counts
+
+
+@settings(max_examples=300, deadline=None)
+@given(published_tables(8, 8))
+def test_no_hidden_count_of_a_published_table_is_derivable(table: tuple[Layout, Grid]) -> None:
+    """``count_table`` and ``mean_table`` as the views call them: with row totals, column
+    totals, both or neither, and any choice of rows (whose totals are then sums of the rows
+    chosen). What the table publishes is checked on its own."""
+    layout, counts = table
+    sums = [[float(v) for v in row] for row in counts]
+    for protected, whole in (
+        (count_table(layout, counts, protect=True), count_table(layout, counts, protect=False)),
+        (
+            mean_table(layout, counts, sums, protect=True, value_label="mean"),
+            mean_table(layout, counts, sums, protect=False, value_label="mean"),
+        ),
+    ):
+        grid, states = table_grid(protected, whole)
+        assert_nothing_derivable(grid, states, layout)
+
+
+@settings(max_examples=200, deadline=None)
+@given(published_tables(3, 3))
+def test_no_hidden_count_of_a_published_table_is_derivable_brute_force(
+    table: tuple[Layout, Grid],
+) -> None:
+    layout, counts = table
+    grid, states = table_grid(
+        count_table(layout, counts, protect=True), count_table(layout, counts, protect=False)
+    )
+    for position, values in brute_force_values(grid, states).items():
+        assert len(values) >= 2, (layout, counts, position, values)
+
+
+@settings(max_examples=200, deadline=None)
+@given(published_tables(8, 6))
+def test_a_chosen_row_is_the_same_alone_or_with_others(table: tuple[Layout, Grid]) -> None:
+    """Choosing rows never changes a row: the same counts, shares and hidden cells as in the
+    table of every row; a total of the rows chosen shows only sums of numbers shown."""
+    layout, counts = table
+    whole = count_table(
+        _layout(len(counts), len(counts[0]), (layout.row_totals, layout.column_totals)),
+        counts,
+        protect=True,
+        share_of="row" if layout.row_totals else None,
+    )
+    chosen = count_table(
+        layout, counts, protect=True, share_of="row" if layout.row_totals else None
+    )
+    by_key = dict(zip([h.key for h in whole.rows], whole.body, strict=True))
+    for header, cells, total in chosen.body:
+        assert (header, cells, total) == by_key[header.key]
+    if chosen.column_totals is not None and len(chosen.rows) < len(whole.rows):
+        for c, total in enumerate(chosen.column_totals):
+            column = [cells[c] for cells in chosen.cells]
+            assert total.suppressed == any(cell.suppressed for cell in column)
+            if not total.suppressed:
+                assert total.count == sum(cell.count or 0 for cell in column)
+
+
+def test_a_row_without_cases_shows_0_not_100_percent() -> None:
+    from introsak.stats.interfaces.formatting import cell_text
+
+    table = count_table(_layout(2, 2, (True, True)), [[0, 0], [6, 7]], protect=True, share_of="row")
+    assert table.row_totals is not None
+    assert (table.row_totals[0].count, table.row_totals[0].share) == (0, None)
+    assert cell_text(table.row_totals[0]) == "0"
+    assert [cell_text(c) for c in table.cells[0]] == ["0", "0"]
+    empty = count_table(_layout(1, 2, (True, True)), [[0, 0]], protect=True, share_of="column")
+    assert [cell_text(c) for c in empty.column_totals or ()] == ["0", "0"]

@@ -95,7 +95,7 @@ def noise() -> list[dict[str, Any]]:
 def table() -> Any:
     import_cases([*report_cases(), *noise()], as_of=AS_OF)
     filters = Filters(as_of=AS_OF, districts=("st_hanshaugen", "ostensjo"))
-    result = compute_view("end-reasons", Scope(cases=None, suppress=False), filters)
+    result = compute_view("end-reasons", Scope(suppress=False), filters)
     assert len(result.tables) == 1
     return result.tables[0]
 
@@ -134,7 +134,7 @@ def test_table_1_shares_are_the_ones_the_report_quotes(table: Any) -> None:
 def test_table_1_for_the_analyst_hides_small_cells(table: Any) -> None:
     import_cases([], as_of=AS_OF)
     filters = Filters(as_of=AS_OF, districts=("st_hanshaugen", "ostensjo"))
-    hidden = compute_view("end-reasons", Scope(cases=None, suppress=True), filters).tables[0]
+    hidden = compute_view("end-reasons", Scope(suppress=True), filters).tables[0]
     shown = [hidden.cell(c, r).count for r in REASONS for c in COLUMNS]
     assert all(n is None or n == 0 or n >= 5 for n in shown)
     assert hidden.cell("st_hanshaugen:collective:2023", "qualification_measure").count == 15

@@ -26,7 +26,7 @@ from tests.stats.builders import (
 pytestmark = pytest.mark.django_db
 
 AS_OF = date(2024, 8, 7)
-WHOLE = Scope(cases=None, suppress=False)
+WHOLE = Scope(suppress=False)
 
 
 def table(
@@ -259,7 +259,8 @@ def test_analyst_sees_suppressed_numbers_over_every_case() -> None:
 def test_district_staff_see_only_their_own_district_unsuppressed() -> None:
     coordinator = user("coordinator", Role.TEAM_COORDINATOR, "stovner")
     own = scope.scope_for(coordinator, Filters(as_of=AS_OF, districts=("stovner",)))
-    assert own.suppress is False and own.cases is not None
+    assert own == scope.OWN_DISTRICT
+    assert (own.suppress, own.whole_months) == (False, True)
     both = Filters(as_of=AS_OF, districts=("stovner", "alna"))
     assert scope.scope_for(coordinator, both) == scope.EVERY_CASE_SUPPRESSED
     assert scope.scope_for(coordinator, Filters(as_of=AS_OF)) == scope.EVERY_CASE_SUPPRESSED

@@ -1,49 +1,51 @@
-"""Tabular exports (CSV and Excel) that are safe to open in a spreadsheet.
+"""Downloads for people who open them in a spreadsheet: CSV and Excel, safe against formulas.
 
-A cell whose text starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return can be
-read as a formula by Excel, LibreOffice and Google Sheets (CSV/formula injection, OWASP).
-Every text cell written by Introsak passes through ``safe_cell``, which prefixes such text
-with an apostrophe so it is shown as text. Numbers, dates and booleans are written as
-their own types and are never altered.
+Both go through ``introsak.safe_csv.safe_cell`` (the one formula-safe writer): text that a
+spreadsheet could run as a formula is prefixed with an apostrophe; numbers, dates and
+booleans keep their own types. CSV downloads use ``safe_csv.EXCEL``: semicolons and a
+UTF-8 byte-order mark, as Excel with Norwegian settings expects.
 """
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
-from decimal import Decimal
+from enum import Enum
 
 from openpyxl import Workbook
-from openpyxl.styles import Font
+from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-Cell = str | int | float | Decimal | date | datetime | bool | None
+from introsak.safe_csv import EXCEL, Cell, CsvFormat, safe_cell
+from introsak.safe_csv import csv_bytes as _csv_bytes
 
-_FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "|", "%")
-
-
-def safe_cell(value: Cell) -> Cell:
-    """The value, with text that a spreadsheet could run as a formula made inert."""
-    if isinstance(value, str) and value.startswith(_FORMULA_TRIGGERS):
-        return "'" + value
-    return value
+__all__ = ["HIDDEN", "Cell", "SheetCell", "csv_bytes", "safe_cell", "xlsx_bytes"]
 
 
-def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> bytes:
-    """UTF-8 CSV with a byte-order mark (so Excel reads æøå) and safe cells."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([safe_cell(h) for h in header])
-    for row in rows:
-        writer.writerow(["" if v is None else safe_cell(v) for v in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+class Withheld(Enum):
+    """A number withheld to protect privacy: an empty, grey cell in Excel (not text, so
+    that sums and charts over the column still work)."""
+
+    HIDDEN = "hidden"
 
 
-def xlsx_bytes(sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Cell]]]]) -> bytes:
+HIDDEN = Withheld.HIDDEN
+SheetCell = Cell | Withheld
+HIDDEN_FILL = PatternFill(fill_type="solid", start_color="FFD9D9D9", end_color="FFD9D9D9")
+
+
+def csv_bytes(
+    header: Sequence[str], rows: Iterable[Sequence[Cell]], fmt: CsvFormat = EXCEL
+) -> bytes:
+    """A CSV download: by default for Excel (``safe_csv.EXCEL``), safe cells."""
+    return _csv_bytes(header, rows, fmt)
+
+
+def xlsx_bytes(
+    sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[SheetCell]]]],
+) -> bytes:
     """An Excel workbook with one sheet per (title, header, rows); safe cells, bold header,
-    frozen header row and fitted column widths."""
+    frozen header row and fitted column widths. ``HIDDEN`` is written as an empty grey cell."""
     workbook = Workbook()
     workbook.remove(workbook.worksheets[0])
     for title, header, rows in sheets:
@@ -53,8 +55,11 @@ def xlsx_bytes(sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Cell
             cell.font = Font(bold=True)
         widths = [len(str(h)) for h in header]
         for row in rows:
-            values = [safe_cell(v) for v in row]
+            values = [None if isinstance(v, Withheld) else safe_cell(v) for v in row]
             sheet.append(values)
+            for column, v in enumerate(row, start=1):
+                if isinstance(v, Withheld):
+                    sheet.cell(row=sheet.max_row, column=column).fill = HIDDEN_FILL
             widths = [max(w, len(str(v or ""))) for w, v in zip(widths, values, strict=False)]
         sheet.freeze_panes = "A2"
         for index, width in enumerate(widths, start=1):

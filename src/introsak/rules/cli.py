@@ -15,7 +15,6 @@ unknown rule ids or bad options.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import shutil
 import sys
@@ -34,6 +33,7 @@ from introsak.identity import allow_synthetic_ids_from_env
 from introsak.rules.engine import evaluate_many
 from introsak.rules.findings import Finding, Status
 from introsak.rules.registry import RULE_IDS
+from introsak.safe_csv import CsvFormat, write_csv
 
 PROG = "introsak check"
 AS_OF_ENV = "INTROSAK_AS_OF"  # the application's frozen "today", honoured here too
@@ -51,6 +51,8 @@ CSV_COLUMNS = (
     "parameters",
 )
 STATUS_COLUMNS = tuple(status.value for status in Status)
+# For programs (case-facts.md): commas, LF line ends, no byte-order mark; formula-safe cells.
+CHECK_CSV = CsvFormat(delimiter=",", line_end="\n", byte_order_mark=False)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -182,15 +184,18 @@ def write_jsonl(findings: Iterator[Finding], out: TextIO) -> None:
         out.write("\n")
 
 
-def write_csv(findings: Iterator[Finding], out: TextIO) -> None:
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for finding in findings:
-        row = finding.to_dict()
-        explanation = row.pop("explanation")
-        row["explanation_nb"], row["explanation_en"] = explanation["nb"], explanation["en"]
-        row["parameters"] = json.dumps(row["parameters"], ensure_ascii=False, sort_keys=True)
-        writer.writerow(["" if row[column] is None else row[column] for column in CSV_COLUMNS])
+def write_findings_csv(findings: Iterator[Finding], out: TextIO) -> None:
+    """One row per finding, through the shared formula-safe writer (a case id such as
+    ``=HYPERLINK(...)`` is written as text)."""
+    write_csv(out, CSV_COLUMNS, (_csv_row(finding) for finding in findings), CHECK_CSV)
+
+
+def _csv_row(finding: Finding) -> list[str | None]:
+    row = finding.to_dict()
+    explanation = row.pop("explanation")
+    row["explanation_nb"], row["explanation_en"] = explanation["nb"], explanation["en"]
+    row["parameters"] = json.dumps(row["parameters"], ensure_ascii=False, sort_keys=True)
+    return [row[column] for column in CSV_COLUMNS]
 
 
 def write_table(findings: Iterator[Finding], out: TextIO) -> None:
@@ -217,4 +222,4 @@ def _table_row(label: str, counts: Counter[str], rule_width: int, widths: list[i
     return "  ".join(cells)
 
 
-WRITERS = {"jsonl": write_jsonl, "csv": write_csv, "table": write_table}
+WRITERS = {"jsonl": write_jsonl, "csv": write_findings_csv, "table": write_table}

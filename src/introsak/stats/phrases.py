@@ -53,6 +53,19 @@ SUPPRESSION_RULE = _(
     "hidden as well that no hidden number can be worked out from the totals or the other "
     "numbers. Shares and averages of hidden counts are hidden too."
 )
+HIDDEN_IN_SHEET = _(
+    "Empty grey cells are hidden to protect privacy: counts from 1 to 4, and other numbers "
+    "that would reveal them."
+)
+EVERY_DISTRICT = _(
+    "This table is not by district and counts every district: where small numbers are "
+    "hidden, choosing districts applies only to tables by district, so that two choices "
+    "cannot be subtracted from each other."
+)
+WHOLE_MONTHS = _(
+    "Periods are counted in whole calendar months (the current month up to today), so that "
+    "moving a date by a day cannot reveal a single person."
+)
 
 # The rule engine's titles are English; these are the same titles, translatable.
 RULE_TITLES: dict[str, Promise] = {

@@ -1,14 +1,19 @@
 """Who sees which statistics, and whether small cells are hidden for them.
 
-Everyone with ``STATS_VIEW`` sees the statistics. Small cells are hidden
-(``domain.suppression``) unless the person could look at the cases behind every cell anyway:
+Everyone with ``STATS_VIEW`` sees the statistics, counted over the same population
+(every case but those of strictly confidential persons, ``domain.queries.counted_cases``).
+Small cells are hidden (``domain.suppression``) unless the person could look at the cases
+behind every cell anyway:
 
-* a user with ``STATS_UNSUPPRESSED`` (no role has it by default) sees every number;
+* a user with ``STATS_UNSUPPRESSED`` (no role has it by default) sees every number, for
+  any period;
 * a settlement worker, programme adviser or team coordinator who chooses only their own
-  district sees that district unsuppressed, counted over the cases they can open
-  (``access.domain.gateway.visible_cases``: strictly confidential persons they are not
-  cleared for are left out of the counts rather than hidden in them);
-* everyone else, e.g. the city analyst, sees suppressed numbers over every case.
+  district sees that district unsuppressed (they can open every case counted);
+* everyone else, e.g. the city analyst, sees suppressed numbers.
+
+Everyone but ``STATS_UNSUPPRESSED`` gets periods in whole months (``Scope.whole_months``), so
+that a district's numbers are the same whether chosen alone or with others, and moving a date
+by a day changes nothing.
 """
 
 from __future__ import annotations
@@ -16,15 +21,16 @@ from __future__ import annotations
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from introsak.access.domain.gateway import has_permission, visible_cases
+from introsak.access.domain.gateway import has_permission
 from introsak.access.enums import Permission
 from introsak.accounts.enums import DISTRICT_ROLES
 from introsak.accounts.models import User
 from introsak.stats.domain.filters import Filters
 from introsak.stats.domain.queries import Scope
 
-EVERY_CASE_UNSUPPRESSED = Scope(cases=None, suppress=False)
-EVERY_CASE_SUPPRESSED = Scope(cases=None, suppress=True)
+EVERY_CASE_UNSUPPRESSED = Scope(suppress=False)
+EVERY_CASE_SUPPRESSED = Scope(suppress=True, whole_months=True)
+OWN_DISTRICT = Scope(suppress=False, whole_months=True)
 
 
 def own_district(user: User) -> str | None:
@@ -40,7 +46,7 @@ def scope_for(user: User, filters: Filters) -> Scope:
         return EVERY_CASE_UNSUPPRESSED
     own = own_district(user)
     if own is not None and filters.districts == (own,):
-        return Scope(cases=visible_cases(user), suppress=False)
+        return OWN_DISTRICT
     return EVERY_CASE_SUPPRESSED
 
 
@@ -55,7 +61,7 @@ def scope_note(user: User, scope: Scope) -> Promise:
                 "without hidden numbers."
             )
         return _("Small numbers are hidden to protect the participants' privacy.")
-    if scope.cases is None:
+    if not scope.whole_months:
         return _(
             "You see every number: your role lets you see statistics without hidden small numbers."
         )

@@ -26,7 +26,7 @@ from introsak.stats.domain.queries import Scope
 from introsak.stats.interfaces import exports
 from introsak.stats.interfaces.alt_texts import chart_alt
 from introsak.stats.interfaces.forms import FilterForm
-from introsak.stats.phrases import SUPPRESSION_RULE
+from introsak.stats.phrases import EVERY_DISTRICT, SUPPRESSION_RULE, WHOLE_MONTHS
 from introsak.stats.scope import scope_for, scope_note
 
 DOWNLOADS = {
@@ -44,9 +44,10 @@ class _Request:
         assert isinstance(user, User)
         require_permission(user, Permission.STATS_VIEW, path=request.path)
         self.user = user
-        self.form = FilterForm(request.GET)
+        today = clock.today()
+        self.form = FilterForm(request.GET, today=today)
         self.valid = self.form.is_valid()
-        self.filters: Filters | None = self.form.filters(clock.today()) if self.valid else None
+        self.filters: Filters | None = self.form.filters(today) if self.valid else None
         self.scope: Scope | None = scope_for(user, self.filters) if self.filters else None
         self.query = urlencode(self.filters.as_query(), doseq=True) if self.filters else ""
 
@@ -62,6 +63,9 @@ class _Request:
             "scope_note": scope_note(self.user, self.scope) if self.scope else "",
             "suppressed": bool(self.scope and self.scope.suppress),
             "suppression_rule": SUPPRESSION_RULE,
+            "whole_months": bool(self.scope and self.scope.whole_months),
+            "whole_months_note": WHOLE_MONTHS,
+            "every_district_note": EVERY_DISTRICT,
             "district_names": [
                 DISTRICTS_BY_SLUG[slug].name
                 for slug in (self.filters.districts if self.filters else ())
@@ -79,6 +83,14 @@ def _invalid(request: HttpRequest, stats: _Request, template: str) -> HttpRespon
     return render(request, template, stats.context([]), status=400)
 
 
+def _invalid_view(request: HttpRequest, stats: _Request, name: str) -> HttpResponse:
+    """The view's page with the form's errors (400): what a chart or download with invalid
+    filters answers, so that whoever opens its address reads why."""
+    return render(
+        request, "stats/view.html", {**stats.context([]), "spec": VIEWS[name]}, status=400
+    )
+
+
 @login_required
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
@@ -94,7 +106,7 @@ def view(request: HttpRequest, name: str) -> HttpResponse:
     stats = _Request(request)
     spec = VIEWS[_spec_name(name)]
     if not stats.valid:
-        return render(request, "stats/view.html", {**stats.context([]), "spec": spec}, status=400)
+        return _invalid_view(request, stats, name)
     context = stats.context(stats.results([name]))
     return render(request, "stats/view.html", {**context, "spec": spec})
 
@@ -105,7 +117,7 @@ def chart(request: HttpRequest, name: str) -> HttpResponse:
     stats = _Request(request)
     name = _spec_name(name)
     if not stats.valid:
-        return HttpResponse(status=400)
+        return _invalid_view(request, stats, name)
     from introsak.stats.interfaces.charts import chart_svg  # Altair loads only for charts
 
     svg = chart_svg(stats.results([name])[0])
@@ -117,8 +129,10 @@ def chart(request: HttpRequest, name: str) -> HttpResponse:
 def download(request: HttpRequest, name: str, fmt: str) -> HttpResponse:
     stats = _Request(request)
     name = _spec_name(name)
-    if fmt not in DOWNLOADS or not stats.valid:
+    if fmt not in DOWNLOADS:
         raise Http404
+    if not stats.valid:
+        return _invalid_view(request, stats, name)
     result = stats.results([name])[0]
     content_type, write = DOWNLOADS[fmt]
     response = HttpResponse(write(result), content_type=content_type)

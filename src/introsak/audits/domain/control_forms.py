@@ -16,7 +16,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Prefetch, QuerySet
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from introsak.accounts.models import User
@@ -27,6 +27,7 @@ from introsak.audits.models import Audit, AuditCriterion, ControlForm, ControlFo
 from introsak.casefacts.model import CaseFacts
 from introsak.cases.domain.facts import case_to_facts, facts_queryset
 from introsak.cases.models import ProgrammeCase
+from introsak.core import clock
 from introsak.rules import Evaluator, Finding
 
 _COMPUTED_FIELDS = (
@@ -156,7 +157,7 @@ def control_forms_prefill(
         return 0
     criteria = list(audit.criteria.all())
     evaluator = _evaluator(audit, criteria)
-    now = timezone.now()
+    now = clock.now()
     forms = _forms(frame_of.values(), now)
     existing = {
         (e.form_id, e.criterion_id): e
@@ -215,7 +216,7 @@ def assessment_record(
     entry.assessment = assessment
     entry.comment = comment.strip()
     if entry.assessment or entry.comment:
-        entry.assessed_by, entry.assessed_at = by, timezone.now()
+        entry.assessed_by, entry.assessed_at = by, clock.now()
     else:
         entry.assessed_by, entry.assessed_at = None, None
     entry.save(update_fields=["assessment", "comment", "assessed_by", "assessed_at"])

@@ -24,7 +24,6 @@ from datetime import date
 
 from django.db import transaction
 from django.db.models import QuerySet
-from django.utils import timezone
 
 from introsak.access.domain.protection import case_pseudonym
 from introsak.accounts.models import User
@@ -33,6 +32,7 @@ from introsak.audits.enums import ExclusionReason, ResidenceGroup
 from introsak.audits.models import Audit, AuditSample, FrameCase
 from introsak.casefacts.enums import EndGoal, ResidenceBasis
 from introsak.cases.models import IntegrationPlan, ProgrammeCase
+from introsak.core import clock
 
 # End goals the report kept in its sample ("jobb eller høyere utdanning").
 KEPT_END_GOALS = frozenset({EndGoal.WORK, EndGoal.EDUCATION})
@@ -225,7 +225,7 @@ def exclusion_record(
     excluded.exclusion = ExclusionReason.HEALTH
     excluded.exclusion_note = note
     excluded.excluded_by = by
-    excluded.excluded_at = timezone.now()
+    excluded.excluded_at = clock.now()
     _apply(rows, audit, audit.sample.seed)
     FrameCase.objects.bulk_update(
         rows, ["drawn", "exclusion", "exclusion_note", "excluded_by", "excluded_at"]

@@ -65,8 +65,13 @@ class ViewResult:
 
 
 def compute_view(name: str, scope: queries.Scope, filters: Filters) -> ViewResult:
+    """One view for one request. In a scope with whole months the period is widened to them
+    first (``Period.in_whole_months``); the result's period is the one counted."""
     spec = VIEWS[name]
     period = filters.period(spec.years_back)
+    if scope.whole_months:
+        period = period.in_whole_months(filters.as_of)
+    filters = filters.within(period)
     return ViewResult(
         spec=spec,
         filters=filters,
@@ -104,9 +109,21 @@ DEFAULT_ONE_YEAR = _(
 # --- rows and columns ------------------------------------------------------------------------
 
 
-def _districts(filters: Filters) -> list[Header]:
-    chosen = set(filters.districts)
-    return [Header(d.slug, d.name) for d in DISTRICTS if not chosen or d.slug in chosen]
+def _districts() -> list[Header]:
+    """Every district: a table by district is counted and suppressed over all of them, and
+    shows those chosen (``Layout.selected``)."""
+    return [Header(d.slug, d.name) for d in DISTRICTS]
+
+
+def _everywhere(scope: queries.Scope, filters: Filters) -> Filters:
+    """The filters of a table that is not by district. Where small numbers are hidden it
+    counts every district whatever is chosen, so that two choices of districts can never be
+    subtracted from each other; otherwise the districts chosen."""
+    return filters.without_districts() if scope.suppress else filters
+
+
+def _is_everywhere(scope: queries.Scope, filters: Filters) -> bool:
+    return scope.suppress and bool(filters.districts)
 
 
 def _all_label(filters: Filters) -> Label:
@@ -145,7 +162,7 @@ def _table_1_rows(
     first, last = period.first.year, period.last.year
     whole = f"{first}-{last}" if first != last else str(first)
     rows = []
-    for district in _districts(filters):
+    for district in _districts():
         for basis in _bases(filters):
             spans = (
                 [(str(y), [y]) for y in period.years]
@@ -164,7 +181,9 @@ def _table_1_rows(
 def end_reasons(scope: queries.Scope, filters: Filters, period: Period) -> tuple[StatTable, ...]:
     """Table 1, one row per district, residence basis and year (the report's columns), so
     that it stays readable for all 15 districts."""
-    counts = queries.ended_counts(scope, filters, period, "district", "basis", "year", "reason")
+    counts = queries.ended_counts(
+        filters.without_districts(), period, "district", "basis", "year", "reason"
+    )
     groups = _table_1_rows(filters, period)
     rows = [header for header, _source in groups]
     sources = [source for _header, source in groups]
@@ -185,6 +204,9 @@ def end_reasons(scope: queries.Scope, filters: Filters, period: Period) -> tuple
         columns=columns,
         column_totals=False,
         row_total_label=_("Sum"),
+        selected=tuple(
+            h.key for h, (d, _b, _y) in groups if not filters.districts or d in filters.districts
+        ),
     )
     return (count_table(layout, matrix, protect=scope.suppress, share_of="row"),)
 
@@ -195,7 +217,7 @@ def end_reasons(scope: queries.Scope, filters: Filters, period: Period) -> tuple
 def end_reasons_by_basis(
     scope: queries.Scope, filters: Filters, period: Period
 ) -> tuple[StatTable, ...]:
-    counts = queries.ended_counts(scope, filters, period, "basis", "year", "reason")
+    counts = queries.ended_counts(_everywhere(scope, filters), period, "basis", "year", "reason")
     columns = [Header(f"{b}:{y}", str(y)) for b in _bases(filters) for y in period.years]
     groups = tuple((phrases.BASIS_GROUPS[b], len(period.years)) for b in _bases(filters))
     rows = _labelled(phrases.END_REASONS)
@@ -206,6 +228,7 @@ def end_reasons_by_basis(
         rows=rows,
         columns=columns,
         column_groups=groups,
+        every_district=_is_everywhere(scope, filters),
     )
     matrix = _matrix(counts, rows, columns, lambda r, c: (c.split(":")[0], int(c.split(":")[1]), r))
     return (count_table(layout, matrix, protect=scope.suppress, share_of="column"),)
@@ -223,8 +246,8 @@ def _reasons_by_district(
     caption: Label,
     total_label: Label,
 ) -> StatTable:
-    counts = queries.ended_counts(scope, filters, period, "district", "reason")
-    rows, columns = _districts(filters), _labelled(phrases.END_REASONS)
+    counts = queries.ended_counts(filters.without_districts(), period, "district", "reason")
+    rows, columns = _districts(), _labelled(phrases.END_REASONS)
     layout = Layout(
         key=key,
         caption=caption,
@@ -232,6 +255,7 @@ def _reasons_by_district(
         rows=rows,
         columns=columns,
         total_label=total_label,
+        selected=filters.districts,
     )
     matrix = _matrix(counts, rows, columns, lambda r, c: (r, c))
     return count_table(layout, matrix, protect=scope.suppress, share_of="row")
@@ -270,8 +294,8 @@ def collective_by_district(
         ),
         total_label=_("All with collective protection"),
     )
-    other = replace(filters, basis=BasisGroup.OTHER)
-    counts = queries.ended_counts(scope, other, period, "reason")
+    other = replace(_everywhere(scope, filters), basis=BasisGroup.OTHER)
+    counts = queries.ended_counts(other, period, "reason")
     columns = _labelled(phrases.END_REASONS)
     layout = Layout(
         key="other-basis",
@@ -282,6 +306,7 @@ def collective_by_district(
         rows=[Header("other", _("All with another residence basis"))],
         columns=columns,
         column_totals=False,
+        every_district=_is_everywhere(scope, filters),
     )
     comparison = count_table(
         layout, [[counts.get((c.key,), 0) for c in columns]], protect=scope.suppress, share_of="row"
@@ -293,7 +318,7 @@ def collective_by_district(
 
 
 def education(scope: queries.Scope, filters: Filters, period: Period) -> tuple[StatTable, ...]:
-    counts = queries.ended_counts(scope, filters, period, "education", "year")
+    counts = queries.ended_counts(_everywhere(scope, filters), period, "education", "year")
     rows, columns = _labelled(phrases.EDUCATION_LEVELS), _years(period)
     layout = Layout(
         key="education",
@@ -302,6 +327,7 @@ def education(scope: queries.Scope, filters: Filters, period: Period) -> tuple[S
         rows=rows,
         columns=columns,
         row_total_label=phrases.ALL_YEARS,
+        every_district=_is_everywhere(scope, filters),
     )
     matrix = _matrix(counts, rows, columns, lambda r, c: (r, int(c)))
     return (count_table(layout, matrix, protect=scope.suppress, share_of="column"),)
@@ -310,7 +336,7 @@ def education(scope: queries.Scope, filters: Filters, period: Period) -> tuple[S
 def end_reasons_by_education(
     scope: queries.Scope, filters: Filters, period: Period
 ) -> tuple[StatTable, ...]:
-    counts = queries.ended_counts(scope, filters, period, "education", "reason")
+    counts = queries.ended_counts(_everywhere(scope, filters), period, "education", "reason")
     rows, columns = _labelled(phrases.EDUCATION_LEVELS), _labelled(phrases.END_REASONS)
     layout = Layout(
         key="end-reasons-by-education",
@@ -318,6 +344,7 @@ def end_reasons_by_education(
         row_title=phrases.EDUCATION_AT_ARRIVAL,
         rows=rows,
         columns=columns,
+        every_district=_is_everywhere(scope, filters),
     )
     matrix = _matrix(counts, rows, columns, lambda r, c: (r, c))
     return (count_table(layout, matrix, protect=scope.suppress, share_of="row"),)
@@ -329,8 +356,8 @@ def end_reasons_by_education(
 def months_to_start(
     scope: queries.Scope, filters: Filters, period: Period
 ) -> tuple[StatTable, ...]:
-    sums = queries.months_to_start_sums(scope, filters, period)
-    rows, columns = _districts(filters), _years(period)
+    sums = queries.months_to_start_sums(filters.without_districts(), period)
+    rows, columns = _districts(), _years(period)
     counts = [[sums.get((r.key, int(c.key)), (0, 0))[0] for c in columns] for r in rows]
     days = [[float(sums.get((r.key, int(c.key)), (0, 0))[1]) for c in columns] for r in rows]
     layout = Layout(
@@ -345,6 +372,7 @@ def months_to_start(
         columns=columns,
         total_label=_all_label(filters),
         row_total_label=phrases.ALL_YEARS,
+        selected=filters.districts,
     )
     return (
         mean_table(
@@ -362,20 +390,22 @@ def months_to_start(
 
 
 def caseload(scope: queries.Scope, filters: Filters, period: Period) -> tuple[StatTable, ...]:
-    running = queries.running_counts(scope, filters, filters.reference_day())
-    rows = _districts(filters)
+    day = filters.reference_day()
+    running = queries.running_counts(filters.without_districts(), day, filters.districts)
     participants = count_table(
         Layout(
             key="participants",
             caption="",
             row_title=phrases.DISTRICT,
-            rows=rows,
+            rows=_districts(),
             columns=[Header("participants", "")],
             row_totals=False,
+            selected=filters.districts,
         ),
-        [[running.participants.get(r.key, 0)] for r in rows],
+        [[running.participants.get(r.key, 0)] for r in _districts()],
         protect=scope.suppress,
     )
+    rows = participants.rows
     advisers = [running.advisers.get(r.key, 0) for r in rows]
     cells = tuple(
         (shown[0], Cell(count=a), Cell(value=_ratio(shown[0], a), suppressed=shown[0].suppressed))
@@ -383,7 +413,7 @@ def caseload(scope: queries.Scope, filters: Filters, period: Period) -> tuple[St
     )
     assert participants.column_totals is not None
     total = participants.column_totals[0]
-    day_label = filters.reference_day().isoformat()
+    day_label = day.isoformat()
     return (
         StatTable(
             key="caseload",
@@ -424,8 +454,8 @@ def _rule_label(rule_id: str, title: str) -> Label:
 
 
 def compliance(scope: queries.Scope, filters: Filters, period: Period) -> tuple[StatTable, ...]:
-    counts = queries.status_counts(scope, filters, period, filters.as_of)
-    districts = _districts(filters)
+    counts = queries.status_counts(filters.without_districts(), period, filters.as_of)
+    districts = _districts()
     statuses = _labelled(phrases.COMPLIANCE_STATUSES)
     per_rule = [
         count_table(
@@ -438,6 +468,7 @@ def compliance(scope: queries.Scope, filters: Filters, period: Period) -> tuple[
                 total_label=_all_label(filters),
                 row_total_label=_("Assessed"),
                 detail=True,
+                selected=filters.districts,
             ),
             [[counts.get((rule.id, d.key, s.key), 0) for s in statuses] for d in districts],
             protect=scope.suppress,
@@ -453,8 +484,8 @@ def compliance(scope: queries.Scope, filters: Filters, period: Period) -> tuple[
         ),
         row_title=phrases.RULE,
         rows=tuple(Header(rule.id, _rule_label(rule.id, rule.title)) for rule in RULES),
-        columns=tuple(districts),
-        cells=tuple(tuple(_met_share(t, d.key) for d in districts) for t in per_rule),
+        columns=per_rule[0].rows,
+        cells=tuple(tuple(_met_share(t, d.key) for d in t.rows) for t in per_rule),
         row_totals=tuple(_met_share(t, None) for t in per_rule),
         row_total_label=_all_label(filters),
         share_of="row",
@@ -482,7 +513,7 @@ def _bin_label(low: int, high: int | None) -> str:
 
 
 def days_late(scope: queries.Scope, filters: Filters, period: Period) -> tuple[StatTable, ...]:
-    counts = queries.days_late_counts(scope, filters, period, filters.as_of)
+    counts = queries.days_late_counts(_everywhere(scope, filters), period, filters.as_of)
     rows = [Header(rule.id, _rule_label(rule.id, rule.title)) for rule in RULES]
     columns = [Header(key, _bin_label(low, high)) for key, low, high in queries.LATE_BINS]
     layout = Layout(
@@ -491,6 +522,7 @@ def days_late(scope: queries.Scope, filters: Filters, period: Period) -> tuple[S
         row_title=phrases.RULE,
         rows=rows,
         columns=columns,
+        every_district=_is_everywhere(scope, filters),
     )
     matrix = _matrix(counts, rows, columns, lambda r, c: (r, c))
     return (count_table(layout, matrix, protect=scope.suppress, share_of="row"),)

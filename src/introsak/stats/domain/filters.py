@@ -6,7 +6,8 @@ The same ``Filters`` come from the dashboard's URL and from ``introsak stats``'s
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import calendar
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
@@ -22,6 +23,14 @@ class BasisGroup(StrEnum):
     OTHER = "other"  # every other basis
 
 
+EARLIEST = date(2000, 1, 1)  # no statistics before this day
+LONGEST_YEARS = 10  # no period longer than this many years
+
+
+def month_end(day: date) -> date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
 @dataclass(frozen=True, slots=True)
 class Period:
     """A closed range of days, both ends included."""
@@ -32,6 +41,12 @@ class Period:
     @property
     def years(self) -> list[int]:
         return list(range(self.first.year, self.last.year + 1))
+
+    def in_whole_months(self, today: date) -> Period:
+        """The period widened to whole calendar months: from the first day of its first
+        month to the last day of its last month, or to ``today`` if that month is not over.
+        Two requests whose ends lie in the same month then count the same cases."""
+        return Period(first=self.first.replace(day=1), last=min(month_end(self.last), today))
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,11 +62,20 @@ class Filters:
     education: str | None = None
 
     def period(self, years_back: int) -> Period:
-        """The requested period, or by default 1 January ``years_back`` years before the
-        as-of year up to the as-of date: with as-of 7 August 2024 that is the report's
-        2022-01-01 to 2024-08-07 (two years back) or 2023-01-01 to 2024-08-07 (one)."""
-        first = self.start or date(self.as_of.year - years_back, 1, 1)
-        return Period(first=first, last=self.end or self.as_of)
+        """The requested period. Without an end it ends on the as-of date; without a start it
+        starts on 1 January ``years_back`` years before the end's year (never before
+        ``EARLIEST``): with as-of 7 August 2024 that is the report's 2022-01-01 to
+        2024-08-07 (two years back) or 2023-01-01 to 2024-08-07 (one)."""
+        last = self.end or self.as_of
+        first = self.start or max(date(last.year - years_back, 1, 1), EARLIEST)
+        return Period(first=first, last=last)
+
+    def within(self, period: Period) -> Filters:
+        """These filters with the period given as their start and end."""
+        return replace(self, start=period.first, end=period.last)
+
+    def without_districts(self) -> Filters:
+        return replace(self, districts=())
 
     def reference_day(self) -> date:
         """The day a snapshot (participants in the programme) is taken."""

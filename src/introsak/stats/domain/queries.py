@@ -3,6 +3,11 @@
 Everything is counted in the database (``values(...).annotate(Count(...))``): Python only
 receives one row per group, never one per case. The expressions work alike on SQLite and
 PostgreSQL; ``DaysBetween`` is the one place where the two need different SQL.
+
+Every count is over one population, the same for every user and every request: every case
+except those of strictly confidential persons (``counted_cases``). A strictly confidential
+person is therefore in no statistic at all, and no sequence of requests can single them out
+(docs/statistics.md, "Differencing").
 """
 
 from __future__ import annotations
@@ -31,9 +36,9 @@ from django.db.models import (
 from django.db.models.functions import ExtractYear
 from django.db.models.sql.compiler import SQLCompiler
 
-from introsak.casefacts.enums import EndReason, ResidenceBasis
+from introsak.casefacts.enums import EndReason, ProtectedAddress, ResidenceBasis
 from introsak.cases.enums import FindingStatus
-from introsak.cases.models import CaseFinding, ProgrammeCase
+from introsak.cases.models import CaseFinding, Person, ProgrammeCase
 from introsak.core.models import District
 from introsak.stats.domain.filters import BasisGroup, Filters, Period
 
@@ -103,23 +108,26 @@ DIMENSIONS: Mapping[str, Expression | F] = {
 
 @dataclass(frozen=True, slots=True)
 class Scope:
-    """Whose cases are counted, and whether small cells are hidden.
+    """How a user sees the statistics (``stats.scope.scope_for``): whether small cells are
+    hidden, and whether the period is widened to whole calendar months. The population
+    counted is the same in every scope (``counted_cases``)."""
 
-    ``cases`` None means every case. A user whose own access covers the cases counted sees
-    them unsuppressed (``stats.scope.scope_for``).
-    """
-
-    cases: QuerySet[ProgrammeCase] | None
     suppress: bool
-
-    def cases_q(self, prefix: str = "") -> Q:
-        if self.cases is None:
-            return Q()
-        return Q(**{f"{prefix}pk__in": self.cases.values("pk")})
+    whole_months: bool = False
 
 
-def base_cases(scope: Scope, filters: Filters) -> QuerySet[ProgrammeCase]:
-    return ProgrammeCase.objects.filter(scope.cases_q(), filters.cases_q()).order_by()
+def counted_cases(prefix: str = "") -> Q:
+    """The cases every statistic counts: all but those of strictly confidential persons.
+    (Written as ``person_id NOT IN (the few such persons)``, as the access gateway does, so
+    that no person row is read per case.)"""
+    strictly_confidential = Person.objects.filter(
+        protected_address=ProtectedAddress.STRICTLY_CONFIDENTIAL
+    ).values("pk")
+    return ~Q(**{f"{prefix}person_id__in": strictly_confidential})
+
+
+def base_cases(filters: Filters) -> QuerySet[ProgrammeCase]:
+    return ProgrammeCase.objects.filter(counted_cases(), filters.cases_q()).order_by()
 
 
 Key = tuple[Any, ...]
@@ -136,22 +144,18 @@ def grouped(
     return {tuple(row[a] for a in aliases): row for row in rows}
 
 
-def ended_counts(
-    scope: Scope, filters: Filters, period: Period, *dimensions: str
-) -> dict[Key, int]:
+def ended_counts(filters: Filters, period: Period, *dimensions: str) -> dict[Key, int]:
     """Cases whose programme ended in the period, counted by the dimensions given
     ("district", "basis", "reason", "education", "year" = the year of the end date)."""
     chosen = {d: (ExtractYear("end_date") if d == "year" else DIMENSIONS[d]) for d in dimensions}
-    cases = base_cases(scope, filters).filter(end_date__range=(period.first, period.last))
+    cases = base_cases(filters).filter(end_date__range=(period.first, period.last))
     return {key: row["n"] for key, row in grouped(cases, chosen, n=Count("pk")).items()}
 
 
-def months_to_start_sums(
-    scope: Scope, filters: Filters, period: Period
-) -> dict[Key, tuple[int, int]]:
+def months_to_start_sums(filters: Filters, period: Period) -> dict[Key, tuple[int, int]]:
     """(cases, total days from settlement to start) per district and start year, for cases
     that started in the period."""
-    cases = base_cases(scope, filters).filter(start_date__range=(period.first, period.last))
+    cases = base_cases(filters).filter(start_date__range=(period.first, period.last))
     rows = grouped(
         cases,
         {"district": F("district__slug"), "year": ExtractYear("start_date")},
@@ -167,13 +171,14 @@ class Running:
 
     participants: dict[str, int]  # per district slug
     advisers: dict[str, int]  # per district slug
-    advisers_total: int  # distinct advisers over all districts counted
+    advisers_total: int  # distinct advisers over the districts chosen
 
 
-def running_counts(scope: Scope, filters: Filters, on: date) -> Running:
+def running_counts(filters: Filters, on: date, districts: tuple[str, ...]) -> Running:
     """Participants in the programme on a day (started by then, not ended by then) and the
-    distinct programme advisers assigned to them, per district."""
-    cases = base_cases(scope, filters).filter(
+    distinct programme advisers assigned to them, per district over every district, and the
+    distinct advisers of the ``districts`` given (every district if none)."""
+    cases = base_cases(filters).filter(
         Q(start_date__lte=on), Q(end_date__isnull=True) | Q(end_date__gt=on)
     )
     rows = grouped(
@@ -182,10 +187,11 @@ def running_counts(scope: Scope, filters: Filters, on: date) -> Running:
         participants=Count("pk"),
         advisers=Count("adviser", distinct=True),
     )
+    chosen = cases.filter(district__slug__in=districts) if districts else cases
     return Running(
         participants={key[0]: row["participants"] for key, row in rows.items()},
         advisers={key[0]: row["advisers"] for key, row in rows.items()},
-        advisers_total=cases.aggregate(n=Count("adviser", distinct=True))["n"],
+        advisers_total=chosen.aggregate(n=Count("adviser", distinct=True))["n"],
     )
 
 
@@ -206,13 +212,13 @@ def overdue_q(today: date) -> Q:
     )
 
 
-def findings_in_period(scope: Scope, filters: Filters, period: Period) -> QuerySet[CaseFinding]:
+def findings_in_period(filters: Filters, period: Period) -> QuerySet[CaseFinding]:
     """Findings whose deadline lies in the period; a finding without a deadline (a duration
     that is met or breached) is placed by the case's programme decision date."""
     days = (period.first, period.last)
     placed = Q(deadline__range=days) | Q(deadline__isnull=True, case__decision_date__range=days)
     return CaseFinding.objects.filter(
-        scope.cases_q("case__"), filters.cases_q("case__"), placed
+        counted_cases("case__"), filters.cases_q("case__"), placed
     ).order_by()
 
 
@@ -220,13 +226,13 @@ def _district_slugs() -> dict[int, str]:
     return dict(District.objects.values_list("pk", "slug"))
 
 
-def status_counts(scope: Scope, filters: Filters, period: Period, today: date) -> dict[Key, int]:
+def status_counts(filters: Filters, period: Period, today: date) -> dict[Key, int]:
     """Assessed findings (met on time, met late, overdue, breach) per rule, district slug
     and status. Grouped on plain columns only (so the database can estimate the few hundred
     groups and aggregate them in memory); a pending finding past its deadline, which the
     filter lets through, is added to overdue here."""
     assessed = Q(status__in=[FindingStatus.MET, FindingStatus.MET_LATE, FindingStatus.BREACH])
-    findings = findings_in_period(scope, filters, period).filter(assessed | overdue_q(today))
+    findings = findings_in_period(filters, period).filter(assessed | overdue_q(today))
     rows = grouped(
         findings,
         {"rule": F("rule"), "district": F("case__district_id"), "status": F("status")},
@@ -251,14 +257,14 @@ LATE_BINS: tuple[tuple[str, int, int | None], ...] = (
 )
 
 
-def days_late_counts(scope: Scope, filters: Filters, period: Period, today: date) -> dict[Key, int]:
+def days_late_counts(filters: Filters, period: Period, today: date) -> dict[Key, int]:
     """Late findings per rule and bin of days late: met late (days from the deadline to
     when it was met) and still overdue (days from the deadline to today). Both are at least
     one day late."""
     met_late = Q(
         status=FindingStatus.MET_LATE, deadline__isnull=False, satisfied_on__gt=F("deadline")
     )
-    findings = findings_in_period(scope, filters, period).filter(met_late | overdue_q(today))
+    findings = findings_in_period(filters, period).filter(met_late | overdue_q(today))
     late = Case(
         When(status=FindingStatus.MET_LATE, then=DaysBetween("deadline", "satisfied_on")),
         default=DaysBetween("deadline", day(today)),

@@ -7,6 +7,10 @@ The rule (``docs/statistics.md``, shown in the UI next to every table):
 2. **Complementary suppression.** Further cells are hidden until no hidden value can be
    worked out exactly from what is shown: the other cells, the row and column totals and
    the grand total, together with the fact that counts are whole numbers of at least 0.
+3. **No small remainder.** On every row and column whose total is shown (the row of column
+   totals and the column of row totals included), the hidden numbers together, which
+   anyone can work out as the total minus the numbers shown, are 0 or at least 5: a sum of
+   hidden cells is a count of persons like any other.
 
 How the second step is checked. Write the table with its totals as one grid of
 (R + 1) × (C + 1) numbers and negate the row and column totals (not the grand total): then
@@ -20,11 +24,14 @@ exactly one and keeps counts at 0 or more if the counts it lowers are at least 1
 hidden cell's value is *not* determined exactly if and only if it lies on a directed cycle
 of that graph in which each cell is crossed only in a direction that lowers no count below 0.
 ``is_protected`` tests exactly that; ``suppress`` adds the cheapest cells that close such a
-cycle until every hidden cell lies on one. The property tests in ``tests/stats`` check the
-result against brute force: every hidden cell has at least two completions.
+cycle until every hidden cell lies on one, then hides one more cell on any line whose
+hidden remainder is from 1 to 4, and repeats until both hold. The property tests in
+``tests/stats`` check the result against brute force: every hidden cell has at least two
+completions, and no line's remainder is small.
 
-Protection is per table. Two tables over overlapping populations (another period, another
-filter) can still be subtracted from each other; ``docs/statistics.md`` says so.
+How tables of different requests stay consistent with each other (one population, tables by
+district suppressed over every district, whole months) is described in
+``docs/statistics.md``, "Differencing".
 """
 
 from __future__ import annotations
@@ -118,10 +125,19 @@ def suppress(
         ]
         for r in range(len(grid))
     ]
-    while (target := _first_unprotected(grid, states)) is not None:
-        for position in _closing_cells(grid, states, target):
-            states[position[0]][position[1]] = CellState.COMPLEMENTARY
-    return Suppression(states=tuple(tuple(row) for row in states))
+    protected: set[Position] = set()  # stays protected: hiding more only adds cycles
+    by_cost = sorted(
+        ((r, c) for r in range(len(grid)) for c in range(len(grid[0]))),
+        key=lambda p: (_cost(grid, p), p),
+    )
+    while True:
+        while (target := _first_unprotected(grid, states, protected)) is not None:
+            for position in _closing_cells(grid, states, target, by_cost):
+                states[position[0]][position[1]] = CellState.COMPLEMENTARY
+        widening = _widening_cell(grid, states)
+        if widening is None:
+            return Suppression(states=tuple(tuple(row) for row in states))
+        states[widening[0]][widening[1]] = CellState.COMPLEMENTARY
 
 
 def _initial_state(
@@ -146,12 +162,49 @@ def _initial_state(
     return CellState.SHOWN
 
 
-def _first_unprotected(grid: list[list[int]], states: list[list[CellState]]) -> Position | None:
+def _first_unprotected(
+    grid: list[list[int]], states: list[list[CellState]], protected: set[Position]
+) -> Position | None:
+    """The first hidden position not yet on a feasible cycle. Positions found protected are
+    added to ``protected`` and not tested again: hiding more cells only adds arcs to the
+    graph, so a cycle once there stays."""
     unknown = _unknown(states)
-    for position in sorted(unknown):
+    arcs = _labelled_graph(grid, unknown)
+    for position in sorted(unknown - protected):
         r, c = position
-        if states[r][c] in HIDDEN_STATES and not is_protected(grid, unknown, position):
+        if states[r][c] not in HIDDEN_STATES:
+            continue
+        if not is_protected(grid, unknown, position, arcs):
             return position
+        protected.add(position)
+    return None
+
+
+def lines(grid: Sequence[Sequence[int]]) -> Iterator[tuple[Position, list[Position]]]:
+    """Every row and column of the grid (totals included) as (its total, its other numbers)."""
+    last_row, last_column = len(grid) - 1, len(grid[0]) - 1
+    for r in range(last_row + 1):
+        yield (r, last_column), [(r, c) for c in range(last_column)]
+    for c in range(last_column + 1):
+        yield (last_row, c), [(r, c) for r in range(last_row)]
+
+
+def small_remainder(
+    grid: Sequence[Sequence[int]], states: Sequence[Sequence[CellState]], line: list[Position]
+) -> bool:
+    """Whether the numbers of a line that are not shown add up to 1–4."""
+    rest = sum(grid[r][c] for r, c in line if states[r][c] is not CellState.SHOWN)
+    return 0 < rest < SMALLEST_SHOWN
+
+
+def _widening_cell(grid: list[list[int]], states: list[list[CellState]]) -> Position | None:
+    """A shown number to hide on the first line (with a shown total) whose hidden numbers add
+    up to 1–4: its smallest non-zero shown number, cells before totals. There always is
+    one: the total is at least 5 (or it would be hidden), so the shown rest is not 0."""
+    for (tr, tc), line in lines(grid):
+        if states[tr][tc] is CellState.SHOWN and small_remainder(grid, states, line):
+            shown = [p for p in line if states[p[0]][p[1]] is CellState.SHOWN and grid[p[0]][p[1]]]
+            return min(shown, key=lambda p: (_cost(grid, p), p))
     return None
 
 
@@ -194,6 +247,22 @@ def _graph(
             arcs.setdefault(row, []).append(column)
         if _can_lower(grid, position):
             arcs.setdefault(column, []).append(row)
+    return arcs
+
+
+_LabelledArcs = dict[_Node, list[tuple[_Node, Position]]]
+
+
+def _labelled_graph(grid: Sequence[Sequence[int]], unknown: set[Position]) -> _LabelledArcs:
+    """The arcs of every unknown cell, each labelled with its cell (so that a search can
+    leave one cell out without building the graph again)."""
+    arcs: _LabelledArcs = {}
+    for position in unknown:
+        row, column = ("r", position[0]), ("c", position[1])
+        if _can_raise(grid, position):
+            arcs.setdefault(row, []).append((column, position))
+        if _can_lower(grid, position):
+            arcs.setdefault(column, []).append((row, position))
     return arcs
 
 
@@ -246,11 +315,37 @@ def _routes(
     return [_Route(a, b, _reach(arcs, a), _reach(back, b)) for a, b in ends]
 
 
-def is_protected(grid: Sequence[Sequence[int]], unknown: set[Position], position: Position) -> bool:
+def is_protected(
+    grid: Sequence[Sequence[int]],
+    unknown: set[Position],
+    position: Position,
+    arcs: _LabelledArcs | None = None,
+) -> bool:
     """Whether the value at ``position`` (one of ``unknown``) cannot be worked out from the
     other cells of ``grid`` (``with_totals``) and the lines' sums: exactly when it lies on a
-    feasible directed cycle of unknown cells (see the module docstring)."""
-    return any(route.closed for route in _routes(grid, unknown, position))
+    feasible directed cycle of unknown cells (see the module docstring). ``arcs`` is
+    ``_labelled_graph(grid, unknown)`` if the caller has it."""
+    arcs = _labelled_graph(grid, unknown) if arcs is None else arcs
+    row, column = ("r", position[0]), ("c", position[1])
+    if _can_raise(grid, position) and _reaches(arcs, column, row, position):
+        return True
+    return _can_lower(grid, position) and _reaches(arcs, row, column, position)
+
+
+def _reaches(arcs: _LabelledArcs, start: _Node, goal: _Node, without: Position) -> bool:
+    """Whether ``goal`` is reachable from ``start`` over the arcs of every cell but
+    ``without`` (a search that stops when it is)."""
+    seen, queue = {start}, deque([start])
+    while queue:
+        for nxt, cell in arcs.get(queue.popleft(), ()):
+            if cell == without:
+                continue
+            if nxt == goal:
+                return True
+            if nxt not in seen:
+                seen.add(nxt)
+                queue.append(nxt)
+    return False
 
 
 def _closes(grid: Sequence[Sequence[int]], routes: list[_Route], position: Position) -> bool:
@@ -277,16 +372,16 @@ def _cost(grid: Sequence[Sequence[int]], position: Position) -> tuple[int, int, 
 
 
 def _closing_cells(
-    grid: list[list[int]], states: list[list[CellState]], target: Position
+    grid: list[list[int]],
+    states: list[list[CellState]],
+    target: Position,
+    by_cost: list[Position],
 ) -> list[Position]:
     """The cheapest cells whose hiding puts ``target`` on a feasible cycle: one cell if one
     suffices, else the cheapest rectangle through ``target`` (one always exists: the one
     through the target's row total, column total and the grand total)."""
     unknown = _unknown(states)
-    shown = sorted(
-        ((r, c) for r, row in enumerate(states) for c, s in enumerate(row) if s is CellState.SHOWN),
-        key=lambda p: (_cost(grid, p), p),
-    )
+    shown = [p for p in by_cost if states[p[0]][p[1]] is CellState.SHOWN]  # cheapest first
     routes = _routes(grid, unknown, target)
     for position in shown:
         if _closes(grid, routes, position):

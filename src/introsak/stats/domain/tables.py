@@ -3,6 +3,13 @@
 A ``StatTable`` holds finished numbers: counts, shares and means, each cell marked if it is
 hidden by the small-cell rule (``suppression``). HTML, charts, CSV, Excel, JSON and PDF all
 read the same ``StatTable``; none of them computes or suppresses anything itself.
+
+A table by district is always counted and suppressed over every district; choosing districts
+only picks its rows (``Layout.selected``). The total row of a choice is the sum of the rows
+picked, shown only where every cell it adds up is shown. So a district's row is the same
+whether it is chosen alone or with others, and a total of a choice is never more than a sum
+of numbers the whole table shows: no choice of districts reveals anything the table of every
+district does not.
 """
 
 from __future__ import annotations
@@ -56,6 +63,7 @@ class StatTable:
     value_label: Label | None = None  # what ``Cell.value`` is, e.g. "average months"
     detail: bool = False  # shown on the view's own page, not on the dashboard
     emphasis: Emphasis = "count"
+    every_district: bool = False  # not by district: counts every district, whatever is chosen
 
     @property
     def suppressed_cells(self) -> int:
@@ -114,22 +122,55 @@ class Layout:
     row_total_label: Label = TOTAL
     column_groups: tuple[tuple[Label, int], ...] = ()
     detail: bool = False
+    selected: tuple[str, ...] = ()  # the keys of the rows shown; empty: every row
+    every_district: bool = False
+
+    def picked(self) -> list[int]:
+        """The indexes of the rows shown, in the layout's order."""
+        if not self.selected:
+            return list(range(len(self.rows)))
+        chosen = set(self.selected)
+        return [i for i, row in enumerate(self.rows) if row.key in chosen]
+
+
+def _hidden_grid(mask: Suppression | None, rows: int, columns: int) -> list[list[bool]]:
+    if mask is None:
+        return [[False] * (columns + 1) for _r in range(rows + 1)]
+    return [[state in HIDDEN_STATES for state in row] for row in mask.states]
+
+
+def _picked_hidden(whole: list[list[bool]], picked: list[int]) -> list[list[bool]]:
+    """Which numbers of the picked rows are hidden: their own cells and row totals as in
+    the whole table; a total of the picked rows wherever any number it adds up is hidden."""
+    rows = [whole[i] for i in picked]
+    totals = [any(row[c] for row in rows) for c in range(len(whole[0]))]
+    return [*rows, totals]
 
 
 class _Grid:
-    """Counts with their totals and which of them are hidden."""
+    """Counts with their totals and which of them are hidden: suppressed over every row of
+    the layout, then cut down to the rows picked (``Layout.selected``)."""
 
     def __init__(self, counts: Sequence[Sequence[int]], layout: Layout, protect: bool):
-        self.values = with_totals(counts)
-        self.last_row, self.last_column = len(counts), len(layout.columns)
-        self.mask: Suppression | None = (
+        columns = len(layout.columns)
+        mask = (
             suppress(counts, row_totals=layout.row_totals, column_totals=layout.column_totals)
             if protect
             else None
         )
+        whole = _hidden_grid(mask, len(counts), columns)
+        self.picked = layout.picked()
+        if len(self.picked) == len(counts):
+            self.values, self.hiding = with_totals(counts), whole
+        else:
+            self.values = with_totals([counts[i] for i in self.picked]) if self.picked else []
+            self.hiding = _picked_hidden(whole, self.picked)
+            if not self.picked:
+                self.values = [[0] * (columns + 1)]
+        self.last_row, self.last_column = len(self.picked), columns
 
     def hidden(self, r: int, c: int) -> bool:
-        return self.mask is not None and self.mask.states[r][c] in HIDDEN_STATES
+        return self.hiding[r][c]
 
     def share(self, r: int, c: int, share_of: ShareOf | None) -> float | None:
         """The cell's fraction of its column total (or row total); a total is all of
@@ -140,11 +181,11 @@ class _Grid:
             whole, (base_r, base_c) = r == self.last_row, (self.last_row, c)
         else:
             whole, (base_r, base_c) = c == self.last_column, (r, self.last_column)
-        if whole:
-            return 1.0
         base = self.values[base_r][base_c]
         if base == 0 or self.hidden(base_r, base_c):
-            return None
+            return None  # a row or column with no cases has no shares ("0", not "0 (100 %)")
+        if whole:
+            return 1.0
         return self.values[r][c] / base
 
     def count_cell(self, r: int, c: int, share_of: ShareOf | None) -> Cell:
@@ -161,7 +202,7 @@ def _assemble(
         key=layout.key,
         caption=layout.caption,
         row_title=layout.row_title,
-        rows=tuple(layout.rows),
+        rows=tuple(layout.rows[i] for i in grid.picked),
         columns=tuple(layout.columns),
         cells=tuple(tuple(make(r, c) for c in columns) for r in rows),
         row_totals=(tuple(make(r, grid.last_column) for r in rows) if layout.row_totals else None),
@@ -177,6 +218,7 @@ def _assemble(
         row_total_label=layout.row_total_label,
         column_groups=layout.column_groups,
         detail=layout.detail,
+        every_district=layout.every_district,
         **extra,  # type: ignore[arg-type]
     )
 
@@ -193,6 +235,8 @@ def count_table(
         raise ValueError("shares of the column total need the column totals shown")
     if share_of == "row" and not layout.row_totals:
         raise ValueError("shares of the row total need the row totals shown")
+    if share_of == "column" and layout.selected:
+        raise ValueError("shares of a column total would change with the rows chosen")
     grid = _Grid(counts, layout, protect)
     return _assemble(layout, grid, lambda r, c: grid.count_cell(r, c, share_of), share_of=share_of)
 
@@ -209,7 +253,7 @@ def mean_table(
     """Means (``sum / count / scale``) with the count each is over. A mean is hidden with
     its count, so the small-cell rule protects both."""
     grid = _Grid(counts, layout, protect)
-    totals = with_totals_float(sums)
+    totals = with_totals_float([sums[i] for i in grid.picked] or [[0.0] * len(layout.columns)])
 
     def make(r: int, c: int) -> Cell:
         if grid.hidden(r, c):

@@ -18,7 +18,9 @@ def chart_alt(result: ViewResult) -> str:
         DESCRIPTIONS[result.name](result),
         _("The table below the chart has the same numbers."),
     ]
-    if hidden:
+    if hidden and result.name == "compliance":
+        parts.append(_("Hidden numbers are grey squares marked “–”."))
+    elif hidden:
         parts.append(_("Hidden small numbers are left out of the chart."))
     return " ".join(parts)
 

@@ -24,7 +24,8 @@ from introsak.stats.domain.catalogue import (
     ViewResult,
 )
 from introsak.stats.domain.tables import Cell, StatTable
-from introsak.stats.interfaces.formatting import percent_text
+from introsak.stats.interfaces.formatting import HIDDEN_MARK, percent_text
+from introsak.stats.phrases import SUPPRESSED
 
 WIDTH = 560
 BAR_HEIGHT = 22
@@ -303,7 +304,12 @@ def _caseload(result: ViewResult) -> Spec:
     return _config(chart)
 
 
+HIDDEN_FILL = "#D9D9D9"
+
+
 def _compliance(result: ViewResult) -> Spec:
+    """A heat map of the share met on time. A hidden cell is a grey square marked "–", with
+    its own legend entry, so that it cannot be mistaken for a rule with no findings."""
     table = result.tables[0]
     data = [
         {
@@ -316,13 +322,19 @@ def _compliance(result: ViewResult) -> Spec:
         for c, cell in zip(table.columns, cells, strict=True)
         if cell.share is not None and not cell.suppressed
     ]
+    hidden_label = str(SUPPRESSED)
+    hidden = [
+        {"rule": str(r.key), "district": str(c.label), "hidden": hidden_label, "mark": HIDDEN_MARK}
+        for r, cells in zip(table.rows, table.cells, strict=True)
+        for c, cell in zip(table.columns, cells, strict=True)
+        if cell.suppressed
+    ]
     districts = [str(c.label) for c in table.columns]
     rules = [str(r.key) for r in table.rows]
-    base = alt.Chart(_data(data)).encode(
-        x=alt.X("district:N", title=None, sort=districts, axis=alt.Axis(labelAngle=-40)),
-        y=alt.Y("rule:N", title=None, sort=rules),
-    )
-    chart = alt.layer(
+    x = alt.X("district:N", title=None, sort=districts, axis=alt.Axis(labelAngle=-40))
+    y = alt.Y("rule:N", title=None, sort=rules)
+    base = alt.Chart(_data(data)).encode(x=x, y=y)
+    layers: list[alt.Chart] = [
         base.mark_rect().encode(
             color=alt.Color(
                 "share:Q",
@@ -337,7 +349,25 @@ def _compliance(result: ViewResult) -> Spec:
                 "datum.share > 0.8 || datum.share < 0.2", alt.value("white"), alt.value("#1A1A1A")
             ),
         ),
-    ).properties(width=max(40 * len(districts), 120), height=24 * len(rules))
+    ]
+    if hidden:
+        marked = alt.Chart(_data(hidden)).encode(x=x, y=y)
+        layers.append(
+            marked.mark_rect(stroke="#767676", strokeWidth=1).encode(
+                fill=alt.Fill(
+                    "hidden:N",
+                    title=None,
+                    scale=alt.Scale(domain=[hidden_label], range=[HIDDEN_FILL]),
+                    legend=alt.Legend(symbolType="square", symbolStrokeColor="#767676"),
+                )
+            )
+        )
+        layers.append(marked.mark_text(fontSize=12, color="#1A1A1A").encode(text="mark:N"))
+    chart = (
+        alt.layer(*layers)
+        .resolve_scale(color="independent", fill="independent")
+        .properties(width=max(40 * len(districts), 120), height=24 * len(rules))
+    )
     return _config(chart)
 
 

@@ -1,6 +1,10 @@
 """Downloads of a statistics view: CSV (one row per cell), Excel (one sheet per table) and
-JSON (counts, shares and which cells are hidden). Text cells go through
-``core.tabular.safe_cell``, so no label can act as a spreadsheet formula."""
+JSON (counts, shares and which cells are hidden). Every cell goes through the one
+formula-safe writer (``introsak.safe_csv``), so no label can act as a spreadsheet formula.
+
+The web's CSV is for Excel (``safe_csv.EXCEL``: semicolons, byte-order mark); the command
+line keeps its comma-separated format (``COMMAND_LINE_CSV``). In Excel a hidden number is an
+empty grey cell, not text, with a line under the table saying why."""
 
 from __future__ import annotations
 
@@ -10,12 +14,11 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from introsak.core.tabular import Cell as SheetCell
-from introsak.core.tabular import csv_bytes, xlsx_bytes
+from introsak.core.tabular import HIDDEN, SheetCell, xlsx_bytes
+from introsak.safe_csv import EXCEL, CsvFormat, csv_bytes
 from introsak.stats.domain.catalogue import ViewResult
 from introsak.stats.domain.tables import Cell, Header, StatTable
-from introsak.stats.interfaces.formatting import HIDDEN_MARK
-from introsak.stats.phrases import SUPPRESSION_RULE
+from introsak.stats.phrases import EVERY_DISTRICT, HIDDEN_IN_SHEET, SUPPRESSION_RULE
 
 TOTAL_KEY = "total"
 
@@ -56,7 +59,12 @@ CSV_HEADER = (
 )
 
 
-def to_csv(result: ViewResult) -> bytes:
+# ``introsak stats --format csv``: commas and CRLF as before; a byte-order mark in a file only
+# (the command strips it from standard output).
+COMMAND_LINE_CSV = CsvFormat(delimiter=",", line_end="\r\n", byte_order_mark=True)
+
+
+def to_csv(result: ViewResult, fmt: CsvFormat = EXCEL) -> bytes:
     rows = [
         (
             result.name,
@@ -73,7 +81,7 @@ def to_csv(result: ViewResult) -> bytes:
         for table in result.tables
         for row, column, cell in _positions(table)
     ]
-    return csv_bytes(CSV_HEADER, rows)
+    return csv_bytes(CSV_HEADER, rows, fmt)
 
 
 # --- Excel --------------------------------------------------------------------------------------
@@ -87,7 +95,7 @@ def _column_names(table: StatTable) -> list[str]:
 def _sheet_values(cell: Cell, table: StatTable) -> list[SheetCell]:
     """Two spreadsheet cells per table cell: the number and its share (or its count)."""
     if cell.suppressed:
-        return [HIDDEN_MARK, HIDDEN_MARK]
+        return [HIDDEN, HIDDEN]
     if table.value_label is not None:
         return [None if cell.value is None else round(cell.value, 2), cell.count]
     return [cell.count, _share(cell.share)]
@@ -106,6 +114,11 @@ def _sheet(table: StatTable) -> tuple[str, list[str], list[list[SheetCell]]]:
     if table.column_totals is not None:
         cells = list(table.column_totals) + ([table.grand_total] if table.grand_total else [])
         rows.append([str(table.total_label), *(v for c in cells for v in _sheet_values(c, table))])
+    notes = [str(HIDDEN_IN_SHEET)] if table.suppressed_cells else []
+    notes += [str(EVERY_DISTRICT)] if table.every_district else []
+    if notes:  # under the table, after an empty row: why cells are empty, what is counted
+        rows.append([])
+        rows += [[note] for note in notes]
     return table.key, header, rows
 
 
@@ -145,6 +158,7 @@ def _table_json(table: StatTable) -> dict[str, Any]:
         "share_of": table.share_of,
         "value": None if table.value_label is None else str(table.value_label),
         "row_total_label": None if table.row_totals is None else str(table.row_total_label),
+        "every_district": table.every_district,
         "columns": [
             {"key": c.key, "label": str(c.label), **({"group": g} if g else {})}
             for g, c in zip(table.column_group_labels, table.columns, strict=True)

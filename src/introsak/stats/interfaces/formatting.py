@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.utils.formats import number_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import get_language
 
 from introsak.stats.domain.tables import Cell, Emphasis
@@ -27,6 +28,12 @@ def percent_text(share: float) -> str:
 def decimal_text(value: float, places: int = 1) -> str:
     rounded = Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     return number_format(rounded, places)
+
+
+def day_text(day: date) -> str:
+    """A date in a message: 01.01.2000 in bokmål, 1 January 2000 in English."""
+    norwegian = (get_language() or "nb").startswith("nb")
+    return date_format(day, "d.m.Y" if norwegian else "j F Y")
 
 
 def count_text(count: int) -> str:

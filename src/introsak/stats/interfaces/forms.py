@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from dateutil.relativedelta import relativedelta
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from introsak.casefacts.districts import DISTRICTS
 from introsak.stats import phrases
-from introsak.stats.domain.filters import BasisGroup, Filters
+from introsak.stats.domain.filters import EARLIEST, LONGEST_YEARS, BasisGroup, Filters
+from introsak.stats.interfaces.formatting import day_text
 
 
 class DateInput(forms.DateInput):
@@ -21,7 +23,11 @@ class DateInput(forms.DateInput):
 
 
 class FilterForm(forms.Form):
-    """Period, districts, residence basis and education. Every field may be left empty."""
+    """Period, districts, residence basis and education. Every field may be left empty.
+
+    The period is bounded: no day before ``EARLIEST`` (1 January 2000), no end after
+    ``today`` (empty means today), and at most ``LONGEST_YEARS`` (10) years long.
+    """
 
     district = forms.MultipleChoiceField(
         label=_("Districts"),
@@ -41,8 +47,9 @@ class FilterForm(forms.Form):
         choices=[("", _("All levels")), *phrases.EDUCATION_LEVELS.items()],
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, today: date, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.today = today
         # "from" is a Python keyword, so these two are added here rather than declared.
         self.fields["from"] = forms.DateField(
             label=_("From"),
@@ -60,9 +67,25 @@ class FilterForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        first, last = cleaned.get("from"), cleaned.get("to")
-        if first and last and first > last:
+        if "from" in self.errors or "to" in self.errors:
+            return cleaned
+        first, last = cleaned.get("from"), cleaned.get("to") or self.today
+        earliest = {"day": day_text(EARLIEST)}
+        if first is not None and first < EARLIEST:
+            self.add_error("from", _("Periods cannot start before %(day)s.") % earliest)
+        elif last < EARLIEST:
+            self.add_error("to", _("Periods cannot end before %(day)s.") % earliest)
+        elif last > self.today or (first is not None and first > self.today):
+            today = {"day": day_text(self.today)}
+            field = "to" if last > self.today else "from"
+            self.add_error(field, _("The period cannot be after today, %(day)s.") % today)
+        elif first is not None and first > last:
             self.add_error("to", _("The end of the period must be on or after its start."))
+        elif first is not None and first + relativedelta(years=LONGEST_YEARS) <= last:
+            self.add_error(
+                "from",
+                _("The period can be at most %(years)s years long.") % {"years": LONGEST_YEARS},
+            )
         return cleaned
 
     def filters(self, as_of: date) -> Filters:

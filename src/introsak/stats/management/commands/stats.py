@@ -9,6 +9,7 @@ throw-away database first, then runs this very command).
 from __future__ import annotations
 
 from argparse import ArgumentParser, RawDescriptionHelpFormatter
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,12 +18,16 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import translation
 
 from introsak.core import clock
-from introsak.stats.domain.catalogue import VIEWS, compute_view
+from introsak.stats.domain.catalogue import VIEWS, ViewResult, compute_view
 from introsak.stats.domain.queries import Scope
 from introsak.stats.interfaces import exports
 from introsak.stats.interfaces.forms import FilterForm
 
-FORMATS = {"csv": exports.to_csv, "json": exports.to_json, "xlsx": exports.to_xlsx}
+FORMATS: dict[str, Callable[[ViewResult], bytes]] = {
+    "csv": lambda result: exports.to_csv(result, exports.COMMAND_LINE_CSV),
+    "json": exports.to_json,
+    "xlsx": exports.to_xlsx,
+}
 
 
 def _view_list() -> str:
@@ -124,6 +129,7 @@ class Command(BaseCommand):
             )
         if options["format"] == "xlsx" and options["output"] is None:
             raise CommandError("--format xlsx needs --output FILE")
+        today = options["as_of"] or clock.today()
         with translation.override(options["language"]):
             form = FilterForm(
                 data={
@@ -132,14 +138,15 @@ class Command(BaseCommand):
                     "district": [d for d in options["districts"].split(",") if d],
                     "basis": options["basis"],
                     "education": options["education"],
-                }
+                },
+                today=today,
             )
             if not form.is_valid():
                 raise CommandError(_errors(form))
-            filters = form.filters(options["as_of"] or clock.today())
-            result = compute_view(
-                options["view"], Scope(cases=None, suppress=options["suppress"]), filters
-            )
+            filters = form.filters(today)
+            # Files made with --suppress are passed on: the web's whole months apply too.
+            scope = Scope(suppress=options["suppress"], whole_months=options["suppress"])
+            result = compute_view(options["view"], scope, filters)
             data = FORMATS[options["format"]](result)
         self._write(data, options["output"])
 
