@@ -284,12 +284,15 @@ def district_rows(result: ViewResult) -> Iterator[tuple[str, str, Any]]:
 
 
 def _same_shown(a: Any, b: Any) -> bool:
-    """Two rows agree on every number both show."""
+    """Two rows agree on every number both show. A share is a number only where it is shown:
+    a row whose total one answer hides shows its cells' counts without shares."""
     cells_a, total_a = a
     cells_b, total_b = b
     pairs = [*zip(cells_a, cells_b, strict=True), (total_a, total_b)]
     return all(
-        x == y
+        x.count == y.count
+        and x.value == y.value
+        and (x.share is None or y.share is None or x.share == y.share)
         for x, y in pairs
         if x is not None and y is not None and not (x.suppressed or y.suppressed)
     )
