@@ -104,6 +104,7 @@ def test_a_bad_answer_names_the_question_and_writes_nothing() -> None:
     )
     assert response.status_code == 400
     assert 'id="q-years-error"' in response.content.decode()
+    assert ">x</textarea>" in response.content.decode()  # what was typed is shown again
     assert ops.answers_of(world.person)[0]["years"] == 12
     with pytest.raises(ValueError, match="education"):
         ops.answers_save(person=world.person, page_number=2, data={"education": "phd"})

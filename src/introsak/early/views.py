@@ -436,7 +436,16 @@ def questionnaire(request: HttpRequest) -> HttpResponse:
                 )
             except q.AnswerErrors as invalid:
                 errors = invalid.errors
-                answers = answers | {k: request.POST.get(k, "") for k in errors}
+                # show everything the person typed on this page again, not only the errors
+                page_sent = q.PAGES[number - 1]
+                answers = answers | {
+                    question.key: (
+                        request.POST.getlist(question.key)
+                        if question.kind == "multi"
+                        else request.POST.get(question.key, "")
+                    )
+                    for question in page_sent.questions
+                }
             else:
                 if action == "later":
                     return render(
