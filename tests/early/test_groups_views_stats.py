@@ -222,3 +222,35 @@ def test_statistics_count_persons_reached_before_settlement(settings: Any) -> No
     assert protected["St. Hanshaugen"].share is None
     page = client_for(world.coordinator).get(reverse("early:stats"))
     assert page.status_code == 200 and "Grünerløkka" in page.content.decode()
+
+
+def test_demo_data_for_early_contact() -> None:
+    from django.core.management import call_command
+
+    from introsak.accounts.enums import Role
+    from tests.factories import user
+
+    user("bosetter.grunerlokka.1", Role.SETTLEMENT_WORKER, "grunerlokka")
+    user("radgiver.grunerlokka.1", Role.PROGRAMME_ADVISER, "grunerlokka")
+    import_cases(
+        [
+            case_dict(
+                f"G-{n}",
+                district="grunerlokka",
+                adviser="radgiver.grunerlokka.1",
+                person__settlement_date="2023-10-02",
+            )
+            for n in range(20)
+        ]
+    )
+    call_command("early_demo_data", "--seed", "7")
+    assert EarlyPerson.objects.filter(case__isnull=False).count() == 20
+    pending = EarlyPerson.objects.filter(case__isnull=True)
+    assert pending.count() == 12
+    answered = QuestionnaireAnswers.objects.filter(person__case__isnull=False).count()
+    assert 16 <= answered <= 20  # about 19 in 20
+    group = PreCourseGroup.objects.get()
+    assert group.members.count() == 8 and group.sessions.count() == 5
+    call_command("early_demo_data", "--if-empty")
+    assert EarlyPerson.objects.count() == 32
+    assert early_contact_table(suppressed=False)[1].reached == answered  # Grünerløkka
