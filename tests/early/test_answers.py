@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from cryptography.fernet import Fernet
@@ -28,6 +28,7 @@ from introsak.early.models import (
     EarlyPerson,
     QuestionnaireAnswers,
 )
+from introsak.identity import make_synthetic_identity_number
 from tests.early.world import BIRTH, World, client_for, make_world, person_input
 
 pytestmark = pytest.mark.django_db
@@ -258,3 +259,32 @@ def test_keys_rotate_and_old_values_stay_readable() -> None:
         Fernet(new_key.encode()).decrypt(after.encode())
         with override_settings(INTROSAK_EARLY_KEYS=[new_key]):
             assert ops.answers_of(world.person)[0]["occupation"] == SECRET_ANSWER
+
+
+def test_persons_never_settled_are_deleted_six_months_after_the_expected_date() -> None:
+    world = make_world()
+    _answer(world)
+    other = ops.person_create(
+        by=world.worker,
+        data=person_input(name="Settled", national_id=make_synthetic_identity_number(BIRTH, 9)),
+    )
+    ops.person_settle(
+        by=world.worker,
+        person=other,
+        data=ops.SettlementInput(
+            settlement_date=date(2024, 9, 16),
+            residence_basis="collective_protection",
+            permit_date=date(2024, 5, 2),
+            education_level="higher",
+            settled_by_agreement=True,
+            adviser=None,
+        ),
+    )
+    expected = world.person.expected_settlement_date
+    assert ops.unsettled_purge(today=expected + timedelta(days=180)) == 0
+    out = io.StringIO()
+    with override_settings(INTROSAK_AS_OF=expected + timedelta(days=200)):
+        call_command("early_purge", stdout=out)
+    assert "1 person(s)" in out.getvalue()
+    assert list(EarlyPerson.objects.values_list("name", flat=True)) == ["Settled"]
+    assert not QuestionnaireAnswers.objects.exists()

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import transaction
 from django.db.models import QuerySet
@@ -16,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from introsak.access.domain.gateway import log_opening
+from introsak.access.domain.security_log import security_event
 from introsak.accounts.enums import Role
 from introsak.accounts.models import User
 from introsak.cases.domain.importing import ImportRejected, case_facts_import
@@ -45,6 +47,9 @@ OWN_VIEW_LINK_HOURS = 72  # a one-time own-view link must be used within this
 THROTTLE_ATTEMPTS = 10
 THROTTLE_WINDOW = timedelta(minutes=15)
 GROUP_MAX = 10
+# A person never settled (moved elsewhere, returned) is deleted this long after the expected
+# settlement date: the settlement request is the purpose, and it has lapsed by then.
+UNSETTLED_KEPT_MONTHS = 6
 WEEKS_MIN, WEEKS_MAX = 4, 6
 # Settlement workers and advisers work with the persons; coordinators see the list and the
 # pre-course groups (never the answers).
@@ -551,3 +556,26 @@ def own_view_logged(case: ProgrammeCase) -> None:
 
 def _early_of(case: ProgrammeCase) -> EarlyPerson | None:
     return EarlyPerson.objects.filter(case=case).first()
+
+
+# --- Retention before settlement ---------------------------------------------------------
+
+
+@transaction.atomic
+def unsettled_purge(*, today: date | None = None, months: int = UNSETTLED_KEPT_MONTHS) -> int:
+    """Delete every person never settled whose expected settlement date is more than
+    ``months`` ago, with their answers, links, accepted fields and attendance. Returns the
+    number deleted. Side effects: one security-log row when any was deleted."""
+    if months < 1:
+        raise EarlyRejected({"months": _("At least 1 month.")})
+    cutoff = (today or clock.today()) - relativedelta(months=months)
+    due = EarlyPerson.objects.filter(case__isnull=True, expected_settlement_date__lt=cutoff)
+    count = due.count()
+    if count:
+        due.delete()
+        security_event(
+            event="early_unsettled_purged",
+            detail=f"{count} person(s) never settled deleted, {months} months after the "
+            "expected settlement date",
+        )
+    return count
