@@ -263,6 +263,7 @@ SKIPPED: dict[str, str] = {
             "settle",
             "mapping_accept",
             "own_view_link",
+            "case_section",
             "groups",
             "group",
             "stats",

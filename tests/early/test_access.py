@@ -6,6 +6,8 @@ show nothing without a valid link."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -100,3 +102,33 @@ def test_participant_pages_show_nothing_without_a_link() -> None:
         response = anonymous.get(url)
         assert response.status_code == 404
         assert world.person.name not in response.content.decode()
+
+
+def test_the_case_page_loads_the_early_contact_section() -> None:
+    world = make_world()
+    case = ops.person_settle(
+        by=world.worker,
+        person=world.person,
+        data=ops.SettlementInput(
+            settlement_date=date(2024, 3, 1),
+            residence_basis="collective_protection",
+            permit_date=date(2024, 1, 2),
+            education_level="higher",
+            settled_by_agreement=True,
+            adviser=None,
+        ),
+    )
+    clients = _clients(world)
+    case_page = clients["adviser"].get(reverse("workspace:case", args=[case.pk])).content.decode()
+    section = reverse("early:case_section", args=[case.pk])
+    assert f'hx-get="{section}"' in case_page
+    shown = clients["adviser"].get(section)
+    assert shown.status_code == 200
+    html = shown.content.decode()
+    assert reverse("early:person", args=[world.person.pk]) in html
+    assert 'id="case-own-view-link"' in html
+    assert clients["coordinator"].get(section).status_code == 200
+    assert clients["foreign_worker"].get(section).status_code == 404
+    for name in ("analyst", "admin"):
+        assert clients[name].get(section).status_code == 204, name
+    assert clients["anonymous"].get(section).status_code == 302

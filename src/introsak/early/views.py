@@ -23,7 +23,12 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from introsak.access.domain.gateway import case_for_write, require_permission
+from introsak.access.domain.gateway import (
+    case_for_permission,
+    case_for_write,
+    has_permission,
+    require_permission,
+)
 from introsak.access.enums import Permission
 from introsak.accounts.client import client_ip
 from introsak.accounts.enums import Role
@@ -35,7 +40,7 @@ from introsak.early.domain import operations as ops
 from introsak.early.domain import ownview, stats
 from introsak.early.domain.mapping import MAPPING_KEYS, draft
 from introsak.early.forms import GroupForm, OwnViewLinkForm, PersonForm, SettleForm
-from introsak.early.languages import CODES, PARTICIPANT_LANGUAGES, language
+from introsak.early.languages import CODES, LANGUAGE_CHOICES, PARTICIPANT_LANGUAGES, language
 from introsak.early.models import AcceptedMappingField, EarlyPerson, PreCourseGroup
 from introsak.early.participant import questionnaire as q
 
@@ -279,6 +284,32 @@ def own_view_link_create(request: HttpRequest, case_pk: int) -> HttpResponse:
     url = request.build_absolute_uri(reverse("early:own_open", args=[token]))
     qr = segno.make(url, error="m").svg_data_uri(scale=4, border=2)
     return render(request, "early/staff/own_view_link.html", {"case": case, "url": url, "qr": qr})
+
+
+@login_required
+@require_GET
+def case_section(request: HttpRequest, case_pk: int) -> HttpResponse:
+    """Early contact's section of the case page (loaded by htmx): nothing (204) for users
+    who may not change the case; it shows no case content beyond the questionnaire status."""
+    user = staff_user(request)
+    roles = (Role.SETTLEMENT_WORKER, Role.PROGRAMME_ADVISER, Role.TEAM_COORDINATOR)
+    if user.role not in roles or not has_permission(user, Permission.CASE_WRITE):
+        return HttpResponse(status=204)
+    case = case_for_permission(
+        user, case_pk=case_pk, permission=Permission.CASE_WRITE, path=request.path
+    )
+    person = EarlyPerson.objects.filter(case=case).prefetch_related("links", "answers").first()
+    return render(
+        request,
+        "early/staff/case_section.html",
+        {
+            "case": case,
+            "person": person,
+            "status": ops.questionnaire_status(person) if person else "",
+            "languages": LANGUAGE_CHOICES,
+            "language": person.language if person else "nb",
+        },
+    )
 
 
 @login_required
