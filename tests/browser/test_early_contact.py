@@ -248,3 +248,48 @@ def test_the_adviser_accepts_the_draft_mapping_and_the_participant_opens_their_o
     again.goto(url)
     expect(again.locator("h1")).to_have_text("Lenken virker ikke")
     again.context.close()
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_staff_pages_have_no_violations(
+    page: Page, live_server: Any, staff: dict[str, Any], language: str
+) -> None:
+    person = _person(staff, "Olena Kovalenko", "uk", 5)
+    group = ops.group_create(
+        by=staff["adviser"], name="Forkurs", language="uk", first_session=date(2024, 9, 2), weeks=4
+    )
+    ops.group_add(by=staff["adviser"], group=group, person=person)
+    case = ops.person_settle(
+        by=staff["worker"],
+        person=_person(staff, "Andrii Koval", "uk", 6),
+        data=ops.SettlementInput(
+            settlement_date=date(2024, 3, 1),
+            residence_basis="collective_protection",
+            permit_date=date(2024, 1, 2),
+            education_level="higher",
+            settled_by_agreement=True,
+            adviser=None,
+        ),
+    )
+    page.context.add_cookies(
+        [{"name": "django_language", "value": language, "url": live_server.url}]
+    )
+    log_in(page, "bosetter.gl", PASSWORD)
+    for path in (
+        "/early/",
+        "/early/new/",
+        f"/early/{person.pk}/",
+        "/early/groups/",
+        f"/early/groups/{group.pk}/",
+        "/early/statistics/",
+    ):
+        page.goto(path)
+        expect(page.locator("html")).to_have_attribute("lang", language)
+        _no_violations(page)
+    page.goto("/early/new/")
+    page.click("#save-person")  # empty: every error named
+    expect(page.locator("#error-summary")).to_be_visible()
+    _no_violations(page)
+    page.goto(f"/cases/{case.pk}/")
+    expect(page.locator("#early-contact")).to_be_visible()
+    _no_violations(page)
