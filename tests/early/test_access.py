@@ -7,6 +7,7 @@ show nothing without a valid link."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -14,7 +15,8 @@ from django.urls import reverse
 
 from introsak.accounts.enums import Role
 from introsak.early.domain import operations as ops
-from tests.early.world import World, client_for, make_world
+from introsak.identity import make_synthetic_identity_number
+from tests.early.world import BIRTH, World, client_for, make_world, person_input
 from tests.factories import user
 
 pytestmark = pytest.mark.django_db
@@ -132,3 +134,23 @@ def test_the_case_page_loads_the_early_contact_section() -> None:
     for name in ("analyst", "admin"):
         assert clients[name].get(section).status_code == 204, name
     assert clients["anonymous"].get(section).status_code == 302
+
+
+def test_the_list_reads_a_fixed_number_of_queries(django_assert_max_num_queries: Any) -> None:
+    world = make_world()
+    client = client_for(world.worker)
+    url = reverse("early:list")
+    client.get(url)  # warm the session
+    for n in range(12):
+        person = ops.person_create(
+            by=world.worker,
+            data=person_input(
+                name=f"P {n}", national_id=make_synthetic_identity_number(BIRTH, 20 + n)
+            ),
+        )
+        ops.link_issue(by=world.worker, person=person)
+        if n % 2:
+            ops.answers_save(person=person, page_number=1, data={"occupation": "x"})
+    with django_assert_max_num_queries(10):
+        response = client.get(url)
+    assert response.content.decode().count('href="/early/') >= 13

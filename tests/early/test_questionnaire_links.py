@@ -108,3 +108,16 @@ def test_only_the_persons_own_staff_make_letters() -> None:
         reverse("early:link_create", args=[world.person.pk])
     )
     assert response.status_code == 404
+
+
+def test_a_token_never_looks_like_an_identity_number(monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import date
+
+    from introsak.early.domain import tokens
+    from introsak.identity import contains_identity_number, make_synthetic_identity_number
+
+    looks_like = "abc" + make_synthetic_identity_number(date(1990, 1, 1), 1) + "xyz" * 5
+    assert contains_identity_number(looks_like)
+    drawn = iter([looks_like, "A" * 32])
+    monkeypatch.setattr("introsak.early.domain.tokens.secrets.token_urlsafe", lambda n: next(drawn))
+    assert tokens.new_token() == "A" * 32

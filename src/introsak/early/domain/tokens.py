@@ -8,11 +8,19 @@ import secrets
 
 from django.conf import settings
 
+from introsak.identity import contains_identity_number
+
 TOKEN_BYTES = 24  # 192 bits (the issue asks for at least 128)
 
 
 def new_token() -> str:
-    return secrets.token_urlsafe(TOKEN_BYTES)
+    """A new random token. One that happens to contain what looks like an identity number
+    (11 digits with valid check digits; about 1 in 10^8) is drawn again, since the middleware
+    refuses such addresses (``core.middleware.IdentityNumberInUrlMiddleware``)."""
+    while True:
+        token = secrets.token_urlsafe(TOKEN_BYTES)
+        if not contains_identity_number(token):
+            return token
 
 
 def token_hash(token: str) -> str:
