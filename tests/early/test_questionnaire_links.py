@@ -63,6 +63,8 @@ def test_wrong_expired_revoked_and_missing_tokens_get_the_same_response() -> Non
     assert {r.status_code for r in responses} == {404}
     assert len({r.content for r in responses}) == 1
     assert len({tuple(sorted(r.headers.items())) for r in responses}) == 1
+    page = responses[0].content.decode()
+    assert "Посилання не працює" in page and 'lang="ar" dir="rtl"' in page  # every language
     assert not EarlyAccessEntry.objects.filter(action="link_opened").exists()
 
 

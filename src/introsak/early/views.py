@@ -20,6 +20,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -43,6 +44,7 @@ from introsak.early.forms import GroupForm, OwnViewLinkForm, PersonForm, SettleF
 from introsak.early.languages import CODES, LANGUAGE_CHOICES, PARTICIPANT_LANGUAGES, language
 from introsak.early.models import AcceptedMappingField, EarlyPerson, PreCourseGroup
 from introsak.early.participant import questionnaire as q
+from introsak.early.participant.words import NOT_FOUND, TOO_MANY
 
 SESSION_PERSON = "early_person"
 SESSION_CASE = "early_own_case"
@@ -406,15 +408,42 @@ def _language_of(request: HttpRequest, fallback: str) -> str:
     return chosen
 
 
+def _in_every_language(title: Promise, text: Promise) -> list[dict[str, Any]]:
+    """A short message in every participant language: who cannot open their link cannot be
+    told apart, so the page cannot be in the person's own language alone."""
+    messages_ = []
+    for choice in PARTICIPANT_LANGUAGES:
+        with translation.override(choice.code):
+            messages_.append(
+                {
+                    "code": choice.code,
+                    "rtl": translation.get_language_bidi(),
+                    "title": str(title),
+                    "text": str(text),
+                }
+            )
+    return messages_
+
+
 def _not_found(request: HttpRequest) -> HttpResponse:
     """The one answer for every link that does not open (wrong, expired, revoked, used)."""
     with translation.override("nb"):
-        return render(request, "early/participant/not_found.html", status=404)
+        return render(
+            request,
+            "early/participant/not_found.html",
+            {"messages_": _in_every_language(*NOT_FOUND)},
+            status=404,
+        )
 
 
 def _too_many(request: HttpRequest) -> HttpResponse:
     with translation.override("nb"):
-        response = render(request, "early/participant/throttled.html", status=429)
+        response = render(
+            request,
+            "early/participant/throttled.html",
+            {"messages_": _in_every_language(*TOO_MANY)},
+            status=429,
+        )
     response["Retry-After"] = str(int(ops.THROTTLE_WINDOW.total_seconds()))
     return response
 

@@ -70,3 +70,17 @@ ACTIVITY_KINDS: dict[str, Promise] = {
 
 MEETING = pgettext_lazy("participant", "Meeting")
 OTHER_ACTIVITY = ACTIVITY_KINDS["other"]
+
+# The pages for a link that does not open, and for too many attempts (in every language).
+NOT_FOUND = (
+    pgettext_lazy("participant", "The link does not work"),
+    pgettext_lazy(
+        "participant",
+        "The link may be wrong, too old or no longer in use. Contact the person who sent it "
+        "to you to get a new one.",
+    ),
+)
+TOO_MANY = (
+    pgettext_lazy("participant", "Too many attempts"),
+    pgettext_lazy("participant", "Please wait 15 minutes and try again."),
+)
