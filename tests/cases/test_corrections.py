@@ -71,7 +71,7 @@ def test_an_undocumented_meeting_completed_with_minutes_turns_tri_met(people: St
             documented=True,
             minutes=_minutes(),
         ),
-        reason="  Referatet ble skrevet i etterkant.  ",
+        correction_reason="  Referatet ble skrevet i etterkant.  ",
     )
 
     meeting.refresh_from_db()
@@ -85,7 +85,7 @@ def test_an_undocumented_meeting_completed_with_minutes_turns_tri_met(people: St
         people.adviser,
     )
     assert correction.reason == "Referatet ble skrevet i etterkant."
-    assert correction.changes == [
+    assert correction.changed == [
         {"field": "documented", "old": False, "new": True},
         {"field": "attendance", "old": "", "new": "Deltaker, rådgiver og lærer"},
         {"field": "further_plan", "old": "", "new": "Språkpraksis fra september"},
@@ -113,9 +113,9 @@ def test_a_corrected_date_keeps_old_and_new_and_every_correction_is_kept(
             hours_per_week=12,
             provider="Sagene barnehage",
         ),
-        reason="Praksisen ble avsluttet",
+        correction_reason="Praksisen ble avsluttet",
     )
-    assert first.changes == [
+    assert first.changed == [
         {"field": "end", "old": None, "new": "2024-07-31"},
         {"field": "hours_per_week", "old": 16.0, "new": 12.0},
     ]
@@ -132,13 +132,13 @@ def test_a_corrected_date_keeps_old_and_new_and_every_correction_is_kept(
             hours_per_week=12,
             provider="Sagene barnehage",
         ),
-        reason="Feil sluttdato",
+        correction_reason="Feil sluttdato",
     )
     activity.refresh_from_db()
     assert (activity.end, activity.hours_per_week) == (date(2024, 8, 2), 12.0)
     history = list(EventCorrection.objects.filter(case=case, event_id=activity.pk))
-    assert [(c.user, c.changes) for c in history] == [
-        (people.adviser, first.changes),
+    assert [(c.user, c.changed) for c in history] == [
+        (people.adviser, first.changed),
         (people.colleague, [{"field": "end", "old": "2024-07-31", "new": "2024-08-02"}]),
     ]
     assert second.version == first.version + 1
@@ -161,9 +161,11 @@ def test_the_reason_is_required_and_nothing_is_written_without_it(people: Staff)
                 documented=True,
                 minutes=_minutes(),
             ),
-            reason="   ",
+            correction_reason="   ",
         )
-    assert refused.value.errors == {"reason": ["Say why the event is completed or corrected."]}
+    assert refused.value.errors == {
+        "correction_reason": ["Say why the event is completed or corrected."]
+    }
     meeting.refresh_from_db()
     assert meeting.documented is False
     assert not EventCorrection.objects.exists()
@@ -185,7 +187,7 @@ def test_a_correction_that_changes_nothing_is_refused(people: Staff) -> None:
             value=casefacts.Meeting(
                 kind=MeetingKind.THREE_PARTY, date=date(2024, 6, 3), documented=True
             ),
-            reason="Ingen endring",
+            correction_reason="Ingen endring",
         )
     assert refused.value.errors == {
         ops.NON_FIELD: ["Nothing was changed: change a value, or cancel."]
@@ -209,7 +211,7 @@ def test_a_corrected_date_is_checked_like_a_new_event_and_the_finding_moves(
             event="meeting",
             event_id=meeting.pk,
             value=too_early,
-            reason="Feil dato",
+            correction_reason="Feil dato",
         )
     assert refused.value.errors == {
         "date": ["This kind of meeting cannot be before the programme start (6 May 2024)."]
@@ -225,7 +227,7 @@ def test_a_corrected_date_is_checked_like_a_new_event_and_the_finding_moves(
         event="meeting",
         event_id=meeting.pk,
         value=not_documented,
-        reason="Referatet finnes ikke",
+        correction_reason="Referatet finnes ikke",
     )
     assert _status("TRI-01") == "overdue"  # the first meeting was due on 06.08.2024
 
@@ -254,7 +256,7 @@ def test_a_stale_version_is_refused_and_nothing_is_written(people: Staff) -> Non
                 documented=True,
                 minutes=_minutes(),
             ),
-            reason="Referat",
+            correction_reason="Referat",
         )
     assert stale.value.changed_by == "Per Hansen"
     meeting.refresh_from_db()
@@ -281,7 +283,7 @@ def test_an_event_of_another_case_is_refused(people: Staff) -> None:
             value=casefacts.Meeting(
                 kind=MeetingKind.THREE_PARTY, date=date(2024, 2, 12), documented=True
             ),
-            reason="Feil",
+            correction_reason="Feil",
         )
     assert list(refused.value.errors) == [ops.NON_FIELD]
     foreign.refresh_from_db()
@@ -313,7 +315,7 @@ def test_leave_extension_and_recognition_can_be_corrected(people: Staff) -> None
         event="leave",
         event_id=leave.pk,
         value=casefacts.Leave(start=date(2024, 6, 10), end=date(2024, 6, 14), approved=True),
-        reason="Kom tilbake tidligere",
+        correction_reason="Kom tilbake tidligere",
     )
     extension = models.Extension.objects.get(case=case)
     second = ops.event_correct(
@@ -323,7 +325,7 @@ def test_leave_extension_and_recognition_can_be_corrected(people: Staff) -> None
         event="extension",
         event_id=extension.pk,
         value=casefacts.Extension(decided_on=date(2024, 7, 1), months=3, justification="Fremgang"),
-        reason="Vedtaket gjaldt tre måneder",
+        correction_reason="Vedtaket gjaldt tre måneder",
     )
     recognition = models.EducationRecognition.objects.get(case=case)
     third = ops.event_correct(
@@ -338,9 +340,9 @@ def test_leave_extension_and_recognition_can_be_corrected(people: Staff) -> None
             sent_by=SentBy.NAV,
             outcome=RecognitionOutcome.PENDING,
         ),
-        reason="NAV sendte søknaden",
+        correction_reason="NAV sendte søknaden",
     )
-    assert [c.changes for c in (first, second, third)] == [
+    assert [c.changed for c in (first, second, third)] == [
         [{"field": "end", "old": "2024-06-21", "new": "2024-06-14"}],
         [{"field": "months", "old": 2, "new": 3}],
         [
@@ -379,7 +381,7 @@ def test_the_history_is_append_only(people: Staff) -> None:
         value=casefacts.Meeting(
             kind=MeetingKind.THREE_PARTY, date=date(2024, 2, 12), documented=True
         ),
-        reason="Referat i journalen",
+        correction_reason="Referat i journalen",
     )
     correction.reason = "endret"
     with pytest.raises(AppendOnly):

@@ -23,6 +23,7 @@ Messages are translated into the active language when the operation runs.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -1021,10 +1022,11 @@ def event_correct(
     event: EventKind | str,
     event_id: int,
     value: CorrectedFact,
-    reason: str,
+    correction_reason: str,
 ) -> models.EventCorrection:
     """Complete or correct a recorded event (a meeting, activity, leave, extension or the
-    recognition of education): ``value`` is the event as it should be, ``reason`` why.
+    recognition of education): ``value`` is the event as it should be, ``correction_reason``
+    why (required).
 
     The corrected event is checked as if it were recorded now (the same order-of-events
     checks and the import validator); a correction that changes nothing is refused.
@@ -1042,11 +1044,13 @@ def event_correct(
     edit = _open(case, by, expected_version)
     old, candidate, fields = _corrected_facts(edit, spec, event_id, value)
     checks = spec.checks(edit, value)
-    reason = reason.strip()
+    reason = correction_reason.strip()
     if not reason:
-        checks.add("reason", _("Say why the event is completed or corrected."))
+        checks.add("correction_reason", _("Say why the event is completed or corrected."))
     elif len(reason) > MAX_TEXT_CHARS:
-        checks.add("reason", _("Write at most %(n)d characters.") % {"n": MAX_TEXT_CHARS})
+        checks.add(
+            "correction_reason", _("Write at most %(n)d characters.") % {"n": MAX_TEXT_CHARS}
+        )
     before, after = spec.values(old), spec.values(value)
     changes = [
         {"field": name, "old": _as_json(before[name]), "new": _as_json(after[name])}
@@ -1064,7 +1068,7 @@ def event_correct(
         version=changed.version,
         event=kind.value,
         event_id=event_id,
-        changes=changes,
+        changes=json.dumps(changes, ensure_ascii=False),
         reason=reason,
         user=by,
     )

@@ -11,6 +11,7 @@ version says that the case changed (step "correction").
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django.conf import settings
@@ -35,9 +36,10 @@ class EventCorrection(models.Model):
     event = models.CharField(_("event"), max_length=20, choices=EventKind.choices)
     # Not a foreign key: the history outlives a re-import that replaces the event's row.
     event_id = models.PositiveBigIntegerField(_("event number"))
-    # [{"field": name, "old": value, "new": value}, …], values as JSON (dates in ISO form);
-    # emptied (null) when the case is anonymised, because minutes are free text.
-    changes = models.JSONField(_("changed values"), null=True)
+    # JSON text: [{"field": name, "old": value, "new": value}, …] (dates in ISO form);
+    # emptied when the case is anonymised, because minutes are free text. Text, not a JSON
+    # field, so the case page reads it in its one round trip (``cases.domain.single``).
+    changes = models.TextField(_("changed values"))
     reason = models.TextField(_("reason"))
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -64,3 +66,8 @@ class EventCorrection(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise AppendOnly("a correction is never deleted")
+
+    @property
+    def changed(self) -> list[dict[str, Any]]:
+        """The changed fields with their old and new values (none once anonymised)."""
+        return list(json.loads(self.changes)) if self.changes else []
