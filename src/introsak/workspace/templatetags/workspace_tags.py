@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from django import template
-from django.template.defaultfilters import linebreaksbr
+from django.db.models import Model
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
@@ -16,10 +16,11 @@ from introsak.core.templatetags.introsak_ui import escape_text as _e
 from introsak.core.templatetags.introsak_ui import status_tag_html
 from introsak.workspace.domain.casepage import (
     FindingView,
-    MeetingView,
     TimelineEntry,
     TimelineItem,
 )
+from introsak.workspace.domain.history import MODELS as HISTORY_MODELS
+from introsak.workspace.domain.history import event_key
 from introsak.workspace.interfaces.tables import Row
 
 register = template.Library()
@@ -160,26 +161,6 @@ def timeline_step(entry: TimelineEntry, actions: Mapping[str, Mapping[str, Any]]
 
 
 @register.simple_tag
-def meeting_item(meeting: MeetingView) -> SafeString:
-    """One meeting, folded: date, kind and whether it is documented; unfolded, the minutes
-    (the three-party meeting template's fields that were written)."""
-    documented = gettext("documented") if meeting.documented else gettext("not documented")
-    if meeting.minutes:
-        rows = "".join(
-            f"<dt>{_e(label)}</dt><dd>{linebreaksbr(text, autoescape=True)}</dd>"
-            for label, text in meeting.minutes
-        )
-        body = f'<dl class="app-minutes">{rows}</dl>'
-    else:
-        body = f'<p class="ds-paragraph app-muted">{_e(gettext("No minutes recorded here."))}</p>'
-    return SafeString(
-        f'<li><details class="ds-details" id="meeting-{meeting.pk}">'
-        f"<summary>{_time(meeting.day)} · {_e(meeting.label)} · {_e(documented)}</summary>"
-        f"<div>{body}</div></details></li>"
-    )
-
-
-@register.simple_tag
 def worklist_row(row: Row) -> SafeString:
     """One case in the worklist: the person (a link to the case), residence basis, stage,
     adviser, the nearest open deadline (status in colour and text, rule, date and distance)
@@ -210,3 +191,10 @@ def worklist_row(row: Row) -> SafeString:
         f"<td>{_e(row.adviser or '–')}</td>"
         f'<td class="app-deadline">{deadline}</td><td>{start}</td></tr>'
     )
+
+
+@register.filter
+def history_of(history: Mapping[str, object], row: Model) -> object:
+    """The ``EventHistory`` of a recorded event's row (``CasePage.history``), or None."""
+    kind = next((k for k, model in HISTORY_MODELS.items() if isinstance(row, model)), None)
+    return history.get(event_key(kind, row.pk)) if history and kind else None
