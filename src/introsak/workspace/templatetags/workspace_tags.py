@@ -163,8 +163,8 @@ def timeline_step(entry: TimelineEntry, actions: Mapping[str, Mapping[str, Any]]
 @register.simple_tag
 def worklist_row(row: Row) -> SafeString:
     """One case in the worklist: the person (a link to the case), residence basis, stage,
-    adviser, the nearest open deadline (status in colour and text, rule, date and distance)
-    and the programme start."""
+    adviser, the nearest open deadline (status in colour and text, rule, date and distance;
+    under a flag filter the filter's own finding instead) and the programme start."""
     # The spaces between the pieces are the ones the template's line breaks made.
     identity = f' <span class="app-identity">{_e(row.identity)}</span>' if row.identity else ""
     flag = (
@@ -173,15 +173,23 @@ def worklist_row(row: Row) -> SafeString:
         else ""
     )
     d = row.deadline
+    rule_attr = ""
     if d is not None:
+        when = (
+            f' <span class="app-deadline__date">{_time(d.day)} · {_e(d.distance)}</span>'
+            if d.day is not None
+            else ""
+        )
         deadline = (
             f"{status_tag_html(d.colour, d.label, d.status)} "
             f'<span class="app-deadline__rule">{_e(d.title)} '
-            f'<span class="app-rule-id">({_e(d.rule)})</span></span> '
-            f'<span class="app-deadline__date">{_time(d.day)} · {_e(d.distance)}</span>'
+            f'<span class="app-rule-id">({_e(d.rule)})</span></span>{when}'
         )
+        rule_attr = f' data-rule="{_e(d.rule)}"'
     else:
         deadline = f'<span class="app-muted">{_e(gettext("No open deadline"))}</span>'
+    # Under a flag filter the cell is the filter's own finding (why the case is listed).
+    reason_attr = ' data-reason="true"' if row.is_reason else ""
     start = _e(short_date(row.start)) if row.start else "–"
     return SafeString(
         f'<tr><th scope="row" class="app-person">'
@@ -189,7 +197,7 @@ def worklist_row(row: Row) -> SafeString:
         f"{_e(row.name)}</a>{identity}{flag}</th>"
         f"<td>{_e(row.residence_basis)}</td><td>{_e(row.stage)}</td>"
         f"<td>{_e(row.adviser or '–')}</td>"
-        f'<td class="app-deadline">{deadline}</td><td>{start}</td></tr>'
+        f'<td class="app-deadline"{rule_attr}{reason_attr}>{deadline}</td><td>{start}</td></tr>'
     )
 
 
