@@ -1,0 +1,71 @@
+"""Issue 14 in a real browser: the workspace on a real day's work (items 1, 2, 4, 7 and 8,
+and the keyboard-only round from the worklist to a recorded meeting and back)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from introsak.access.domain.protection import case_pseudonym
+from introsak.access.models import AuditGrant
+from introsak.cases.models import ProgrammeCase
+from tests.access.personas import World, make_world
+from tests.browser.conftest import log_in
+
+pytestmark = pytest.mark.django_db(transaction=True)
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings: Any) -> None:
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def _with_password(world: World, persona: str) -> str:
+    account = world.staff(persona)
+    account.set_password(PASSWORD)
+    account.save(update_fields=["password"])
+    return account.username
+
+
+def _rows(page: Page) -> Any:
+    return page.locator("#worklist-table tbody tr")
+
+
+# --- item 1: the auditor's search ------------------------------------------------------------
+
+
+def test_auditor_searches_pseudonyms_and_is_told_when_nothing_matches(page: Page) -> None:
+    world = make_world()
+    log_in(page, _with_password(world, "auditor_valid"), PASSWORD)
+    page.goto("/cases/")
+    expect(page.locator("label[for=worklist-q]")).to_have_text(
+        "Søk etter pseudonym eller saksnummer"
+    )
+    expect(_rows(page)).to_have_count(1)
+    page.fill("#worklist-q", "zzzz")
+    expect(page.locator("#worklist-empty")).to_have_text("Ingen deltakere passer til søket «zzzz».")
+    expect(page.locator("#worklist-status")).to_have_text(
+        "Ingen deltakere passer til søket «zzzz»."
+    )
+    page.fill("#worklist-q", "A-1")  # a case number, but the grant shows no identities
+    expect(page.locator("#worklist-empty")).to_be_visible()
+    pseudonym = case_pseudonym(world.case_a)
+    page.fill("#worklist-q", pseudonym)
+    expect(_rows(page)).to_have_count(1)
+    expect(_rows(page).first).to_contain_text(pseudonym)
+
+
+def test_auditor_with_identities_searches_case_numbers(page: Page) -> None:
+    world = make_world()
+    AuditGrant.objects.filter(user=world.users["auditor_valid"]).update(show_identities=True)
+    log_in(page, _with_password(world, "auditor_valid"), PASSWORD)
+    page.goto("/cases/")
+    page.fill("#worklist-q", "B-1")  # another district: never found
+    expect(page.locator("#worklist-empty")).to_be_visible()
+    page.fill("#worklist-q", "A-1")
+    expect(_rows(page)).to_have_count(1)
+    pk = ProgrammeCase.objects.get(case_id="A-1").pk
+    expect(page.locator(f"#case-link-{pk}")).to_be_visible()
