@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 from django.utils import translation
@@ -22,7 +23,7 @@ from django.utils.translation import gettext as _
 from introsak.accounts.models import User
 from introsak.audits.domain.criteria import PRACTICE, PRACTICE_KINDS, CriterionSpec, spec_for
 from introsak.audits.domain.evidence import Evidence, evidence_for
-from introsak.audits.enums import Assessment, CriterionKind, Outcome
+from introsak.audits.enums import ASSESSMENT_OUTCOME, Assessment, CriterionKind, Outcome
 from introsak.audits.models import Audit, AuditCriterion, ControlForm, ControlFormEntry, FrameCase
 from introsak.casefacts.model import CaseFacts
 from introsak.cases.domain.facts import case_to_facts, facts_queryset
@@ -202,17 +203,45 @@ def _set_computed(entry: ControlFormEntry, verdict: Verdict) -> None:
     entry.evidence = verdict.evidence
 
 
+def assessment_errors(*, computed: str, assessment: str, comment: str) -> dict[str, list[str]]:
+    """Field → problems with an assessment of a criterion the engine computed as
+    ``computed``; empty when it may be saved.
+
+    An assessment that counts differently from a determined computed outcome (met, not met,
+    not applicable) needs a comment saying why: the report counts the auditor's outcome, and
+    the reader must be able to see the reason. Where the engine could not determine the
+    outcome (``open``: criteria only a person can assess, facts missing) the assessment is
+    the first determination, not a disagreement, and needs no comment.
+    """
+    if not assessment or computed == Outcome.OPEN or comment.strip():
+        return {}
+    if ASSESSMENT_OUTCOME[assessment] == computed:
+        return {}
+    message = _(
+        "Your assessment counts as “%(assessed)s”, the computed outcome is “%(computed)s”. "
+        "Say in a comment why."
+    ) % {"assessed": ASSESSMENT_OUTCOME[assessment].label, "computed": Outcome(computed).label}
+    return {"comment": [message]}
+
+
 @transaction.atomic
 def assessment_record(
     *, entry: ControlFormEntry, assessment: str, comment: str, by: User
 ) -> ControlFormEntry:
     """Record the auditor's assessment and comment on one criterion of one control form.
 
-    An empty assessment means "as computed"; clearing both clears who assessed it. Side
-    effects: updates the entry only (never the case).
+    An empty assessment means "as computed"; clearing both clears who assessed it. Raises
+    ``ValidationError`` (field → messages) for an assessment that differs from the computed
+    outcome without a comment (``assessment_errors``). Side effects: updates the entry only
+    (never the case).
     """
     if assessment and assessment not in Assessment.values:
         raise ValueError(f"unknown assessment {assessment!r}")
+    errors = assessment_errors(
+        computed=entry.computed_outcome, assessment=assessment, comment=comment
+    )
+    if errors:
+        raise ValidationError(errors)
     entry.assessment = assessment
     entry.comment = comment.strip()
     if entry.assessment or entry.comment:
