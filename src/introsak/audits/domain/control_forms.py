@@ -29,6 +29,7 @@ from introsak.casefacts.model import CaseFacts
 from introsak.cases.domain.facts import case_to_facts, facts_queryset
 from introsak.cases.models import ProgrammeCase
 from introsak.core import clock
+from introsak.core.formats import short_date
 from introsak.rules import Evaluator, Finding
 
 _COMPUTED_FIELDS = (
@@ -78,7 +79,7 @@ def practice_verdict(spec: CriterionSpec, facts: CaseFacts, as_of: date) -> Verd
     report counted practice at any time in the programme). Counted for every sampled case;
     one whose programme had not started says so in its status (``not_applicable``)."""
     evidence = evidence_for(spec.evidence, facts, as_of)
-    values: dict[str, Any] = {"as_of": as_of.isoformat()}
+    values: dict[str, Any] = {"as_of": as_of}
     started = all(d is not None and d <= as_of for d in (facts.decision_date, facts.start_date))
     practice = sorted(
         a.start for a in facts.activities if a.kind in PRACTICE_KINDS and a.start <= as_of
@@ -88,7 +89,9 @@ def practice_verdict(spec: CriterionSpec, facts: CaseFacts, as_of: date) -> Verd
         # status saying that the programme (and so any duty) had not started.
         return Verdict(
             Outcome.YES if practice else Outcome.NO,
-            _bilingual(lambda: _("The programme has not started as of %(as_of)s") % values),
+            _bilingual(
+                lambda: _("The programme has not started as of %(as_of)s") % _written(values)
+            ),
             status="not_applicable",
             satisfied_on=practice[0] if practice else None,
             evidence=evidence,
@@ -96,21 +99,30 @@ def practice_verdict(spec: CriterionSpec, facts: CaseFacts, as_of: date) -> Verd
     if not practice:
         return Verdict(
             Outcome.NO,
-            _bilingual(lambda: _("No language or work practice recorded as of %(as_of)s") % values),
+            _bilingual(
+                lambda: (
+                    _("No language or work practice recorded as of %(as_of)s") % _written(values)
+                )
+            ),
             evidence=evidence,
         )
-    values.update(first=practice[0].isoformat(), count=len(practice))
+    values.update(first=practice[0], count=len(practice))
     return Verdict(
         Outcome.YES,
         _bilingual(
             lambda: (
                 _("Language or work practice recorded (%(count)s), the first from %(first)s")
-                % values
+                % _written(values)
             )
         ),
         satisfied_on=practice[0],
         evidence=evidence,
     )
+
+
+def _written(values: dict[str, Any]) -> dict[str, Any]:
+    """The values with dates written as the active language writes them (07.08.2024)."""
+    return {k: short_date(v) if isinstance(v, date) else v for k, v in values.items()}
 
 
 def manual_verdict() -> Verdict:
