@@ -13,13 +13,16 @@ from introsak.access.models import AuditGrant
 from introsak.cases.models import ProgrammeCase
 from tests.access.personas import World, make_world
 from tests.browser.conftest import log_in
+from tests.factories import user
+from tests.workspace.builders import AS_OF, load, running, staff
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "correct horse battery staple"
 
 
 @pytest.fixture(autouse=True)
-def _fast_passwords(settings: Any) -> None:
+def _demo_day(settings: Any) -> None:
+    settings.INTROSAK_AS_OF = AS_OF
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
@@ -69,3 +72,27 @@ def test_auditor_with_identities_searches_case_numbers(page: Page) -> None:
     expect(_rows(page)).to_have_count(1)
     pk = ProgrammeCase.objects.get(case_id="A-1").pk
     expect(page.locator(f"#case-link-{pk}")).to_be_visible()
+
+
+# --- item 4: same-name staff -----------------------------------------------------------------
+
+
+def test_coordinator_tells_two_advisers_with_the_same_name_apart(page: Page) -> None:
+    people = staff()
+    for username in ("sara.solberg", "sara.solberg2"):
+        sara = user(username, "programme_adviser", "st_hanshaugen", password=PASSWORD)
+        sara.first_name, sara.last_name = "Sara", "Solberg"
+        sara.save(update_fields=["first_name", "last_name"])
+    load([running("C-1", "sara.solberg", name="Amina Yusuf")])
+    log_in(page, people.coordinator.username, PASSWORD)
+    page.goto("/cases/?scope=district")
+    page.select_option("#worklist-adviser", label="Sara Solberg (sara.solberg2)")
+    expect(page.locator("#worklist-empty")).to_be_visible()  # the other Sara has no cases
+    page.select_option("#worklist-adviser", label="Sara Solberg (sara.solberg)")
+    expect(_rows(page)).to_have_count(1)
+    page.click(f"#case-link-{ProgrammeCase.objects.get(case_id='C-1').pk}")
+    page.get_by_role("link", name="Endre").click()
+    page.select_option("#id_adviser", label="Sara Solberg (sara.solberg2)")
+    page.click("#step-submit")
+    expect(page.locator("#summary")).to_contain_text("Sara Solberg (sara.solberg2)")
+    expect(page.locator("#changes")).to_contain_text("Lise Berg (koordinator.sth)")

@@ -204,7 +204,7 @@ def test_stale_save_is_refused_with_the_colleagues_name_and_changes_nothing(
     )
     html = response.content.decode()
     assert response.status_code == 409
-    assert "The case was changed by Kari Nordmann at" in html
+    assert "The case was changed by Kari Nordmann (radgiver.sth) at" in html
     assert "Nothing was saved." in html
     assert list(models.Meeting.objects.values_list("date", "attendance")) == [
         (date(2024, 2, 12), "Alle møtte")
@@ -332,5 +332,5 @@ def test_recent_changes_name_the_step_the_version_and_who_saved(
     changes = re.findall(
         r"<li>[^<]* · ([^<]+) · ([^<]+) <span class=\"app-muted\">\(version (\d+)\)", html
     )
-    name = people.adviser.display_name()
+    name = people.adviser.identified_name()
     assert [(who, version) for _, who, version in changes] == [(name, "3"), (name, "2")]

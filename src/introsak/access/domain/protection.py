@@ -126,7 +126,7 @@ def display_adviser(user: Visitor, case: ProgrammeCase) -> str:
     if adviser is None:
         return ""
     if shows_identity(user, case):
-        return adviser.display_name()
+        return adviser.identified_name()
     full = export_adviser_pseudonym(adviser.username, key=settings.INTROSAK_PSEUDONYM_KEY.encode())
     return full[: len("A-") + PSEUDONYM_DISPLAY_CHARS]
 

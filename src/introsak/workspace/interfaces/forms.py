@@ -541,6 +541,6 @@ class ReassignForm(StepForm):
         field.queryset = User.objects.filter(
             district_id=self.case.district_id, role=Role.PROGRAMME_ADVISER, is_active=True
         ).order_by("first_name", "last_name", "username")
-        field.label_from_instance = User.display_name  # type: ignore[method-assign,assignment]
+        field.label_from_instance = User.identified_name  # type: ignore[method-assign,assignment]
         if not self.is_bound and self.case.adviser_id:
             self.initial.setdefault("adviser", self.case.adviser_id)
