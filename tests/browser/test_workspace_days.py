@@ -96,3 +96,44 @@ def test_coordinator_tells_two_advisers_with_the_same_name_apart(page: Page) -> 
     page.click("#step-submit")
     expect(page.locator("#summary")).to_contain_text("Sara Solberg (sara.solberg2)")
     expect(page.locator("#changes")).to_contain_text("Lise Berg (koordinator.sth)")
+
+
+# --- item 8: visible save feedback -----------------------------------------------------------
+
+
+def _running_case() -> int:
+    staff()
+    load([running("C-1", "radgiver.sth", name="Amina Yusuf")])
+    return ProgrammeCase.objects.get(case_id="C-1").pk
+
+
+def test_after_a_save_the_message_is_where_the_user_lands_and_has_focus(page: Page) -> None:
+    pk = _running_case()
+    log_in(page, "radgiver.sth", PASSWORD)
+    page.goto(f"/cases/{pk}/leave/")
+    expect(page.locator("#id_approved")).to_be_checked()  # pre-ticked
+    page.fill("#id_start", "2024-06-10")
+    page.fill("#id_end", "2024-06-11")
+    page.click("#step-submit")
+    message = page.locator("#saved-message")
+    expect(message).to_have_text("Permisjonen er registrert.")
+    expect(message).to_be_focused()
+    expect(message).to_be_in_viewport()
+    assert page.locator("#activities #saved-message").count() == 1
+
+
+def test_the_minutes_written_box_ticks_itself_while_typing(page: Page) -> None:
+    pk = _running_case()
+    log_in(page, "radgiver.sth", PASSWORD)
+    page.goto(f"/cases/{pk}/meeting/")
+    box = page.locator("#id_documented")
+    expect(box).not_to_be_checked()
+    page.locator("#id_attendance").press_sequentially("Alle møtte")
+    expect(box).to_be_checked()
+    page.fill("#id_attendance", "")
+    page.locator("#id_attendance").press("Backspace")  # an input event with every field empty
+    expect(box).not_to_be_checked()
+    box.check()  # ticked by hand: stays ticked
+    page.locator("#id_notes").press_sequentially("x")
+    page.locator("#id_notes").press("Backspace")
+    expect(box).to_be_checked()

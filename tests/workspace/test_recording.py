@@ -67,7 +67,7 @@ def test_three_party_meeting_is_saved_and_the_finding_turns_met(
     )
     assert (response.status_code, response["Location"]) == (
         302,
-        reverse("workspace:case", args=[case.pk]) + "#meetings",
+        reverse("workspace:case", args=[case.pk]) + "#saved-message",
     )
     meeting = models.Meeting.objects.get(case=case)
     assert (meeting.documented, meeting.wellbeing_and_effort) == (True, "Trives")
@@ -240,8 +240,12 @@ def test_journal_note_without_javascript_redirects_to_the_journal(
         _record("C-1", "journal"),
         {"version": _case("C-1").version, "written_on": "2024-08-07", "text": "Notat"},
     )
-    assert response["Location"].endswith("#journal")
+    assert response["Location"].endswith("#saved-message")
     assert models.JournalNote.objects.get().author == people.adviser
+    page = client.get(response["Location"]).content.decode()
+    journal = page[page.index('<section id="journal"') :]
+    assert 'id="saved-message"' in journal
+    assert "Journalnotatet er lagret." in journal
 
 
 def test_reassign_is_for_coordinators(client: Client, people: Staff) -> None:

@@ -26,7 +26,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -79,6 +78,9 @@ from introsak.workspace.interfaces.forms import OUTCOME_LABELS, JournalForm, Ste
 from introsak.workspace.steps import STEPS, StepSpec, available_steps
 
 _WRITTEN = "workspace_written"  # session key: the case the user has just saved
+# Session key: what was just saved, shown once at the top of the section it changed, where
+# the user lands (``#saved-message``) and which takes focus.
+_SAVED = "workspace_saved"
 
 
 def _is_htmx(request: HttpRequest, target: str) -> bool:
@@ -142,7 +144,18 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
             user, case_pk=pk, purpose="case_page", path=request.path, load=select_case
         )
     changes = recent_changes(load_lists(case, extra=CHANGE_ROWS), case)
-    return render(request, "workspace/case.html", _case_context(request, case, changes=changes))
+    context = _case_context(request, case, changes=changes)
+    context["saved"] = _take_saved(request, pk)
+    if context["saved"] and context["saved"]["anchor"] == "journal":
+        context["journal_saved"] = context["saved"]["text"]
+    return render(request, "workspace/case.html", context)
+
+
+def _take_saved(request: HttpRequest, case_pk: int) -> dict[str, str] | None:
+    saved = request.session.pop(_SAVED, None)
+    if not isinstance(saved, dict) or saved.get("case") != case_pk:
+        return None
+    return {"anchor": str(saved["anchor"]), "text": str(saved["text"])}
 
 
 def _law_banner(user: User, today: date) -> dict[str, object]:
@@ -305,6 +318,6 @@ def _saved(request: HttpRequest, case_pk: int, spec: StepSpec) -> HttpResponse:
         context = _journal_context(case, JournalForm(case=case))
         context["journal_saved"] = spec.saved
         return render(request, "workspace/partials/journal.html", context)
-    messages.success(request, spec.saved)
+    request.session[_SAVED] = {"case": case_pk, "anchor": spec.anchor, "text": str(spec.saved)}
     _mark_written(request, case_pk)
-    return redirect(reverse("workspace:case", args=[case_pk]) + "#" + spec.anchor)
+    return redirect(reverse("workspace:case", args=[case_pk]) + "#saved-message")
