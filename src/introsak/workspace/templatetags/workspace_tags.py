@@ -82,6 +82,8 @@ def finding_row(finding: FindingView, findings_as_of: date | None) -> SafeString
         source = _e(f.source)
     document = f' <span class="app-muted">({_e(f.document)})</span>' if f.document else ""
     rule = _e(f.rule)
+    # gettext outside the f-strings: xgettext does not find strings inside them.
+    source_label = gettext("Source:")
     return SafeString(
         f'<tr id="finding-{rule}" data-rule="{rule}" data-status="{_e(f.status)}">'
         f'<th scope="row">{_e(f.title)}<br><span class="app-rule-id">{rule} · '
@@ -90,7 +92,7 @@ def finding_row(finding: FindingView, findings_as_of: date | None) -> SafeString
         f"<td>{_time_or_dash(f.deadline)}</td><td>{_time_or_dash(f.satisfied_on)}</td>"
         f'<td class="app-explanation"><p class="ds-paragraph" data-size="sm">'
         f"{_e(f.explanation)}</p>"
-        f'<p class="ds-paragraph app-source" data-size="sm">{_e(gettext("Source:"))} '
+        f'<p class="ds-paragraph app-source" data-size="sm">{_e(source_label)} '
         f"{source}{document}</p></td></tr>"
     )
 
@@ -99,7 +101,8 @@ def finding_row(finding: FindingView, findings_as_of: date | None) -> SafeString
 def open_item(finding: FindingView) -> SafeString:
     """One line of "To follow up": status, the requirement (a link to its row), deadline."""
     f = finding
-    deadline = f" · {_e(gettext('deadline'))} {_time(f.deadline)}" if f.deadline else ""
+    word = gettext("deadline")
+    deadline = f" · {_e(word)} {_time(f.deadline)}" if f.deadline else ""
     return SafeString(
         f"<li>{status_tag_html(f.colour, f.status_label, f.status)} "
         f'<a class="ds-link" href="#finding-{_e(f.rule)}">{_e(f.title)}</a>{deadline}</li>'
@@ -113,7 +116,8 @@ def _timeline_item(item: TimelineItem) -> str:
     if item.gap_days is not None:
         gap = f" · {_e(item.gap_text)}"
         if item.long_gap:
-            gap += f' <strong class="app-gap__flag">{_e(gettext("more than 6 months"))}</strong>'
+            flag = gettext("more than 6 months")
+            gap += f' <strong class="app-gap__flag">{_e(flag)}</strong>'
     css = ' class="app-gap"' if item.long_gap else ""
     return f"<li{css}>{_time(item.day)}{end} {_e(item.label)}{note}{gap}</li>"
 
@@ -144,7 +148,8 @@ def timeline_step(entry: TimelineEntry, actions: Mapping[str, Mapping[str, Any]]
         parts.append(f'<ul class="app-timeline__items">{items}</ul>')
     if entry.finding:
         f = entry.finding
-        deadline = f"{_e(gettext('Deadline'))} {_time(f.deadline)} · " if f.deadline else ""
+        word = gettext("Deadline")
+        deadline = f"{_e(word)} {_time(f.deadline)} · " if f.deadline else ""
         parts.append(
             f'<p class="ds-paragraph app-timeline__rule" data-size="sm">{deadline}'
             f'<a class="ds-link" href="#finding-{_e(f.rule)}">{_e(f.title)}: '
@@ -187,7 +192,8 @@ def worklist_row(row: Row) -> SafeString:
         )
         rule_attr = f' data-rule="{_e(d.rule)}"'
     else:
-        deadline = f'<span class="app-muted">{_e(gettext("No open deadline"))}</span>'
+        none = gettext("No open deadline")
+        deadline = f'<span class="app-muted">{_e(none)}</span>'
     # Under a flag filter the cell is the filter's own finding (why the case is listed).
     reason_attr = ' data-reason="true"' if row.is_reason else ""
     start = _e(short_date(row.start)) if row.start else "–"
