@@ -23,7 +23,7 @@ from introsak.early.models import (
     QuestionnaireAnswers,
 )
 from introsak.identity import make_synthetic_identity_number
-from tests.browser.conftest import axe_scan, describe_violations, log_in
+from tests.browser.conftest import axe_scan, describe_violations, log_in, screenshot
 from tests.factories import user
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -100,6 +100,7 @@ def test_a_person_completes_the_questionnaire_in_ukrainian_leaving_and_coming_ba
     expect(page.locator("#machine-draft")).to_be_visible()
     _no_violations(page)
     _fits_the_phone(page)
+    screenshot(page, "early-questionnaire-uk-phone")
     page.get_by_label("Ким ви працювали у своїй країні?").fill("Зварювальник на верфі")
     page.get_by_label("Скільки років досвіду роботи у вас є?").fill("12")
     page.click("#next")
@@ -148,6 +149,7 @@ def test_a_person_answers_in_arabic_right_to_left_and_comes_back(
     expect(page.locator("#progress")).to_have_text("الصفحة 1 من 5")
     _no_violations(page)
     _fits_the_phone(page)
+    screenshot(page, "early-questionnaire-ar-phone")
     page.get_by_label("ما العمل الذي قمت به في بلدك؟").fill("معلمة رياضيات")
     page.get_by_label("كم سنة من الخبرة العملية لديك؟").fill("abc")
     page.click("#next")
@@ -209,6 +211,7 @@ def test_the_adviser_accepts_the_draft_mapping_and_the_participant_opens_their_o
     page.click("#accept-years_experience")
     expect(page.locator("#accepted-years_experience")).to_be_visible()
     _no_violations(page)
+    screenshot(page, "early-mapping")
     accepted = dict(AcceptedMappingField.objects.values_list("key", "value"))
     assert accepted == {"occupation": "Sveiser (verft), 12 år", "years_experience": "12"}
 
@@ -241,6 +244,7 @@ def test_the_adviser_accepts_the_draft_mapping_and_the_participant_opens_their_o
     )
     _no_violations(phone)
     _fits_the_phone(phone)
+    screenshot(phone, "early-own-view-uk-phone")
     assert EarlyAccessEntry.objects.filter(action="own_view", data_subject=True).count() == 1
     phone.context.close()
     # the link works once
