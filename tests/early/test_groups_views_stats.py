@@ -254,3 +254,17 @@ def test_demo_data_for_early_contact() -> None:
     call_command("early_demo_data", "--if-empty")
     assert EarlyPerson.objects.count() == 32
     assert early_contact_table(suppressed=False)[1].reached == answered  # Grünerløkka
+
+
+def test_a_participant_session_ends_after_30_idle_minutes() -> None:
+    from introsak.early import views
+
+    world = make_world()
+    client = Client()
+    client.get(reverse("early:open", args=[ops.link_issue(by=world.worker, person=world.person)]))
+    assert client.get(reverse("early:questionnaire")).status_code == 200
+    session = client.session
+    session[views.SESSION_SEEN] = session[views.SESSION_SEEN] - views.PARTICIPANT_IDLE_SECONDS - 1
+    session.save()
+    assert client.get(reverse("early:questionnaire")).status_code == 404
+    assert client.get(reverse("early:questionnaire")).status_code == 404  # ended, not renewed

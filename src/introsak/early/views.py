@@ -10,6 +10,7 @@ with too many failed attempts gets 429 for every link until the window has passe
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import segno
@@ -49,6 +50,10 @@ from introsak.early.participant.words import NOT_FOUND, TOO_MANY
 SESSION_PERSON = "early_person"
 SESSION_CASE = "early_own_case"
 SESSION_LANGUAGE = "early_language"
+SESSION_SEEN = "early_seen_at"
+# A participant's session (questionnaire or own view) ends after this long without a request,
+# like the staff's idle limit: phones are shared, and the link opens it again.
+PARTICIPANT_IDLE_SECONDS = 30 * 60
 
 
 # --- Staff -------------------------------------------------------------------------------
@@ -459,10 +464,26 @@ def open_link(request: HttpRequest, token: str) -> HttpResponse:
     request.session.cycle_key()
     request.session[SESSION_PERSON] = person.pk
     request.session[SESSION_LANGUAGE] = person.language
+    request.session[SESSION_SEEN] = time.time()
     return redirect("early:questionnaire")
 
 
+def _still_active(request: HttpRequest) -> bool:
+    """False (and the session ended) after ``PARTICIPANT_IDLE_SECONDS`` without a request."""
+    seen = request.session.get(SESSION_SEEN)
+    if seen is None:  # no participant session (opening a link starts one)
+        return True
+    now = time.time()
+    if now - float(seen) > PARTICIPANT_IDLE_SECONDS:
+        request.session.flush()
+        return False
+    request.session[SESSION_SEEN] = now
+    return True
+
+
 def _session_person(request: HttpRequest) -> EarlyPerson | None:
+    if not _still_active(request):
+        return None
     pk = request.session.get(SESSION_PERSON)
     if not pk:
         return None
@@ -561,12 +582,13 @@ def own_open(request: HttpRequest, token: str) -> HttpResponse:
     request.session.cycle_key()
     request.session[SESSION_CASE] = link.case_id
     request.session[SESSION_LANGUAGE] = link.language
+    request.session[SESSION_SEEN] = time.time()
     return redirect("early:own_view")
 
 
 @require_GET
 def own_view(request: HttpRequest) -> HttpResponse:
-    case_pk = request.session.get(SESSION_CASE)
+    case_pk = request.session.get(SESSION_CASE) if _still_active(request) else None
     case = (
         ProgrammeCase.objects.select_related("person", "district", "adviser")
         .filter(pk=case_pk)
