@@ -155,6 +155,9 @@ def test_registration_needs_consent_and_a_valid_identity() -> None:
     assert "national_id" in no_identity.value.errors
     with pytest.raises(ops.EarlyRejected):
         ops.person_create(by=world.adviser, data=person_input())
+    with pytest.raises(ops.EarlyRejected) as twice:
+        ops.person_create(by=world.worker, data=person_input())  # the same number again
+    assert set(twice.value.errors) == {"national_id"}
     assert EarlyPerson.objects.count() == 1
 
 

@@ -175,6 +175,9 @@ def _check_person(data: PersonInput, by: User) -> dict[str, str]:
             errors["national_id"] = _("Not a valid identity number: %(reason)s.") % {
                 "reason": error.reason
             }
+    registered = EarlyPerson.objects.filter(national_id=data.national_id, case__isnull=True)
+    if data.national_id and "national_id" not in errors and registered.exists():
+        errors["national_id"] = _("A person with this number is already registered.")
     if data.duf_number:
         try:
             validate_duf_number(data.duf_number)
