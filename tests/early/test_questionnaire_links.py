@@ -6,13 +6,17 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from introsak.early.domain import operations as ops
 from introsak.early.domain.tokens import token_hash
 from introsak.early.models import EarlyAccessEntry, LinkAttempt, QuestionnaireLink
+from introsak.early.participant import questionnaire as q
 from tests.early.world import client_for, make_world
 
 pytestmark = pytest.mark.django_db
@@ -123,3 +127,31 @@ def test_a_token_never_looks_like_an_identity_number(monkeypatch: pytest.MonkeyP
     drawn = iter([looks_like, "A" * 32])
     monkeypatch.setattr("introsak.early.domain.tokens.secrets.token_urlsafe", lambda n: next(drawn))
     assert tokens.new_token() == "A" * 32
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_no_answer_or_form_gets_a_500(data: st.DataObject) -> None:
+    values = st.text(max_size=1200) | st.sampled_from(["", "0", "-1", "99", "abc", "\x00"])
+    with transaction.atomic():
+        world = make_world()
+        client = Client()
+        client.get(
+            reverse("early:open", args=[ops.link_issue(by=world.worker, person=world.person)])
+        )
+        fields = ["page", "action", *q.QUESTIONS]
+        payload = {
+            name: data.draw(values | st.lists(values, max_size=3))
+            for name in fields
+            if data.draw(st.booleans())
+        }
+        response = client.post(reverse("early:questionnaire"), payload)
+        assert response.status_code < 500, payload
+        staff = client_for(world.worker).post(
+            reverse("early:create"),
+            {name: data.draw(values) for name in ("name", "birth_date", "national_id", "language")},
+        )
+        assert staff.status_code < 500
+        transaction.set_rollback(True)
