@@ -86,6 +86,11 @@ def test_too_many_failed_attempts_are_throttled_even_for_a_valid_token() -> None
     # another client is not affected
     other = Client(REMOTE_ADDR="192.0.2.55")
     assert _open(other, valid).status_code == 302
+    # after the window the old attempts count for nothing and are deleted nightly
+    LinkAttempt.objects.update(at=timezone.now() - ops.THROTTLE_WINDOW - timedelta(seconds=1))
+    assert not ops.throttled("127.0.0.1")
+    assert ops.attempts_purge() == ops.THROTTLE_ATTEMPTS
+    assert not LinkAttempt.objects.exists()
 
 
 def test_withdrawn_consent_closes_every_link() -> None:

@@ -582,3 +582,12 @@ def unsettled_purge(*, today: date | None = None, months: int = UNSETTLED_KEPT_M
             "expected settlement date",
         )
     return count
+
+
+def attempts_purge() -> int:
+    """Delete the failed-attempt rows older than the throttling window (they count for
+    nothing any more). Returns the number deleted."""
+    deleted, _by_model = LinkAttempt.objects.filter(
+        at__lt=timezone.now() - THROTTLE_WINDOW
+    ).delete()
+    return deleted

@@ -8,13 +8,18 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from introsak.early.domain.operations import UNSETTLED_KEPT_MONTHS, unsettled_purge
+from introsak.early.domain.operations import (
+    UNSETTLED_KEPT_MONTHS,
+    attempts_purge,
+    unsettled_purge,
+)
 
 
 class Command(BaseCommand):
     help = (
         "Deletes every person registered before settlement who was not settled within "
-        f"{UNSETTLED_KEPT_MONTHS} months of the expected settlement date, with their answers."
+        f"{UNSETTLED_KEPT_MONTHS} months of the expected settlement date, with their answers, "
+        "and the failed link attempts older than the throttling window."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
@@ -22,4 +27,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         count = unsettled_purge(months=options["months"])
-        self.stdout.write(f"{count} person(s) never settled deleted")
+        attempts = attempts_purge()
+        self.stdout.write(
+            f"{count} person(s) never settled deleted, {attempts} old failed attempt(s) deleted"
+        )
