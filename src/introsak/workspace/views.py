@@ -100,7 +100,10 @@ def worklist(request: HttpRequest) -> HttpResponse:
     user = staff_user(request)
     require_permission(user, Permission.CASE_READ, path=request.path)
     today = clock.today()
-    query = parse_query(user, request.GET.dict())
+    params = request.GET.dict()
+    if "and" in request.GET:  # the combine form sends one ``and`` per chosen filter
+        params["and"] = ",".join(request.GET.getlist("and"))
+    query = parse_query(user, params)
     result = build_worklist(user, query, today)
     context = tables.worklist_context(result, user)
     context["advisers"] = list(district_advisers(user)) if query.scope is Scope.DISTRICT else []

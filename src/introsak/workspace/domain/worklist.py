@@ -169,6 +169,14 @@ class Query:
     adviser: int | None = None  # district view: one adviser's cases only
     # Closed cases (ended, certificate issued: nothing left to do) are left out unless asked.
     include_closed: bool = False
+    # More ready filters the cases must match too (AND), in ``FILTERS`` order; only with a
+    # chosen ``filter``. In the URL: ``and=no_contract,no_mapping``.
+    also: tuple[str, ...] = ()
+
+    @property
+    def combined(self) -> tuple[str, ...]:
+        """Every chosen ready filter: ``filter`` and ``also`` (empty for all cases)."""
+        return () if self.filter == ALL else (self.filter, *self.also)
 
     @property
     def sort_param(self) -> str:
@@ -201,7 +209,17 @@ def parse_query(user: User, params: dict[str, str]) -> Query:
         page=_positive_int(params.get("page", "")) or 1,
         adviser=_positive_int(adviser_raw) if scope is Scope.DISTRICT else None,
         include_closed=params.get("closed", "") == "1",
+        also=_also(chosen, params.get("and", "")),
     )
+
+
+def _also(chosen: str, raw: str) -> tuple[str, ...]:
+    """The further filters of ``and=a,b`` (known keys, not the chosen one, in ``FILTERS``
+    order); none without a chosen filter."""
+    if chosen not in FILTERS_BY_KEY:
+        return ()
+    keys = set(raw.split(",")) - {chosen}
+    return tuple(x.key for x in FILTERS if x.key in keys)
 
 
 def _positive_int(raw: str) -> int | None:
@@ -236,7 +254,7 @@ class Worklist:
     today: date
     counts: dict[str, int]
     rows: list[ProgrammeCase]
-    total: int  # cases matching the chosen filter
+    total: int  # cases matching the chosen filter (all the chosen filters, when combined)
     page: int
     pages: int
     filters: tuple[ReadyFilter, ...] = field(default=FILTERS)
@@ -305,15 +323,24 @@ ROW_FIELDS = (
 )
 
 
+def combined_filter(keys: tuple[str, ...], today: date) -> Q:
+    """The condition of several ready filters at once (AND)."""
+    condition = Q()
+    for key in keys:
+        condition &= FILTERS_BY_KEY[key].cases(today)
+    return condition
+
+
 def worklist(user: User, query: Query, today: date) -> Worklist:
-    """One page of the worklist with the live counts of every ready filter (two queries)."""
+    """One page of the worklist with the live counts of every ready filter (two queries;
+    three when filters are combined: the combination's count)."""
     cases = scoped_cases(user, query)
     counts = filter_counts(cases, today)
-    total = counts[query.filter]
+    if query.combined:
+        cases = cases.filter(combined_filter(query.combined, today))
+    total = cases.count() if query.also else counts[query.filter]
     pages = max(1, -(-total // PAGE_SIZE))
     page = min(query.page, pages)
-    if query.filter != ALL:
-        cases = cases.filter(FILTERS_BY_KEY[query.filter].cases(today))
     start = (page - 1) * PAGE_SIZE
     rows = list(
         cases.select_related("person", "adviser")
