@@ -91,3 +91,96 @@ def test_combining_costs_one_query_whatever_the_number_of_rows(
     assert _combined_count(html) == len(
         _matching(people.adviser, "overdue", "no_mapping", "no_three_party")
     )
+
+
+# --- bulk reassignment ------------------------------------------------------------------
+
+REASSIGN = reverse("workspace:reassign")
+
+
+def _reassign_post(cases: list[models.ProgrammeCase], adviser: Any, **extra: str) -> dict[str, Any]:
+    data: dict[str, Any] = {"case": [str(c.pk) for c in cases], "new_adviser": str(adviser.pk)}
+    data.update({f"version-{c.pk}": str(c.version) for c in cases})
+    data.update(extra)
+    return data
+
+
+def test_a_coordinator_reassigns_several_cases_in_one_action_logged_per_case(
+    client: Client, people: Staff
+) -> None:
+    load(caseload("radgiver.sth", 6))
+    client.force_login(people.coordinator)
+    page = client.get(REASSIGN, {"filter": "overdue"}).content.decode()
+    overdue = models.ProgrammeCase.objects.filter(FILTERS_BY_KEY["overdue"].cases(AS_OF))
+    assert page.count('name="case"') == overdue.count()
+    chosen = list(models.ProgrammeCase.objects.order_by("pk")[:4])
+
+    response = client.post(REASSIGN, _reassign_post(chosen, people.colleague, filter="overdue"))
+
+    back = REASSIGN + "?scope=district&filter=overdue"
+    assert (response.status_code, response["Location"]) == (302, back)
+    for case in chosen:
+        after = models.ProgrammeCase.objects.get(pk=case.pk)
+        assert (after.adviser, after.version) == (people.colleague, case.version + 1)
+        change = models.CaseChange.objects.get(case=case, version=after.version)
+        assert (change.step, change.user) == ("reassign", people.coordinator)
+    assert models.ProgrammeCase.objects.filter(adviser=people.adviser).count() == 2
+
+
+def test_bulk_reassignment_is_all_or_nothing(client: Client, people: Staff) -> None:
+    load(caseload("radgiver.sth", 3))
+    client.force_login(people.coordinator)
+    cases = list(models.ProgrammeCase.objects.order_by("pk"))
+    # a colleague changed one case after the list was made: nothing is written
+    models.ProgrammeCase.objects.filter(pk=cases[1].pk).update(version=cases[1].version + 1)
+    stale = client.post(REASSIGN, _reassign_post(cases, people.colleague))
+    assert stale.status_code == 409
+    # no case chosen, no adviser: refused on the fields
+    empty = client.post(REASSIGN, {"new_adviser": ""})
+    assert empty.status_code == 400
+    assert 'href="#reassign-cases"' in empty.content.decode()
+    assert 'href="#reassign-adviser"' in empty.content.decode()
+    # an adviser of another district
+    other = client.post(REASSIGN, _reassign_post(cases[:1], people.other_adviser))
+    assert other.status_code == 400
+    assert not models.CaseChange.objects.exists()
+    assert set(models.ProgrammeCase.objects.values_list("adviser", flat=True)) == {
+        people.adviser.pk
+    }
+
+
+def test_only_coordinators_reassign_and_only_cases_of_their_district(
+    client: Client, people: Staff
+) -> None:
+    load(caseload("radgiver.sth", 2))
+    load(caseload("radgiver.ost", 1, prefix="O", district="ostensjo"))
+    client.force_login(people.adviser)
+    assert client.get(REASSIGN).status_code == 403
+    assert 'id="reassign-link"' not in client.get(URL).content.decode()
+    client.force_login(people.coordinator)
+    assert 'id="reassign-link"' in client.get(URL).content.decode()
+    foreign = models.ProgrammeCase.objects.get(district__slug="ostensjo")
+    own = models.ProgrammeCase.objects.filter(district__slug="st_hanshaugen").first()
+    assert own is not None
+    response = client.post(REASSIGN, _reassign_post([own, foreign], people.colleague))
+    assert response.status_code == 404
+    assert not models.CaseChange.objects.exists()
+
+
+def test_bulk_reassignment_queries_do_not_grow_with_the_cases(
+    client: Client, people: Staff, django_assert_max_num_queries: Any
+) -> None:
+    load(caseload("radgiver.sth", 24))
+    client.force_login(people.coordinator)
+    cases = list(models.ProgrammeCase.objects.order_by("pk"))
+    client.get(REASSIGN)
+    with django_assert_max_num_queries(12) as few:
+        client.post(REASSIGN, _reassign_post(cases[:2], people.colleague))
+    cases = list(models.ProgrammeCase.objects.order_by("pk"))
+    with django_assert_max_num_queries(12) as many:
+        client.post(REASSIGN, _reassign_post(cases[2:], people.colleague))
+    assert len(few.captured_queries) == len(many.captured_queries)
+    assert models.CaseChange.objects.count() == 24
+    with django_assert_max_num_queries(6) as listing:
+        html = client.get(REASSIGN).content.decode()
+    assert html.count('name="case"') == 24 and len(listing.captured_queries) <= 6

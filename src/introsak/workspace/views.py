@@ -23,6 +23,7 @@ except the page shown right after the user's own save.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -32,13 +33,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import formats
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from introsak.access.domain.gateway import (
     case_for_read,
     case_for_write,
+    cases_for_write,
     has_permission,
     log_opening,
     require_permission,
@@ -53,7 +55,13 @@ from introsak.access.domain.protection import (
 from introsak.access.enums import Permission
 from introsak.accounts.models import User
 from introsak.accounts.requests import staff_user
-from introsak.cases.domain.operations import NON_FIELD, StaleCase, StepRejected, event_correct
+from introsak.cases.domain.operations import (
+    NON_FIELD,
+    StaleCase,
+    StepRejected,
+    cases_reassign,
+    event_correct,
+)
 from introsak.cases.domain.single import load_lists, select_case
 from introsak.cases.enums import EventKind, Step
 from introsak.cases.models import CaseChange, EventCorrection, ProgrammeCase
@@ -71,9 +79,11 @@ from introsak.workspace.domain.casepage import (
 from introsak.workspace.domain.history import HISTORY_ROWS, correction_view
 from introsak.workspace.domain.worklist import (
     FILTERS,
+    REASSIGN_LIMIT,
     Scope,
     district_advisers,
     parse_query,
+    reassign_candidates,
 )
 from introsak.workspace.domain.worklist import worklist as build_worklist
 from introsak.workspace.interfaces import tables
@@ -107,6 +117,8 @@ def worklist(request: HttpRequest) -> HttpResponse:
     result = build_worklist(user, query, today)
     context = tables.worklist_context(result, user)
     context["advisers"] = list(district_advisers(user)) if query.scope is Scope.DISTRICT else []
+    if has_permission(user, Permission.CASE_REASSIGN):
+        context["reassign_href"] = reverse("workspace:reassign") + tables.query_string(query)
     context.update(_law_banner(user, today))
     if _is_htmx(request, "worklist-results"):
         context["oob"] = True
@@ -391,3 +403,83 @@ def correct(request: HttpRequest, pk: int, kind: str, event: int) -> HttpRespons
         },
         status=status,
     )
+
+
+# --- a coordinator's bulk reassignment -------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reassign_many(request: HttpRequest) -> HttpResponse:
+    """Choose several of the district's cases (the worklist's query: filters, adviser,
+    search) and give them a new programme adviser in one action, logged per case (one
+    ``CaseChange`` each). Team coordinators only (``case_reassign``)."""
+    user = staff_user(request)
+    require_permission(user, Permission.CASE_REASSIGN, path=request.path)
+    today = clock.today()
+    source = request.POST if request.method == "POST" else request.GET
+    params = {k: v for k, v in source.dict().items() if k in _WORKLIST_PARAMS}
+    query = replace(parse_query(user, params), scope=Scope.DISTRICT)
+    errors: dict[str, list[str]] = {}
+    chosen: set[int] = set()
+    status = 200
+    if request.method == "POST":
+        chosen = {int(pk) for pk in request.POST.getlist("case") if pk.isdigit()}
+        adviser_pk = _int(request.POST.get("new_adviser"))
+        adviser = district_advisers(user).filter(pk=adviser_pk).first() if adviser_pk else None
+        if not chosen:
+            errors["cases"] = [_("Choose at least one case.")]
+        if adviser is None:
+            errors["new_adviser"] = [_("Choose the new programme adviser.")]
+        if not errors:
+            assert adviser is not None
+            cases = cases_for_write(
+                user, case_pks=chosen, path=request.path, permission=Permission.CASE_REASSIGN
+            )
+            versions = {pk: _int(request.POST.get(f"version-{pk}")) or 0 for pk in chosen}
+            try:
+                count = cases_reassign(
+                    cases=cases, by=user, expected_versions=versions, adviser=adviser
+                )
+            except StaleCase as stale:
+                errors[NON_FIELD] = [_stale_message(stale)]
+                status = 409
+            except StepRejected as rejected:
+                for field, found in rejected.errors.items():
+                    errors[{"adviser": "new_adviser"}.get(field, field)] = found
+            else:
+                messages.success(
+                    request,
+                    ngettext(
+                        "%(n)d case now has %(name)s as programme adviser.",
+                        "%(n)d cases now have %(name)s as programme adviser.",
+                        count,
+                    )
+                    % {"n": count, "name": adviser.display_name()},
+                )
+                return redirect(reverse("workspace:reassign") + tables.query_string(query))
+        status = status if status != 200 else 400
+    rows = reassign_candidates(user, query, today)
+    return render(
+        request,
+        "workspace/reassign.html",
+        {
+            "query": query,
+            "rows": [(tables.row(case, today, user), case.version) for case in rows],
+            "limit": REASSIGN_LIMIT,
+            "advisers": list(district_advisers(user)),
+            "chosen": chosen,
+            "errors": errors,
+            "chosen_adviser": _int(request.POST.get("new_adviser")) if request.POST else None,
+            "back_href": reverse("workspace:worklist") + tables.query_string(query),
+            "state": [(k, v) for k, v in params.items() if k != "page"],
+        },
+        status=status,
+    )
+
+
+_WORKLIST_PARAMS = frozenset({"filter", "and", "q", "adviser", "sort", "closed"})
+
+
+def _int(raw: str | None) -> int | None:
+    return int(raw) if raw and raw.isdigit() and len(raw) < 10 else None

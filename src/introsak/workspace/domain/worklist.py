@@ -10,7 +10,7 @@ aggregate query over the case rows; the page's rows from one more.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
@@ -360,3 +360,20 @@ def district_advisers(user: User) -> QuerySet[User]:
     return User.objects.filter(
         district_id=user.district_id, role=Role.PROGRAMME_ADVISER, is_active=True
     ).order_by("first_name", "last_name", "username")
+
+
+REASSIGN_LIMIT = 200  # cases listed at most on the bulk reassignment page
+
+
+def reassign_candidates(user: User, query: Query, today: date) -> list[ProgrammeCase]:
+    """The district's cases the coordinator's worklist query selects (ready filters,
+    combinations, adviser and search kept), nearest deadline first, at most
+    ``REASSIGN_LIMIT``: one query."""
+    cases = scoped_cases(user, replace(query, scope=Scope.DISTRICT))
+    if query.combined:
+        cases = cases.filter(combined_filter(query.combined, today))
+    return list(
+        cases.select_related("person", "adviser")
+        .only(*ROW_FIELDS, "version")
+        .order_by(*_sort_expressions(query.sort, query.descending))[:REASSIGN_LIMIT]
+    )
