@@ -184,3 +184,79 @@ def test_bulk_reassignment_queries_do_not_grow_with_the_cases(
     with django_assert_max_num_queries(6) as listing:
         html = client.get(REASSIGN).content.decode()
     assert html.count('name="case"') == 24 and len(listing.captured_queries) <= 6
+
+
+# --- the coordinator's workload view ---------------------------------------------------------
+
+WORKLOAD = reverse("workspace:workload")
+
+
+def _cell(html: str, row: str, key: str) -> int:
+    found = re.search(
+        rf'<tr id="workload-{row}">.*?data-key="{key}">(?:<a[^>]*>)?(\d+)<', html, re.S
+    )
+    assert found, (row, key)
+    return int(found.group(1))
+
+
+def test_the_workload_view_counts_per_adviser_like_the_worklist(
+    client: Client, people: Staff
+) -> None:
+    load(caseload("radgiver.sth", 9))
+    load(caseload("radgiver.sth2", 4, prefix="P"))
+    load(caseload("radgiver.ost", 2, prefix="O", district="ostensjo"))
+    client.force_login(people.coordinator)
+    html = client.get(WORKLOAD).content.decode()
+    for adviser in (people.adviser, people.colleague):
+        mine = models.ProgrammeCase.objects.filter(adviser=adviser).exclude(stage="certified")
+        assert _cell(html, str(adviser.pk), "cases") == mine.count()
+        for key in ("overdue", "due_soon"):
+            expected = mine.filter(FILTERS_BY_KEY[key].cases(AS_OF)).count()
+            assert _cell(html, str(adviser.pk), key) == expected
+    assert _cell(html, "total", "cases") == 13  # Østensjø's cases are not the district's
+    assert f"?scope=district&amp;adviser={people.adviser.pk}&amp;filter=overdue" in html
+
+
+def test_no_activity_counts_cases_without_a_meeting_note_or_step_in_the_period(
+    client: Client, people: Staff
+) -> None:
+    load(
+        [
+            *caseload("radgiver.sth", 3),
+        ]
+    )
+    client.force_login(people.coordinator)
+    recent = models.ProgrammeCase.objects.order_by("pk").first()
+    assert recent is not None
+    models.JournalNote.objects.create(case=recent, written_on=AS_OF, text="Ringte.")
+    html = client.get(WORKLOAD, {"days": "30"}).content.decode()
+    open_cases = models.ProgrammeCase.objects.exclude(stage="certified")
+    assert _cell(html, str(people.adviser.pk), "idle") == open_cases.count() - 1
+    assert "Ingen aktivitet på 30 dager" in html
+    assert 'value="30"' in client.get(WORKLOAD, {"days": "30"}).content.decode()
+    assert 'value="60"' in client.get(WORKLOAD, {"days": "9999"}).content.decode()
+
+
+def test_only_coordinators_see_the_workload_view(client: Client, people: Staff) -> None:
+    client.force_login(people.adviser)
+    assert client.get(WORKLOAD).status_code == 403
+    client.force_login(people.coordinator)
+    assert 'id="workload-link"' in client.get(URL).content.decode()
+
+
+def test_the_workload_view_costs_the_same_queries_for_any_number_of_cases(
+    client: Client, people: Staff, django_assert_num_queries: Any
+) -> None:
+    client.force_login(people.coordinator)
+    load(caseload("radgiver.sth", 2, prefix="S"))
+    client.get(WORKLOAD)
+    with django_assert_num_queries(4):  # session, user, the counts, the advisers
+        client.get(WORKLOAD)
+    load(caseload("radgiver.sth", 30, prefix="T"))
+    load(caseload("radgiver.sth2", 30, prefix="U"))
+    with django_assert_num_queries(4):
+        html = client.get(WORKLOAD).content.decode()
+    assert (
+        _cell(html, "total", "cases")
+        == models.ProgrammeCase.objects.exclude(stage="certified").count()
+    )

@@ -86,6 +86,7 @@ from introsak.workspace.domain.worklist import (
     reassign_candidates,
 )
 from introsak.workspace.domain.worklist import worklist as build_worklist
+from introsak.workspace.domain.workload import MAX_IDLE_DAYS, idle_days_from, workload
 from introsak.workspace.interfaces import tables
 from introsak.workspace.interfaces.forms import OUTCOME_LABELS, JournalForm, StepForm
 from introsak.workspace.steps import STEPS, StepSpec, available_steps
@@ -119,6 +120,7 @@ def worklist(request: HttpRequest) -> HttpResponse:
     context["advisers"] = list(district_advisers(user)) if query.scope is Scope.DISTRICT else []
     if has_permission(user, Permission.CASE_REASSIGN):
         context["reassign_href"] = reverse("workspace:reassign") + tables.query_string(query)
+        context["workload_href"] = reverse("workspace:workload")
     context.update(_law_banner(user, today))
     if _is_htmx(request, "worklist-results"):
         context["oob"] = True
@@ -483,3 +485,34 @@ _WORKLIST_PARAMS = frozenset({"filter", "and", "q", "adviser", "sort", "closed"}
 
 def _int(raw: str | None) -> int | None:
     return int(raw) if raw and raw.isdigit() and len(raw) < 10 else None
+
+
+# --- a coordinator's workload view -----------------------------------------------------------
+
+
+@login_required
+@require_GET
+def workload_view(request: HttpRequest) -> HttpResponse:
+    """Per programme adviser of the district: open cases, overdue, due within 14 days and
+    no activity for ``days`` days (60 unless chosen), each number linking to the worklist
+    where one exists. Team coordinators (``case_reassign``); a constant number of queries."""
+    user = staff_user(request)
+    require_permission(user, Permission.CASE_REASSIGN, path=request.path)
+    today = clock.today()
+    result = workload(user, today, idle_days_from(request.GET.get("days")))
+    worklist_url = reverse("workspace:worklist")
+    rows = [
+        {
+            "load": row,
+            "name": row.adviser.display_name() if row.adviser else "",
+            "href": (
+                f"{worklist_url}?scope=district&adviser={row.adviser.pk}" if row.adviser else ""
+            ),
+        }
+        for row in result.rows
+    ]
+    return render(
+        request,
+        "workspace/workload.html",
+        {"workload": result, "rows": rows, "today": today, "max_days": MAX_IDLE_DAYS},
+    )
