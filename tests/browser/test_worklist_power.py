@@ -145,3 +145,28 @@ def test_the_workload_view_per_adviser(page: Page, live_server: Any, district: N
     page.goto("/cases/workload/")
     expect(page.locator("h1")).to_have_text("Workload per adviser")
     _no_violations(page, "workload (en)")
+
+
+def test_save_a_filter_set_and_open_it_again(page: Page, live_server: Any, district: None) -> None:
+    log_in(page, "radgiver.sth", PASSWORD)
+    page.goto("/cases/")
+    page.click("#filter-overdue")  # htmx: the saved set's form follows the view
+    expect(page.locator("#filter-overdue")).to_have_attribute("aria-current", "true")
+    page.click("#saved-filters summary")
+    expect(page.locator("#saved-items")).to_have_text("Ingen lagrede utvalg ennå.")
+    _no_violations(page, "saved filter sets (nb)")
+    page.fill("#saved-name", "Mine forsinkede")
+    page.click("#saved-submit")
+    expect(page).to_have_url(re.compile(r"/cases/\?scope=mine&filter=overdue$"))
+    expect(page.locator(".app-messages")).to_contain_text("Mine forsinkede")
+    page.click("#filter-all")
+    expect(page.locator("#filter-all")).to_have_attribute("aria-current", "true")
+    page.click("#saved-filters summary")
+    page.click("#saved-items a")
+    expect(page.locator("#filter-overdue")).to_have_attribute("aria-current", "true")
+    _english(page, live_server)
+    page.goto("/cases/saved/")
+    expect(page.locator("h1")).to_have_text("My saved filter sets")
+    _no_violations(page, "saved filter sets (en)")
+    page.click('#saved-items button[type="submit"]')
+    expect(page.locator("#saved-items")).to_have_text("No saved filter sets yet.")

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from introsak.cases import models
 from introsak.workspace.domain.worklist import FILTERS_BY_KEY, parse_query
+from introsak.workspace.models import SavedFilter
 from tests.workspace.builders import AS_OF, Staff, caseload, load
 
 pytestmark = pytest.mark.django_db
@@ -260,3 +261,70 @@ def test_the_workload_view_costs_the_same_queries_for_any_number_of_cases(
         _cell(html, "total", "cases")
         == models.ProgrammeCase.objects.exclude(stage="certified").count()
     )
+
+
+# --- saved filter sets -----------------------------------------------------------------------
+
+SAVED = reverse("workspace:saved")
+
+
+def test_a_saved_filter_set_keeps_the_view_but_never_the_search_text(
+    client: Client, people: Staff
+) -> None:
+    client.force_login(people.adviser)
+    response = client.post(
+        SAVED,
+        {
+            "name": "  Forsinket   uten trekant ",
+            "scope": "mine",
+            "filter": "overdue",
+            "and": "no_three_party",
+            "sort": "-start",
+            "q": "Olena Kovalenko",
+        },
+    )
+    saved = SavedFilter.objects.get(user=people.adviser)
+    assert saved.name == "Forsinket uten trekant"
+    assert saved.query == "scope=mine&filter=overdue&and=no_three_party&sort=-start"
+    assert (response.status_code, response["Location"]) == (302, f"{URL}?{saved.query}")
+    listed = client.get(SAVED, headers={"HX-Request": "true", "HX-Target": "saved-list"})
+    html = listed.content.decode()
+    assert "<html" not in html
+    assert (
+        f'href="{URL}?scope=mine&amp;filter=overdue&amp;and=no_three_party&amp;sort=-start"' in html
+    )
+    # saving under the same name replaces the set
+    client.post(SAVED, {"name": "Forsinket uten trekant", "scope": "mine", "filter": "due_soon"})
+    assert SavedFilter.objects.get(user=people.adviser).query == "scope=mine&filter=due_soon"
+
+
+def test_saved_sets_are_per_user_and_a_name_is_required(client: Client, people: Staff) -> None:
+    SavedFilter.objects.create(user=people.colleague, name="Per sitt", query="scope=mine")
+    client.force_login(people.adviser)
+    response = client.post(SAVED, {"name": "   ", "scope": "mine"})
+    assert response.status_code == 302
+    assert not SavedFilter.objects.filter(user=people.adviser).exists()
+    assert "Per sitt" not in client.get(SAVED).content.decode()
+    theirs = SavedFilter.objects.get(user=people.colleague)
+    delete = reverse("workspace:saved-delete", args=[theirs.pk])
+    assert client.post(delete).status_code == 404
+    assert SavedFilter.objects.filter(pk=theirs.pk).exists()
+    client.force_login(people.colleague)
+    assert client.post(delete).status_code == 302
+    assert not SavedFilter.objects.exists()
+
+
+def test_the_saved_list_costs_the_same_queries_for_any_number_of_sets(
+    client: Client, people: Staff, django_assert_num_queries: Any
+) -> None:
+    client.force_login(people.adviser)
+    client.get(SAVED)
+    SavedFilter.objects.create(user=people.adviser, name="A", query="scope=mine")
+    with django_assert_num_queries(3):  # session, user, the sets
+        client.get(SAVED)
+    SavedFilter.objects.bulk_create(
+        SavedFilter(user=people.adviser, name=f"S{i}", query="scope=mine") for i in range(20)
+    )
+    with django_assert_num_queries(3):
+        html = client.get(SAVED).content.decode()
+    assert html.count('class="app-saved__item"') == 21

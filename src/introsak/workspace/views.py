@@ -77,6 +77,7 @@ from introsak.workspace.domain.casepage import (
     without_free_text,
 )
 from introsak.workspace.domain.history import HISTORY_ROWS, correction_view
+from introsak.workspace.domain.saved import filter_delete, filter_save, saved_filters
 from introsak.workspace.domain.worklist import (
     FILTERS,
     REASSIGN_LIMIT,
@@ -516,3 +517,47 @@ def workload_view(request: HttpRequest) -> HttpResponse:
         "workspace/workload.html",
         {"workload": result, "rows": rows, "today": today, "max_days": MAX_IDLE_DAYS},
     )
+
+
+# --- saved filter sets -----------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def saved_filters_view(request: HttpRequest) -> HttpResponse:
+    """The user's saved filter sets (a page, or the list the worklist loads with htmx); a
+    POST saves the worklist view the form names (its filters, never its search text)."""
+    user = staff_user(request)
+    require_permission(user, Permission.CASE_READ, path=request.path)
+    if request.method == "POST":
+        params = {k: v for k, v in request.POST.dict().items() if k in _WORKLIST_PARAMS}
+        params["scope"] = request.POST.get("scope", "")
+        query = parse_query(user, params)
+        try:
+            saved = filter_save(user=user, name=request.POST.get("name", ""), query=query)
+        except StepRejected as rejected:
+            messages.error(request, " ".join(" ".join(v) for v in rejected.errors.values()))
+            return redirect(reverse("workspace:worklist") + tables.query_string(query))
+        messages.success(request, _("The filter set “%(name)s” is saved.") % {"name": saved.name})
+        return redirect(reverse("workspace:worklist") + "?" + saved.query)
+    worklist_url = reverse("workspace:worklist")
+    context = {
+        "saved": [
+            {"pk": s.pk, "name": s.name, "href": f"{worklist_url}?{s.query}"}
+            for s in saved_filters(user)
+        ]
+    }
+    if _is_htmx(request, "saved-list"):
+        return render(request, "workspace/partials/saved_list.html", context)
+    return render(request, "workspace/saved.html", context)
+
+
+@login_required
+@require_http_methods(["POST"])
+def saved_filter_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    user = staff_user(request)
+    require_permission(user, Permission.CASE_READ, path=request.path)
+    if not filter_delete(user=user, pk=pk):
+        raise Http404
+    messages.success(request, _("The filter set is deleted."))
+    return redirect(reverse("workspace:saved"))
