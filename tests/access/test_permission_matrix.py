@@ -98,6 +98,12 @@ def _case(world: World) -> dict[str, Any]:
     return {"pk": world.case_a.pk}
 
 
+def _meeting_of(world: World) -> int:
+    meeting = world.case_a.meetings.order_by("pk").first()
+    assert meeting is not None
+    return meeting.pk
+
+
 def _stats_view(world: World) -> dict[str, Any]:
     return {"name": "end-reasons"}
 
@@ -211,6 +217,19 @@ URLS: dict[str, Spec] = {
         shows_person=True,
         no_permission_status=403,
     ),
+    "workspace:correct": Spec(
+        Kind.CASE,
+        P.CASE_WRITE,
+        kwargs=lambda w: {"pk": w.case_a.pk, "kind": "meeting", "event": _meeting_of(w)},
+        logs=1,
+        shows_person=True,
+        no_permission_status=403,
+    ),
+    "workspace:reassign": Spec(
+        Kind.LIST, P.CASE_REASSIGN, query="?scope=district", shows_person=True
+    ),
+    "workspace:workload": Spec(Kind.PAGE, P.CASE_REASSIGN),
+    "workspace:saved": Spec(Kind.PAGE, P.CASE_READ),
     # statistics: aggregated, suppressed for small cells (the stats app's own tests)
     "stats:dashboard": Spec(Kind.PAGE, P.STATS_VIEW),
     "stats:view": Spec(Kind.PAGE, P.STATS_VIEW, kwargs=_stats_view),
@@ -250,6 +269,8 @@ SKIPPED: dict[str, str] = {
     "accounts:otp_verify": "sends users without a device to enrolment "
     "(tests/accounts/test_two_factor.py)",
     "audits:exclude": "POST only; excluding a case (tests/audits/test_views.py)",
+    "workspace:saved-delete": "POST only; the user's own saved filter set "
+    "(tests/workspace/test_worklist_power.py)",
 }
 
 ADMIN_PREFIX = "admin:"
