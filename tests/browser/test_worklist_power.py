@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from introsak.cases.models import CaseChange, ProgrammeCase
+from introsak.cases.models import CaseChange, JournalNote, ProgrammeCase
 from introsak.workspace.domain.worklist import FILTERS_BY_KEY
 from tests.browser.conftest import axe_scan, describe_violations, log_in, screenshot
 from tests.workspace.builders import AS_OF, PASSWORD, caseload, load, staff
@@ -127,6 +127,8 @@ def test_keyboard_shortcuts_and_focus_after_next(page: Page, district: None) -> 
 
 
 def test_the_workload_view_per_adviser(page: Page, live_server: Any, district: None) -> None:
+    for case in ProgrammeCase.objects.filter(adviser__username="radgiver.sth")[:7]:
+        JournalNote.objects.create(case=case, written_on=AS_OF, text="Samtale med deltakeren.")
     log_in(page, "koordinator.sth", PASSWORD)
     page.goto("/cases/?scope=district")
     page.click("#workload-link")
@@ -137,6 +139,7 @@ def test_the_workload_view_per_adviser(page: Page, live_server: Any, district: N
     page.click("#workload-form button")
     expect(page).to_have_url(re.compile(r"days=30"))
     expect(page.locator("#workload-table thead")).to_contain_text("Ingen aktivitet på 30 dager")
+    expect(page.locator('#workload-total [data-key="idle"]')).to_have_text(str(total - 7))
     _no_violations(page, "workload (nb)")
     screenshot(page, "workload")
     page.locator("#workload-table tbody a").first.click()
