@@ -12,12 +12,14 @@ from introsak.access.domain.protection import case_pseudonym
 from introsak.access.models import AuditGrant
 from introsak.cases.models import ProgrammeCase
 from tests.access.personas import World, make_world
-from tests.browser.conftest import log_in
+from tests.bokmaal import ISO_DATE, english_words
+from tests.browser.conftest import axe_scan, describe_violations, log_in
 from tests.factories import case_dict, user
 from tests.workspace.builders import (
     AS_OF,
     caseload,
     load,
+    rich,
     running,
     staff,
 )
@@ -59,6 +61,8 @@ def test_auditor_searches_pseudonyms_and_is_told_when_nothing_matches(page: Page
     expect(page.locator("#worklist-status")).to_have_text(
         "Ingen deltakere passer til søket «zzzz»."
     )
+    violations = axe_scan(page)
+    assert violations == [], describe_violations(violations)
     page.fill("#worklist-q", "A-1")  # a case number, but the grant shows no identities
     expect(page.locator("#worklist-empty")).to_be_visible()
     pseudonym = case_pseudonym(world.case_a)
@@ -126,6 +130,8 @@ def test_after_a_save_the_message_is_where_the_user_lands_and_has_focus(page: Pa
     expect(message).to_be_focused()
     expect(message).to_be_in_viewport()
     assert page.locator("#activities #saved-message").count() == 1
+    violations = axe_scan(page)
+    assert violations == [], describe_violations(violations)
 
 
 def test_the_minutes_written_box_ticks_itself_while_typing(page: Page) -> None:
@@ -225,3 +231,44 @@ def test_keyboard_only_from_an_overdue_case_to_its_recorded_meeting_and_back(
     page.keyboard.press("Enter")
     expect(page.locator("h1")).to_have_text("Mine deltakere")
     expect(page.locator("#filter-no_three_party .app-filter__count")).to_have_text(str(missing - 1))
+
+
+# --- item 7: correct labels -------------------------------------------------------------------
+
+
+def test_case_page_labels_in_bokmaal_and_english(page: Page) -> None:
+    staff()
+    load(
+        [
+            rich(
+                "C-500",
+                "radgiver.sth",
+                meetings=[
+                    {"date": "2024-06-16", "kind": "three_party", "documented": True},
+                    {"date": "2024-07-30", "kind": "three_party", "documented": False},
+                    {"date": "2024-08-07", "kind": "three_party", "documented": True},
+                ],
+            ),
+            case_dict("C-600", adviser="radgiver.sth", start_date="2024-07-01"),
+        ]
+    )
+    log_in(page, "radgiver.sth", PASSWORD)
+    page.goto(f"/cases/{ProgrammeCase.objects.get(case_id='C-500').pk}/")
+    meetings = page.locator("#step-meetings")
+    expect(meetings).to_contain_text(
+        "07.08.2024 Trekantsamtale · 8 dager siden trekantsamtalen 30.07.2024"
+    )
+    text = page.locator("main").inner_text()
+    assert ISO_DATE.findall(text) == []
+    assert english_words(text) == []
+    violations = axe_scan(page)
+    assert violations == [], describe_violations(violations)
+
+    page.select_option("#language-select", "en")
+    page.click(".app-language button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    page.goto(f"/cases/{ProgrammeCase.objects.get(case_id='C-600').pk}/")
+    states = page.locator(".app-timeline__head .app-status").all_inner_texts()
+    assert "Pending" in states and "Open" not in states
+    violations = axe_scan(page)
+    assert violations == [], describe_violations(violations)
