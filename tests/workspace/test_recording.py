@@ -330,8 +330,9 @@ def test_recent_changes_name_the_step_the_version_and_who_saved(
     url = reverse("workspace:case", args=[_case("C-1").pk])
     client.get(url)  # the page right after a save is shown without a log row; open it again
     # Session, user, the case, the access-log row; then the lists, the changes and their
-    # users: one round trip on PostgreSQL, eight queries on SQLite (users come with changes).
-    with django_assert_num_queries(5 if connection.vendor == "postgresql" else 12):
+    # users, the events' history: one round trip on PostgreSQL, ten queries on SQLite (users
+    # come with changes; the corrections and the staff named in the history, two).
+    with django_assert_num_queries(5 if connection.vendor == "postgresql" else 14):
         html = client.get(url).content.decode()
     changes = re.findall(
         r"<li>[^<]* · ([^<]+) · ([^<]+) <span class=\"app-muted\">\(version (\d+)\)", html

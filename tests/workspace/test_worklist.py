@@ -292,3 +292,129 @@ def test_rows_written_by_code_escape_names(client: Client, people: Staff) -> Non
     html = _login(client, people.adviser).get(URL).content.decode()
     assert "<i onclick" not in html
     assert "Anna &lt;i onclick=&quot;x()&quot;&gt;Ended&lt;/i&gt;</a>" in html
+
+
+# --- issue 14 item 5: a filtered row says why it is listed ---------------------------------
+
+
+def _reason_cells(html: str) -> list[tuple[str, str]]:
+    """(case number link text, the deadline cell's rule) per row, in order."""
+    return re.findall(
+        r'hx-boost="false">([^<]+)</a>.*?<td class="app-deadline" data-rule="([^"]+)"', html
+    )
+
+
+def test_flag_filter_row_shows_the_filters_own_finding(client: Client, mixed: Staff) -> None:
+    """Anna's nearest deadline is NOR-01 (overdue since 02.01.2024); under "Three-party
+    meeting missing" her row says TRI-01, overdue since 15.02.2024, and the column says why."""
+    _login(client, mixed.adviser)
+    nearest = client.get(URL).content.decode()
+    assert ("Anna Ended", "NOR-01") in _reason_cells(nearest)
+    assert "data-reason" not in nearest
+    html = client.get(URL, {"filter": "no_three_party"}).content.decode()
+    assert _reason_cells(html) == [("Anna Ended", "TRI-01")]
+    cell = html[html.index('<td class="app-deadline"') : html.index("</td>", html.index("TRI-01"))]
+    assert 'data-reason="true"' in cell
+    assert 'data-status="overdue"' in cell
+    assert "Trekantsamtaler" in cell
+    assert '<time datetime="2024-02-15">' in cell
+    assert "174 dager over fristen" in cell
+    assert "NOR-01" not in cell
+    assert ">Hvorfor på listen<" in html
+    assert ">Nærmeste frist<" not in html
+
+
+def test_certificate_filter_shows_cert_01_not_the_nearest_deadline(
+    client: Client, mixed: Staff
+) -> None:
+    """An ended case under "Certificate missing": CERT-01 pending, due in 7 days (so "due
+    soon"), not the overdue NOR-01 that is its nearest deadline."""
+    html = _login(client, mixed.adviser).get(URL, {"filter": "no_certificate"}).content.decode()
+    assert _reason_cells(html) == [("Anna Ended", "CERT-01")]
+    cell = html[html.index('data-rule="CERT-01"') : html.index("</td>", html.index("CERT-01"))]
+    assert '<time datetime="2024-08-14">' in cell
+    assert "om 7 dager" in cell
+    assert "Frist snart" in cell
+
+
+@pytest.mark.parametrize(
+    "key", [x.key for x in FILTERS if x.rule], ids=[x.key for x in FILTERS if x.rule]
+)
+@pytest.mark.parametrize("day", [AS_OF, date(2025, 3, 1)])
+def test_every_row_under_a_flag_filter_shows_that_filters_rule(
+    people: Staff, key: str, day: date
+) -> None:
+    """Whatever the day and the filter, each row's reason is the stored finding of the
+    filter's rule (one per listed case, none missing), with the stored status and deadline."""
+    load([*caseload("radgiver.sth", 30), running("C-1", "radgiver.sth", name="Z", activities=[])])
+    chosen = next(x for x in FILTERS if x.key == key)
+    result = worklist(people.adviser, Query(scope=Scope.MINE, filter=key, include_closed=True), day)
+    assert {case.pk for case in result.rows} == set(result.reasons)
+    stored = {
+        f.case_id: (f.status, f.deadline)
+        for f in models.CaseFinding.objects.filter(rule=chosen.rule, case__in=result.rows)
+    }
+    assert {pk: (r.status, r.deadline) for pk, r in result.reasons.items()} == stored
+    assert {r.rule for r in result.reasons.values()} <= {chosen.rule}
+
+
+def test_deadline_sort_under_a_flag_filter_follows_the_filters_finding(people: Staff) -> None:
+    """Sorted by deadline under "Programme time running out", the rows come in the order of
+    their END-01 deadlines, not of their nearest deadlines."""
+    load(
+        [
+            running("R-1", "radgiver.sth", name="Late End", start_date="2024-05-06"),
+            running(
+                "R-2",
+                "radgiver.sth",
+                name="Early End",
+                start_date="2024-05-06",
+                plans=[
+                    {
+                        "decided_on": "2024-05-02",
+                        "end_goal": "work",
+                        "norwegian_goal": "B1",
+                        "duration_months": 6,
+                        "elements": ["Norskopplæring"],
+                    }
+                ],
+            ),
+        ]
+    )
+    day = date(2025, 3, 1)
+    for descending in (False, True):
+        query = Query(
+            scope=Scope.MINE, filter="time_running_out", descending=descending, include_closed=True
+        )
+        result = worklist(people.adviser, query, day)
+        deadlines = [result.reasons[case.pk].deadline for case in result.rows]
+        assert len(deadlines) == 2
+        assert deadlines == sorted(deadlines, reverse=descending)  # type: ignore[type-var]
+        assert result.rows[0].person.name == ("Late End" if descending else "Early End")
+
+
+def test_deadline_filters_keep_the_nearest_deadline(client: Client, mixed: Staff) -> None:
+    """ "Overdue" and "due within 14 days" are about the nearest deadline: it is the reason."""
+    html = _login(client, mixed.adviser).get(URL, {"filter": "overdue"}).content.decode()
+    assert _reason_cells(html) == [("Anna Ended", "NOR-01"), ("Bashir Waiting", "START-01")]
+    assert "data-reason" not in html
+    assert ">Nærmeste frist<" in html
+
+
+@pytest.mark.parametrize("scope", ["mine", "district"])
+def test_query_count_under_a_flag_filter_does_not_grow_with_rows(
+    client: Client, people: Staff, django_assert_num_queries: Any, scope: str
+) -> None:
+    """The filter's findings come with the rows (a join on the one rule), not per row."""
+    client = _login(client, people.coordinator if scope == "district" else people.adviser)
+    load(caseload("radgiver.sth", 3, prefix="S"))
+    params = {"scope": scope, "filter": "no_norwegian"}
+    client.get(URL, params)  # warm the session
+    expected = 5 if scope == "district" else 4
+    with django_assert_num_queries(expected):
+        small = client.get(URL, params).content.decode()
+    load(caseload("radgiver.sth", 30, prefix="T"))
+    with django_assert_num_queries(expected):
+        large = client.get(URL, params).content.decode()
+    assert 1 <= len(_reason_cells(small)) < len(_reason_cells(large))
+    assert {rule for _, rule in _reason_cells(large)} == {"NOR-01"}

@@ -30,6 +30,7 @@ from introsak.cases.enums import ActivityKind, FindingStatus, MeetingKind
 from introsak.cases.models import CaseChange
 from introsak.core.formats import short_date
 from introsak.rules import RULES_BY_ID, Finding, evaluate
+from introsak.workspace.domain.history import EventHistory, anonymous, event_histories
 from introsak.workspace.domain.worklist import effective_status
 from introsak.workspace.phrases import (
     CATEGORY_LABELS,
@@ -220,6 +221,11 @@ class MeetingView:
     documented: bool
     minutes: list[tuple[str, str]]  # (field label, text) of the fields written
 
+    @property
+    def history_key(self) -> str:
+        """The meeting's key in ``CasePage.history``."""
+        return f"meeting-{self.pk}"
+
 
 def meeting_views(meetings: list[m.Meeting]) -> list[MeetingView]:
     """The meetings newest first, each with the minutes fields that were written."""
@@ -409,6 +415,8 @@ class CasePage:
     plan_items: dict[int, dict[str, list[str]]]  # plan pk → elements and sub-goals
     labels: dict[str, Mapping[str, str]]  # choice labels for the page's lists
     meetings: list[MeetingView]  # newest first
+    # Who recorded each event and its corrections, by ``history.event_key``.
+    history: dict[str, EventHistory] = field(default_factory=dict)
 
     @property
     def open_findings(self) -> list[FindingView]:
@@ -449,11 +457,15 @@ def recent_changes(rows: list[list[Any]] | None, case: m.ProgrammeCase) -> list[
 
 
 def case_page(
-    case: m.ProgrammeCase, today: date, changes: list[CaseChange] | None = None
+    case: m.ProgrammeCase,
+    today: date,
+    changes: list[CaseChange] | None = None,
+    history_rows: list[list[Any]] | None = None,
 ) -> CasePage:
     """The page's contents for a case loaded with ``cases.domain.facts.facts_queryset``
     (or ``single.select_case`` and ``single.load_lists``); ``changes`` from
-    ``recent_changes`` (read here when not given)."""
+    ``recent_changes`` (read here when not given); ``history_rows``: ``history.HISTORY_ROWS``
+    as ``load_lists`` read them (read here when not given)."""
     facts = case_to_facts(case)
     fresh = evaluate(facts, today)
     stored = stored_statuses(case, today)
@@ -481,6 +493,7 @@ def case_page(
         timeline=timeline(case, by_rule),
         category=CATEGORY_LABELS.get(category, category),
         changes=changes,
+        history=event_histories(case, history_rows),
     )
 
 
@@ -497,6 +510,7 @@ def without_free_text(page: CasePage) -> CasePage:
         plan_items={pk: {**items, "sub_goals": []} for pk, items in page.plan_items.items()},
         timeline=[_without_notes(entry) for entry in page.timeline],
         changes=[],
+        history={key: anonymous(h) for key, h in page.history.items()},
     )
 
 

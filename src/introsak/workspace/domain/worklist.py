@@ -20,6 +20,7 @@ from django.db import connection
 from django.db.models import (
     Case,
     F,
+    FilteredRelation,
     IntegerField,
     OrderBy,
     Q,
@@ -142,7 +143,11 @@ class Sort(StrEnum):
     START = "start"
 
 
-def _sort_expressions(sort: Sort, descending: bool) -> list[OrderBy]:
+def _sort_expressions(
+    sort: Sort, descending: bool, deadline: str = "next_deadline_date"
+) -> list[OrderBy]:
+    """The order of the rows; ``deadline`` is the column the deadline sort uses (under a
+    flag filter, the deadline of the filter's own finding)."""
     if sort is Sort.NAME:
         key: F | Case = F("person__name")
     elif sort is Sort.STAGE:
@@ -153,7 +158,7 @@ def _sort_expressions(sort: Sort, descending: bool) -> list[OrderBy]:
     elif sort is Sort.START:
         key = F("start_date")
     else:
-        key = F("next_deadline_date")
+        key = F(deadline)
     first = key.desc(nulls_last=True) if descending else key.asc(nulls_last=True)
     return [first, F("pk").desc() if descending else F("pk").asc()]
 
@@ -231,6 +236,16 @@ def scoped_cases(user: User, query: Query) -> QuerySet[ProgrammeCase]:
     return cases
 
 
+@dataclass(frozen=True)
+class Reason:
+    """Why a row is listed under a flag filter: the stored finding of the filter's rule
+    (status as stored; ``effective_status`` turns a passed pending deadline into overdue)."""
+
+    rule: str
+    status: str
+    deadline: date | None
+
+
 def search(user: User, cases: QuerySet[ProgrammeCase], text: str) -> Q:
     """What a search finds among ``cases``: what the user is shown of them. District staff
     search names and case numbers; auditors search pseudonyms, and names and case numbers
@@ -254,6 +269,10 @@ class Worklist:
     page: int
     pages: int
     filters: tuple[ReadyFilter, ...] = field(default=FILTERS)
+    # Under a flag filter: case pk -> the filter's own finding, shown instead of the nearest
+    # deadline of any rule. Empty for "all" and the deadline filters (their reason is the
+    # nearest deadline).
+    reasons: dict[int, Reason] = field(default_factory=dict)
 
     @property
     def first_index(self) -> int:
@@ -319,8 +338,20 @@ ROW_FIELDS = (
 )
 
 
+def reason_rule(query: Query) -> str:
+    """The rule whose stored finding each row shows as its reason for being listed: the
+    chosen flag filter's rule, or "" (all cases, and the deadline filters, whose reason is
+    the nearest deadline itself)."""
+    chosen = FILTERS_BY_KEY.get(query.filter)
+    return chosen.rule if chosen is not None else ""
+
+
 def worklist(user: User, query: Query, today: date) -> Worklist:
-    """One page of the worklist with the live counts of every ready filter (two queries)."""
+    """One page of the worklist with the live counts of every ready filter (two queries).
+
+    Under a flag filter every row carries the filter's own stored finding (``reasons``),
+    read in the same query as the rows: a join on the finding of that one rule (unique per
+    case), so the query count does not grow with the rows and no rule is evaluated."""
     cases = scoped_cases(user, query)
     counts = filter_counts(cases, today)
     total = counts[query.filter]
@@ -328,14 +359,38 @@ def worklist(user: User, query: Query, today: date) -> Worklist:
     page = min(query.page, pages)
     if query.filter != ALL:
         cases = cases.filter(FILTERS_BY_KEY[query.filter].cases(today))
+    rule = reason_rule(query)
+    deadline_column = "next_deadline_date"
+    if rule:
+        cases = cases.annotate(
+            reason=FilteredRelation("findings", condition=Q(findings__rule=rule)),
+            reason_status=F("reason__status"),
+            reason_deadline=F("reason__deadline"),
+        )
+        deadline_column = "reason_deadline"
     start = (page - 1) * PAGE_SIZE
     rows = list(
         cases.select_related("person", "adviser")
         .only(*ROW_FIELDS)
-        .order_by(*_sort_expressions(query.sort, query.descending))[start : start + PAGE_SIZE]
+        .order_by(*_sort_expressions(query.sort, query.descending, deadline_column))[
+            start : start + PAGE_SIZE
+        ]
     )
+    reasons: dict[int, Reason] = {}
+    if rule:
+        for case in rows:
+            status = getattr(case, "reason_status", None)
+            if status:  # a flag is derived from the finding, so it is stored
+                reasons[case.pk] = Reason(rule, status, getattr(case, "reason_deadline", None))
     return Worklist(
-        query=query, today=today, counts=counts, rows=rows, total=total, page=page, pages=pages
+        query=query,
+        today=today,
+        counts=counts,
+        rows=rows,
+        total=total,
+        page=page,
+        pages=pages,
+        reasons=reasons,
     )
 
 

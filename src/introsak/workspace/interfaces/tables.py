@@ -30,10 +30,12 @@ from introsak.core.reversing import fast_reverse
 from introsak.workspace.domain.worklist import (
     FILTERS,
     Query,
+    Reason,
     Scope,
     Sort,
     Worklist,
     effective_status,
+    reason_rule,
 )
 from introsak.workspace.phrases import (
     DUE_SOON,
@@ -50,11 +52,11 @@ class DeadlineCell:
 
     rule: str
     title: StrOrPromise
-    day: date
+    day: date | None  # None: a finding without a deadline (a breach), under a flag filter
     status: str
     label: StrOrPromise
     colour: str
-    distance: str  # "in 5 days", "12 days overdue", "today"
+    distance: str  # "in 5 days", "12 days overdue", "today"; "" without a day
 
 
 def distance(day: date, today: date) -> str:
@@ -69,11 +71,23 @@ def distance(day: date, today: date) -> str:
 def deadline_cell(rule: str, day: date | None, status: str, today: date) -> DeadlineCell | None:
     if day is None or not rule:
         return None
+    return _cell(rule, day, status, today)
+
+
+def reason_cell(reason: Reason, today: date) -> DeadlineCell:
+    """The finding a flag filter lists the case for: its rule, status as of today and its
+    deadline (a breach may have none)."""
+    return _cell(reason.rule, reason.deadline, reason.status, today)
+
+
+def _cell(rule: str, day: date | None, status: str, today: date) -> DeadlineCell:
     shown = effective_status(status, day, today)
     label: StrOrPromise = status_label(shown)
     colour = STATUS_COLOURS.get(shown, "neutral")
-    if shown == FindingStatus.PENDING and day <= today + timedelta(
-        days=settings.INTROSAK_DUE_SOON_DAYS
+    if (
+        shown == FindingStatus.PENDING
+        and day is not None
+        and day <= today + timedelta(days=settings.INTROSAK_DUE_SOON_DAYS)
     ):
         label, colour = DUE_SOON, "warning"
     return DeadlineCell(
@@ -83,7 +97,7 @@ def deadline_cell(rule: str, day: date | None, status: str, today: date) -> Dead
         status=shown,
         label=label,
         colour=colour,
-        distance=distance(day, today),
+        distance=distance(day, today) if day is not None else "",
     )
 
 
@@ -101,14 +115,21 @@ class Row:
     adviser: str
     start: date | None
     deadline: DeadlineCell | None
+    # True under a flag filter: ``deadline`` is the filter's own finding, not the nearest
+    # deadline of any rule.
+    is_reason: bool = False
 
 
 def row(
     case: ProgrammeCase,
     today: date,
     user: User,
+    reason: Reason | None = None,
+    *,
+    is_reason: bool = False,
 ) -> Row:
-    """The row as ``user`` may see it: auditors without an identity grant see a pseudonym."""
+    """The row as ``user`` may see it: auditors without an identity grant see a pseudonym.
+    Under a flag filter (``is_reason``) the deadline cell is the filter's own finding."""
     bases, stages = choice_labels(ResidenceBasis), choice_labels(Stage)
     person = case.person
     return Row(
@@ -121,9 +142,14 @@ def row(
         stage=stages.get(case.stage, case.stage),
         adviser=display_adviser(user, case),
         start=case.start_date,
-        deadline=deadline_cell(
-            case.next_deadline_rule, case.next_deadline_date, case.next_deadline_status, today
+        deadline=(
+            (reason_cell(reason, today) if reason is not None else None)
+            if is_reason
+            else deadline_cell(
+                case.next_deadline_rule, case.next_deadline_date, case.next_deadline_status, today
+            )
         ),
+        is_reason=is_reason,
     )
 
 
@@ -169,18 +195,24 @@ class HeaderCell:
     href: str
 
 
+# The deadline column's heading under a flag filter: it shows the filter's own finding.
+REASON_LABEL = _("Why listed")
+
+
 def header(worklist: Worklist) -> list[HeaderCell]:
     query = worklist.query
     cells = []
+    listed_for = reason_rule(query)
     for column in COLUMNS:
+        label = REASON_LABEL if column.key == "deadline" and listed_for else column.label
         if column.sort is None:
-            cells.append(HeaderCell(column.label, "", ""))
+            cells.append(HeaderCell(label, "", ""))
             continue
         current = column.sort is query.sort
         aria = ("descending" if query.descending else "ascending") if current else "none"
         flip = current and not query.descending
         href = query_string(query, sort=("-" if flip else "") + column.sort.value, page=1)
-        cells.append(HeaderCell(column.label, aria, href))
+        cells.append(HeaderCell(label, aria, href))
     return cells
 
 
@@ -212,6 +244,7 @@ def worklist_context(worklist: Worklist, user: User) -> dict[str, Any]:
     """Everything the worklist templates show: rows, header, filters with counts, scopes and
     page links, each link with the rest of the query kept."""
     query, today = worklist.query, worklist.today
+    listed_for = bool(reason_rule(query))
     filters = [
         {
             "key": x.key,
@@ -239,7 +272,10 @@ def worklist_context(worklist: Worklist, user: User) -> dict[str, Any]:
     return {
         "worklist": worklist,
         "query": query,
-        "rows": [row(case, today, user) for case in worklist.rows],
+        "rows": [
+            row(case, today, user, worklist.reasons.get(case.pk), is_reason=listed_for)
+            for case in worklist.rows
+        ],
         "header": header(worklist),
         "page_links": page_links(worklist),
         "previous_href": query_string(query, page=worklist.page - 1) if worklist.page > 1 else "",

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
 from django import template
-from django.template.defaultfilters import linebreaksbr
+from django.db.models import Model
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
@@ -16,11 +16,12 @@ from introsak.core.templatetags.introsak_ui import escape_text as _e
 from introsak.core.templatetags.introsak_ui import status_tag_html
 from introsak.workspace.domain.casepage import (
     FindingView,
-    MeetingView,
     TimelineEntry,
     TimelineItem,
 )
-from introsak.workspace.interfaces.tables import Row
+from introsak.workspace.domain.history import MODELS as HISTORY_MODELS
+from introsak.workspace.domain.history import event_key
+from introsak.workspace.interfaces.tables import COLUMNS, HeaderCell, Row
 
 register = template.Library()
 
@@ -66,7 +67,8 @@ def _time_or_dash(value: date | None) -> str:
 @register.simple_tag
 def finding_row(finding: FindingView, findings_as_of: date | None) -> SafeString:
     """One row of the findings table: the requirement, its status (and what the worklist
-    stored, when that differs), deadline, met on, explanation and legal source."""
+    stored, when that differs), deadline, met on, explanation and legal source. The cells
+    carry their column's name (``data-label``) for the card each row becomes on a phone."""
     f = finding
     stored = ""
     if f.stored_status:
@@ -87,9 +89,12 @@ def finding_row(finding: FindingView, findings_as_of: date | None) -> SafeString
         f'<tr id="finding-{rule}" data-rule="{rule}" data-status="{_e(f.status)}">'
         f'<th scope="row">{_e(f.title)}<br><span class="app-rule-id">{rule} · '
         f"{_e(f.severity)}</span></th>"
-        f"<td>{status_tag_html(f.colour, f.status_label, f.status)}{stored}</td>"
-        f"<td>{_time_or_dash(f.deadline)}</td><td>{_time_or_dash(f.satisfied_on)}</td>"
-        f'<td class="app-explanation"><p class="ds-paragraph" data-size="sm">'
+        f'<td data-label="{_e(gettext("Status"))}">'
+        f"{status_tag_html(f.colour, f.status_label, f.status)}{stored}</td>"
+        f'<td data-label="{_e(gettext("Deadline"))}">{_time_or_dash(f.deadline)}</td>'
+        f'<td data-label="{_e(gettext("Met on"))}">{_time_or_dash(f.satisfied_on)}</td>'
+        f'<td class="app-explanation" data-label="{_e(gettext("Explanation and source"))}">'
+        f'<p class="ds-paragraph" data-size="sm">'
         f"{_e(f.explanation)}</p>"
         f'<p class="ds-paragraph app-source" data-size="sm">{_e(source_label)} '
         f"{source}{document}</p></td></tr>"
@@ -165,31 +170,12 @@ def timeline_step(entry: TimelineEntry, actions: Mapping[str, Mapping[str, Any]]
 
 
 @register.simple_tag
-def meeting_item(meeting: MeetingView) -> SafeString:
-    """One meeting, folded: date, kind and whether it is documented; unfolded, the minutes
-    (the three-party meeting template's fields that were written)."""
-    documented = gettext("documented") if meeting.documented else gettext("not documented")
-    if meeting.minutes:
-        rows = "".join(
-            f"<dt>{_e(label)}</dt><dd>{linebreaksbr(text, autoescape=True)}</dd>"
-            for label, text in meeting.minutes
-        )
-        body = f'<dl class="app-minutes">{rows}</dl>'
-    else:
-        none = gettext("No minutes recorded here.")
-        body = f'<p class="ds-paragraph app-muted">{_e(none)}</p>'
-    return SafeString(
-        f'<li><details class="ds-details" id="meeting-{meeting.pk}">'
-        f"<summary>{_time(meeting.day)} · {_e(meeting.label)} · {_e(documented)}</summary>"
-        f"<div>{body}</div></details></li>"
-    )
-
-
-@register.simple_tag
-def worklist_row(row: Row) -> SafeString:
+def worklist_row(row: Row, header: Sequence[HeaderCell] = ()) -> SafeString:
     """One case in the worklist: the person (a link to the case), residence basis, stage,
-    adviser, the nearest open deadline (status in colour and text, rule, date and distance)
-    and the programme start."""
+    adviser, the nearest open deadline (status in colour and text, rule, date and distance;
+    under a flag filter the filter's own finding instead) and the programme start. Each
+    cell carries its column's name (``header``) as ``data-label``: on a phone the row is a
+    card and the names are shown above the cells."""
     # The spaces between the pieces are the ones the template's line breaks made.
     identity = f' <span class="app-identity">{_e(row.identity)}</span>' if row.identity else ""
     flag = (
@@ -198,22 +184,39 @@ def worklist_row(row: Row) -> SafeString:
         else ""
     )
     d = row.deadline
+    rule_attr = ""
     if d is not None:
+        when = (
+            f' <span class="app-deadline__date">{_time(d.day)} · {_e(d.distance)}</span>'
+            if d.day is not None
+            else ""
+        )
         deadline = (
             f"{status_tag_html(d.colour, d.label, d.status)} "
             f'<span class="app-deadline__rule">{_e(d.title)} '
-            f'<span class="app-rule-id">({_e(d.rule)})</span></span> '
-            f'<span class="app-deadline__date">{_time(d.day)} · {_e(d.distance)}</span>'
+            f'<span class="app-rule-id">({_e(d.rule)})</span></span>{when}'
         )
+        rule_attr = f' data-rule="{_e(d.rule)}"'
     else:
         none = gettext("No open deadline")
         deadline = f'<span class="app-muted">{_e(none)}</span>'
+    # Under a flag filter the cell is the filter's own finding (why the case is listed).
+    reason_attr = ' data-reason="true"' if row.is_reason else ""
     start = _e(short_date(row.start)) if row.start else "–"
+    labels = [f' data-label="{_e(cell.label)}"' for cell in header] or [""] * len(COLUMNS)
     return SafeString(
         f'<tr><th scope="row" class="app-person">'
         f'<a class="ds-link" href="{_e(row.url)}" id="case-link-{row.pk}" hx-boost="false">'
         f"{_e(row.name)}</a>{identity}{flag}</th>"
-        f"<td>{_e(row.residence_basis)}</td><td>{_e(row.stage)}</td>"
-        f"<td>{_e(row.adviser or '–')}</td>"
-        f'<td class="app-deadline">{deadline}</td><td>{start}</td></tr>'
+        f"<td{labels[1]}>{_e(row.residence_basis)}</td><td{labels[2]}>{_e(row.stage)}</td>"
+        f"<td{labels[3]}>{_e(row.adviser or '–')}</td>"
+        f'<td class="app-deadline"{rule_attr}{reason_attr}{labels[4]}>{deadline}</td>'
+        f"<td{labels[5]}>{start}</td></tr>"
     )
+
+
+@register.filter
+def history_of(history: Mapping[str, object], row: Model) -> object:
+    """The ``EventHistory`` of a recorded event's row (``CasePage.history``), or None."""
+    kind = next((k for k, model in HISTORY_MODELS.items() if isinstance(row, model)), None)
+    return history.get(event_key(kind, row.pk)) if history and kind else None
