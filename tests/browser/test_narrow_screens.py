@@ -191,7 +191,8 @@ def _header_cards_and_findings_fit(page: Page, case_pk: int, language: str) -> N
 
 
 def _phone_screenshots(page: Page, case_pk: int) -> None:
-    """docs/screenshots/worklist-phone.png and case-page-phone.png: 390 px wide."""
+    """docs/screenshots/worklist-phone.png, case-page-phone.png (the top of the page) and
+    case-page-phone-findings.png (the findings as cards): 390 px wide."""
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto("/cases/")
     page.wait_for_load_state("networkidle")
@@ -207,6 +208,12 @@ def _phone_screenshots(page: Page, case_pk: int) -> None:
         path=str(SCREENSHOTS / "case-page-phone.png"),
         full_page=True,
         clip={"x": 0, "y": 0, "width": 390, "height": 2400},
+    )
+    top = page.evaluate("document.getElementById('findings').getBoundingClientRect().top")
+    page.screenshot(
+        path=str(SCREENSHOTS / "case-page-phone-findings.png"),
+        full_page=True,
+        clip={"x": 0, "y": top + page.evaluate("window.scrollY"), "width": 390, "height": 1800},
     )
 
 
