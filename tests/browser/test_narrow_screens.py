@@ -217,6 +217,24 @@ def _phone_screenshots(page: Page, case_pk: int) -> None:
     )
 
 
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_other_pages_reflow_at_phone_widths(
+    page: Page, live_server: Any, cases: dict[str, int], language: str
+) -> None:
+    """The log-in page, the start page, the law's parameters, the password change and the
+    administrator's access-log pages: no page scrolls sideways either."""
+    _use_language(page, live_server.url, language)
+    problems = _check(page, ["/login/"], language)
+    log_in(page, "radgiver.sth", PASSWORD)
+    problems += _check(page, ["/", "/rules/parameters/", "/account/password/"], language)
+    page.context.clear_cookies()
+    _use_language(page, live_server.url, language)
+    log_in(page, "admin", PASSWORD)
+    problems += _check(page, ["/", "/access/", "/access/security/"], language)
+    assert not problems, problems
+
+
 # --- statistics -----------------------------------------------------------------------------
 
 
