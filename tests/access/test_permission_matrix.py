@@ -36,6 +36,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from introsak.access.domain.protection import case_pseudonym
 from introsak.access.enums import Permission
 from introsak.access.models import AccessLogEntry, SecurityEvent
+from introsak.cases.models import Meeting
 from introsak.core.models import District
 from introsak.workspace.steps import STEPS
 from tests.access.personas import (
@@ -207,6 +208,18 @@ URLS: dict[str, Spec] = {
         Kind.CASE,
         P.CASE_WRITE,
         kwargs=lambda w: {"pk": w.case_a.pk, "step": "meeting"},
+        logs=1,
+        shows_person=True,
+        no_permission_status=403,
+    ),
+    "workspace:correct": Spec(
+        Kind.CASE,
+        P.CASE_WRITE,
+        kwargs=lambda w: {
+            "pk": w.case_a.pk,
+            "kind": "meeting",
+            "event": Meeting.objects.filter(case=w.case_a).values_list("pk", flat=True)[0],
+        },
         logs=1,
         shows_person=True,
         no_permission_status=403,

@@ -243,6 +243,7 @@ _CASES: dict[str, ModelClass] = {
             "other_measures": MINUTES,
             "further_plan": MINUTES,
             "notes": MINUTES,
+            "recorded_by": staff("Who recorded the event (shown with it on the case page)"),
         },
     ),
     "cases.Activity": ModelClass(
@@ -255,6 +256,7 @@ _CASES: dict[str, ModelClass] = {
             "end": fact("Programme content period"),
             "hours_per_week": fact("Work-oriented hours rules"),
             "provider": free_text("Provider or workplace (can identify the participant)"),
+            "recorded_by": staff("Who recorded the event (shown with it on the case page)"),
         },
     ),
     "cases.Leave": ModelClass(
@@ -266,6 +268,7 @@ _CASES: dict[str, ModelClass] = {
             "end": fact("Leave period"),
             "approved": fact("Only approved leave extends the programme"),
             "reason": free_text("Reason for leave; may hold health details"),
+            "recorded_by": staff("Who recorded the event (shown with it on the case page)"),
         },
     ),
     "cases.Extension": ModelClass(
@@ -276,6 +279,7 @@ _CASES: dict[str, ModelClass] = {
             "decided_on": fact("Extension decision (IL § 13)"),
             "months": fact("Extension length"),
             "justification": free_text("Justification of the extension"),
+            "recorded_by": staff("Who recorded the event (shown with it on the case page)"),
         },
     ),
     "cases.EducationRecognition": ModelClass(
@@ -289,6 +293,7 @@ _CASES: dict[str, ModelClass] = {
             "sent_by": fact("Who sent the application"),
             "outcome": fact("Recognition outcome"),
             "outcome_date": fact("Recognition outcome"),
+            "recorded_by": staff("Who recorded the event (shown with it on the case page)"),
         },
     ),
     "cases.JournalNote": ModelClass(
@@ -423,6 +428,23 @@ _WORKSPACE_AUDITS: dict[str, ModelClass] = {
             "version": technical("The case's version after the change"),
             "step": fact("Which recording step"),
             "user": staff("Who changed the case"),
+            "at": log("When"),
+        },
+    ),
+    "cases.EventCorrection": ModelClass(
+        "case",
+        {
+            "id": PK,
+            "case": CASE,
+            "version": technical("The case's version after the correction"),
+            "event": fact("Which kind of recorded event was corrected"),
+            "event_id": technical("Which recorded event was corrected"),
+            "changes": free_text(
+                "The corrected fields with old and new values (minutes may hold health and "
+                "family details); append-only history"
+            ),
+            "reason": free_text("Why the event was corrected; append-only history"),
+            "user": staff("Who corrected the event"),
             "at": log("When"),
         },
     ),

@@ -212,3 +212,14 @@ class Step(models.TextChoices):
     CERTIFICATE = "certificate", _("Participant certificate")
     JOURNAL = "journal", _("Journal note")
     REASSIGN = "reassign", _("Change of programme adviser")
+    CORRECTION = "correction", _("Correction of a recorded event")
+
+
+class EventKind(models.TextChoices):
+    """The recorded events that can be corrected afterwards (``domain.operations``)."""
+
+    MEETING = "meeting", _("Meeting")
+    ACTIVITY = "activity", _("Activity or practice placement")
+    LEAVE = "leave", _("Leave")
+    EXTENSION = "extension", _("Extension")
+    RECOGNITION = "recognition", _("Recognition of education")

@@ -8,4 +8,5 @@ urlpatterns = [
     path("help/", views.help_page, name="help"),
     path("<int:pk>/", views.case_detail, name="case"),
     path("<int:pk>/<slug:step>/", views.record, name="record"),
+    path("<int:pk>/correct/<slug:kind>/<int:event>/", views.correct, name="correct"),
 ]

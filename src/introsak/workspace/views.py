@@ -26,7 +26,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -53,20 +52,22 @@ from introsak.access.domain.protection import (
 from introsak.access.enums import Permission
 from introsak.accounts.models import User
 from introsak.accounts.requests import staff_user
-from introsak.cases.domain.operations import NON_FIELD, StaleCase, StepRejected
+from introsak.cases.domain.operations import NON_FIELD, StaleCase, StepRejected, event_correct
 from introsak.cases.domain.single import load_lists, select_case
-from introsak.cases.enums import Step
-from introsak.cases.models import CaseChange, ProgrammeCase
+from introsak.cases.enums import EventKind, Step
+from introsak.cases.models import CaseChange, EventCorrection, ProgrammeCase
 from introsak.core import clock
 from introsak.core.domain.law import unconfirmed_law
 from introsak.core.reversing import fast_reverse
 from introsak.web.views import can_see_parameters
+from introsak.workspace.corrections import CORRECTIONS
 from introsak.workspace.domain.casepage import (
     CHANGE_ROWS,
     case_page,
     recent_changes,
     without_free_text,
 )
+from introsak.workspace.domain.history import HISTORY_ROWS, correction_view
 from introsak.workspace.domain.worklist import (
     FILTERS,
     Scope,
@@ -79,6 +80,9 @@ from introsak.workspace.interfaces.forms import OUTCOME_LABELS, JournalForm, Ste
 from introsak.workspace.steps import STEPS, StepSpec, available_steps
 
 _WRITTEN = "workspace_written"  # session key: the case the user has just saved
+# Session key: what was just saved, shown once at the top of the section it changed, where
+# the user lands (``#saved-message``) and which takes focus.
+_SAVED = "workspace_saved"
 
 
 def _is_htmx(request: HttpRequest, target: str) -> bool:
@@ -141,8 +145,21 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         case = case_for_read(
             user, case_pk=pk, purpose="case_page", path=request.path, load=select_case
         )
-    changes = recent_changes(load_lists(case, extra=CHANGE_ROWS), case)
-    return render(request, "workspace/case.html", _case_context(request, case, changes=changes))
+    rows = load_lists(case, extra=(*CHANGE_ROWS, *HISTORY_ROWS))
+    changes = recent_changes(rows[: len(CHANGE_ROWS)] if rows else None, case)
+    history = rows[len(CHANGE_ROWS) :] if rows else None
+    context = _case_context(request, case, changes=changes, history_rows=history)
+    context["saved"] = _take_saved(request, pk)
+    if context["saved"] and context["saved"]["anchor"] == "journal":
+        context["journal_saved"] = context["saved"]["text"]
+    return render(request, "workspace/case.html", context)
+
+
+def _take_saved(request: HttpRequest, case_pk: int) -> dict[str, str] | None:
+    saved = request.session.pop(_SAVED, None)
+    if not isinstance(saved, dict) or saved.get("case") != case_pk:
+        return None
+    return {"anchor": str(saved["anchor"]), "text": str(saved["text"])}
 
 
 def _law_banner(user: User, today: date) -> dict[str, object]:
@@ -158,12 +175,13 @@ def _case_context(
     loaded: ProgrammeCase,
     journal_form: StepForm | None = None,
     changes: list[CaseChange] | None = None,
+    history_rows: list[list[Any]] | None = None,
 ) -> dict[str, Any]:
     """Everything the case page shows, for a case loaded with ``facts_queryset`` (or
     ``single.select_case`` and ``single.load_lists``). A user who may not see the case's
     identities (an auditor without ``show_identities``) gets the pseudonymised view."""
     user = staff_user(request)
-    page = case_page(loaded, clock.today(), changes)
+    page = case_page(loaded, clock.today(), changes, history_rows)
     pseudonymous = not shows_identity(user, loaded)
     if pseudonymous:
         page = without_free_text(page)
@@ -305,6 +323,84 @@ def _saved(request: HttpRequest, case_pk: int, spec: StepSpec) -> HttpResponse:
         context = _journal_context(case, JournalForm(case=case))
         context["journal_saved"] = spec.saved
         return render(request, "workspace/partials/journal.html", context)
-    messages.success(request, spec.saved)
+    request.session[_SAVED] = {"case": case_pk, "anchor": spec.anchor, "text": str(spec.saved)}
     _mark_written(request, case_pk)
-    return redirect(reverse("workspace:case", args=[case_pk]) + "#" + spec.anchor)
+    return redirect(reverse("workspace:case", args=[case_pk]) + "#saved-message")
+
+
+# --- completing and correcting recorded events ---------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def correct(request: HttpRequest, pk: int, kind: str, event: int) -> HttpResponse:
+    """Complete or correct one recorded event: its recording form filled from the event,
+    with the required reason, and the event's history so far. Access is logged as for the
+    recording forms; a save goes back to the event on the case page."""
+    spec = CORRECTIONS.get(kind)
+    if spec is None:
+        raise Http404
+    user = staff_user(request)
+    require_permission(user, Permission.CASE_WRITE, path=request.path)
+    purpose = f"correct form {spec.kind.value}"
+    if request.method == "POST":
+        case = case_for_write(user, case_pk=pk, path=request.path)
+    else:
+        case = case_for_read(
+            user, case_pk=pk, purpose=purpose, path=request.path, permission=Permission.CASE_WRITE
+        )
+    row = spec.model._default_manager.filter(case_id=case.pk, pk=event).first()
+    if row is None:
+        raise Http404
+    stale = ""
+    status = 200
+    if request.method == "POST":
+        form = spec.form(request.POST, case=case)
+        if form.is_valid():
+            try:
+                event_correct(
+                    case=case,
+                    by=user,
+                    expected_version=form.cleaned_data["version"],
+                    event=spec.kind,
+                    event_id=row.pk,
+                    value=form.operation_kwargs()[spec.argument],
+                    correction_reason=form.cleaned_data["correction_reason"],
+                )
+            except StaleCase as refused:
+                stale, status = _stale_message(refused), 409
+            except StepRejected as rejected:
+                _add_errors(form, rejected)
+                status = 400
+            else:
+                request.session[_SAVED] = {
+                    "case": case.pk,
+                    "anchor": spec.anchor,
+                    "text": str(_("The correction is saved in the event's history.")),
+                }
+                _mark_written(request, case.pk)
+                target = reverse("workspace:case", args=[case.pk])
+                return redirect(f"{target}#history-{spec.kind.value}-{row.pk}")
+        else:
+            status = 400
+        log_opening(user, case=case, purpose=purpose)  # the form is shown again
+    else:
+        form = spec.form(case=case, initial=spec.initial(row))
+    corrections = EventCorrection.objects.filter(case=case, event=spec.kind.value)
+    if spec.kind != EventKind.RECOGNITION:
+        corrections = corrections.filter(event_id=row.pk)
+    history = [correction_view(c) for c in corrections.select_related("user")]
+    return render(
+        request,
+        "workspace/correct.html",
+        {
+            "spec": spec,
+            "form": form,
+            "case": case,
+            "event_pk": row.pk,
+            **_who(user, case),
+            "stale": stale,
+            "history": history,
+        },
+        status=status,
+    )

@@ -23,7 +23,8 @@ Messages are translated into the active language when the operation runs.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import json
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
@@ -36,7 +37,7 @@ from introsak.accounts.enums import Role
 from introsak.accounts.models import User
 from introsak.casefacts import model as casefacts
 from introsak.casefacts.enums import EndReason, MeetingKind, ResidenceBasis
-from introsak.casefacts.parse import InvalidRecord, parse_case
+from introsak.casefacts.parse import MAX_TEXT_CHARS, InvalidRecord, parse_case
 from introsak.casefacts.serialize import case_to_dict
 from introsak.cases import models
 from introsak.cases.domain.deadlines import case_recompute
@@ -47,11 +48,20 @@ from introsak.cases.domain.facts import (
     facts_queryset,
     leave_values,
     meeting_from_facts,
+    meeting_values,
     plan_from_facts,
     recognition_from_facts,
+    recognition_values,
 )
-from introsak.cases.enums import Step
-from introsak.cases.models import CaseChange
+from introsak.cases.enums import EventKind, Step
+from introsak.cases.models import (
+    Activity,
+    CaseChange,
+    EducationRecognition,
+    Extension,
+    Leave,
+    Meeting,
+)
 from introsak.core import clock
 from introsak.core.formats import short_date
 
@@ -64,6 +74,7 @@ __all__ = [
     "case_reassign",
     "certificate_issue",
     "contract_sign",
+    "event_correct",
     "extension_decide",
     "guidance_record",
     "jobseeker_register",
@@ -148,7 +159,7 @@ def _stale(case_pk: int, expected: int, current: int) -> StaleCase:
     return StaleCase(
         expected=expected,
         current=current,
-        changed_by=last.user.display_name() if last and last.user else None,
+        changed_by=last.user.identified_name() if last and last.user else None,
         changed_at=last.at if last else None,
     )
 
@@ -493,18 +504,8 @@ _MEETING_FIELDS = {
 }
 
 
-@transaction.atomic
-def meeting_record(
-    *, case: models.ProgrammeCase, by: User, expected_version: int, meeting: casefacts.Meeting
-) -> models.Meeting:
-    """Record a held meeting with its minutes. Three-party and closing meetings are held
-    during the programme; only documented three-party meetings count for TRI-01.
-
-    Side effects: creates a ``Meeting``, bumps the version, records a ``CaseChange`` and
-    recomputes the case's findings.
-    """
-    edit = _open(case, by, expected_version)
-    facts = edit.facts
+def _meeting_checks(facts: casefacts.CaseFacts, meeting: casefacts.Meeting) -> _Checks:
+    """The order-of-events problems of ``meeting`` in a case with ``facts``."""
     checks = _Checks()
     checks.has_happened("date", meeting.date)
     checks.not_before(
@@ -530,28 +531,37 @@ def meeting_record(
         )
     if meeting.kind is MeetingKind.THREE_PARTY:
         checks.not_after_end("date", meeting.date, facts.end_date)
-    checks.done()
+    return checks
+
+
+@transaction.atomic
+def meeting_record(
+    *, case: models.ProgrammeCase, by: User, expected_version: int, meeting: casefacts.Meeting
+) -> models.Meeting:
+    """Record a held meeting with its minutes. Three-party and closing meetings are held
+    during the programme; only documented three-party meetings count for TRI-01.
+
+    Side effects: creates a ``Meeting`` (recorded by ``by``), bumps the version, records a
+    ``CaseChange`` and recomputes the case's findings.
+    """
+    edit = _open(case, by, expected_version)
+    facts = edit.facts
+    _meeting_checks(facts, meeting).done()
     candidate = replace(facts, meetings=(*facts.meetings, meeting))
     _validate(candidate, _item_fields("meetings", len(facts.meetings), _MEETING_FIELDS))
     row = meeting_from_facts(meeting)
     row.case = edit.case
+    row.recorded_by = by
     row.save()
     _finish(edit, Step.MEETING)
     return row
 
 
-@transaction.atomic
-def activity_record(
-    *, case: models.ProgrammeCase, by: User, expected_version: int, activity: casefacts.Activity
-) -> models.Activity:
-    """Record programme content: a course, a practice placement (with its workplace), work
-    or a labour-market measure. Planned activities may start in the future.
+_ACTIVITY_FIELDS = {name: name for name in ("kind", "start", "end", "hours_per_week", "provider")}
 
-    Side effects: creates an ``Activity``, bumps the version, records a ``CaseChange`` and
-    recomputes the case's findings.
-    """
-    edit = _open(case, by, expected_version)
-    facts = edit.facts
+
+def _activity_checks(facts: casefacts.CaseFacts, activity: casefacts.Activity) -> _Checks:
+    """The order-of-events problems of ``activity`` in a case with ``facts``."""
     checks = _Checks()
     checks.not_before(
         "start",
@@ -564,38 +574,36 @@ def activity_record(
     )
     if activity.kind in PRACTICE_KINDS and not activity.provider:
         checks.add("provider", _("Name the workplace of the practice placement."))
-    checks.done()
+    return checks
+
+
+@transaction.atomic
+def activity_record(
+    *, case: models.ProgrammeCase, by: User, expected_version: int, activity: casefacts.Activity
+) -> models.Activity:
+    """Record programme content: a course, a practice placement (with its workplace), work
+    or a labour-market measure. Planned activities may start in the future.
+
+    Side effects: creates an ``Activity`` (recorded by ``by``), bumps the version, records a
+    ``CaseChange`` and recomputes the case's findings.
+    """
+    edit = _open(case, by, expected_version)
+    facts = edit.facts
+    _activity_checks(facts, activity).done()
     candidate = replace(facts, activities=(*facts.activities, activity))
-    _validate(
-        candidate,
-        _item_fields(
-            "activities",
-            len(facts.activities),
-            {
-                "kind": "kind",
-                "start": "start",
-                "end": "end",
-                "hours_per_week": "hours_per_week",
-                "provider": "provider",
-            },
-        ),
+    _validate(candidate, _item_fields("activities", len(facts.activities), _ACTIVITY_FIELDS))
+    row = models.Activity.objects.create(
+        case=edit.case, recorded_by=by, **activity_values(activity)
     )
-    row = models.Activity.objects.create(case=edit.case, **activity_values(activity))
     _finish(edit, Step.ACTIVITY)
     return row
 
 
-@transaction.atomic
-def leave_record(
-    *, case: models.ProgrammeCase, by: User, expected_version: int, leave: casefacts.Leave
-) -> models.Leave:
-    """Record leave from the programme; approved leave extends the programme (IL § 13).
+_LEAVE_FIELDS = {name: name for name in ("start", "end", "approved", "reason")}
 
-    Side effects: creates a ``Leave``, bumps the version, records a ``CaseChange`` and
-    recomputes the case's findings (the latest end moves).
-    """
-    edit = _open(case, by, expected_version)
-    facts = edit.facts
+
+def _leave_checks(facts: casefacts.CaseFacts, leave: casefacts.Leave) -> _Checks:
+    """The order-of-events problems of ``leave`` in a case with ``facts``."""
     checks = _Checks()
     if facts.start_date is None:
         checks.add(
@@ -611,32 +619,33 @@ def leave_record(
         "end", leave.end, leave.start, _("The end cannot be before the start (%(date)s).")
     )
     checks.not_after_end("start", leave.start, facts.end_date)
-    checks.done()
+    return checks
+
+
+@transaction.atomic
+def leave_record(
+    *, case: models.ProgrammeCase, by: User, expected_version: int, leave: casefacts.Leave
+) -> models.Leave:
+    """Record leave from the programme; approved leave extends the programme (IL § 13).
+
+    Side effects: creates a ``Leave`` (recorded by ``by``), bumps the version, records a
+    ``CaseChange`` and recomputes the case's findings (the latest end moves).
+    """
+    edit = _open(case, by, expected_version)
+    facts = edit.facts
+    _leave_checks(facts, leave).done()
     candidate = replace(facts, leaves=(*facts.leaves, leave))
-    _validate(
-        candidate,
-        _item_fields(
-            "leaves",
-            len(facts.leaves),
-            {"start": "start", "end": "end", "approved": "approved", "reason": "reason"},
-        ),
-    )
-    row = models.Leave.objects.create(case=edit.case, **leave_values(leave))
+    _validate(candidate, _item_fields("leaves", len(facts.leaves), _LEAVE_FIELDS))
+    row = models.Leave.objects.create(case=edit.case, recorded_by=by, **leave_values(leave))
     _finish(edit, Step.LEAVE)
     return row
 
 
-@transaction.atomic
-def extension_decide(
-    *, case: models.ProgrammeCase, by: User, expected_version: int, extension: casefacts.Extension
-) -> models.Extension:
-    """Record a decision extending the programme by some months (IL § 13). The rules engine
-    reports a breach if the extensions exceed the legal frame.
+_EXTENSION_FIELDS = {name: name for name in ("decided_on", "months", "justification")}
 
-    Side effects: creates an ``Extension``, bumps the version, records a ``CaseChange`` and
-    recomputes the case's findings (the latest end moves).
-    """
-    edit = _open(case, by, expected_version)
+
+def _extension_checks(edit: _Edit, extension: casefacts.Extension) -> _Checks:
+    """The order-of-events problems of ``extension`` in the case being edited."""
     facts = edit.facts
     decided = _require_decision(edit)
     checks = _Checks()
@@ -650,38 +659,46 @@ def extension_decide(
         _("The extension cannot be decided before the programme (%(date)s)."),
     )
     checks.not_after_end("decided_on", extension.decided_on, facts.end_date)
-    checks.done()
+    return checks
+
+
+@transaction.atomic
+def extension_decide(
+    *, case: models.ProgrammeCase, by: User, expected_version: int, extension: casefacts.Extension
+) -> models.Extension:
+    """Record a decision extending the programme by some months (IL § 13). The rules engine
+    reports a breach if the extensions exceed the legal frame.
+
+    Side effects: creates an ``Extension`` (recorded by ``by``), bumps the version, records a
+    ``CaseChange`` and recomputes the case's findings (the latest end moves).
+    """
+    edit = _open(case, by, expected_version)
+    facts = edit.facts
+    _extension_checks(edit, extension).done()
     candidate = replace(facts, extensions=(*facts.extensions, extension))
-    _validate(
-        candidate,
-        _item_fields(
-            "extensions",
-            len(facts.extensions),
-            {"decided_on": "decided_on", "months": "months", "justification": "justification"},
-        ),
+    _validate(candidate, _item_fields("extensions", len(facts.extensions), _EXTENSION_FIELDS))
+    row = models.Extension.objects.create(
+        case=edit.case, recorded_by=by, **extension_values(extension)
     )
-    row = models.Extension.objects.create(case=edit.case, **extension_values(extension))
     _finish(edit, Step.EXTENSION)
     return row
 
 
-@transaction.atomic
-def recognition_record(
-    *,
-    case: models.ProgrammeCase,
-    by: User,
-    expected_version: int,
-    recognition: casefacts.EducationRecognition,
-) -> models.EducationRecognition:
-    """Record whether recognition of foreign education (HK-dir) is relevant, when the
-    application was sent and by whom (Oslostandarden: NAV sends it), and the outcome.
-    Replaces what was recorded before.
+_RECOGNITION_FIELDS = {
+    f"education_recognition.{name}": name
+    for name in (
+        "relevant",
+        "sent_date",
+        "sent_by",
+        "documents_available",
+        "outcome",
+        "outcome_date",
+    )
+}
 
-    Side effects: creates or replaces the case's ``EducationRecognition``, bumps the version,
-    records a ``CaseChange`` and recomputes the case's findings.
-    """
-    edit = _open(case, by, expected_version)
-    r = recognition
+
+def _recognition_checks(r: casefacts.EducationRecognition) -> _Checks:
+    """The problems of a recognition record in itself."""
     checks = _Checks()
     checks.has_happened("sent_date", r.sent_date)
     checks.has_happened("outcome_date", r.outcome_date)
@@ -701,25 +718,32 @@ def recognition_record(
     )
     if not r.relevant and (r.sent_date or r.outcome):
         checks.add("relevant", _("An application was recorded, so recognition is relevant."))
-    checks.done()
-    _validate(
-        replace(edit.facts, education_recognition=r),
-        {
-            f"education_recognition.{name}": name
-            for name in (
-                "relevant",
-                "sent_date",
-                "sent_by",
-                "documents_available",
-                "outcome",
-                "outcome_date",
-            )
-        },
-    )
+    return checks
+
+
+@transaction.atomic
+def recognition_record(
+    *,
+    case: models.ProgrammeCase,
+    by: User,
+    expected_version: int,
+    recognition: casefacts.EducationRecognition,
+) -> models.EducationRecognition:
+    """Record whether recognition of foreign education (HK-dir) is relevant, when the
+    application was sent and by whom (Oslostandarden: NAV sends it), and the outcome.
+    Replaces what was recorded before.
+
+    Side effects: creates or replaces the case's ``EducationRecognition`` (recorded by
+    ``by``), bumps the version, records a ``CaseChange`` and recomputes the case's findings.
+    """
+    edit = _open(case, by, expected_version)
+    _recognition_checks(recognition).done()
+    _validate(replace(edit.facts, education_recognition=recognition), _RECOGNITION_FIELDS)
     models.EducationRecognition.objects.filter(case=edit.case).delete()
-    row = recognition_from_facts(r)
+    row = recognition_from_facts(recognition)
     assert row is not None
     row.case = edit.case
+    row.recorded_by = by
     row.save()
     _finish(edit, Step.RECOGNITION)
     return row
@@ -885,3 +909,166 @@ def case_reassign(
             {"adviser": [_("Choose an active programme adviser in the case's district.")]}
         )
     return _finish(edit, Step.REASSIGN, {"adviser": adviser})
+
+
+# --- corrections of recorded events ----------------------------------------------------------
+
+CorrectedFact = (
+    casefacts.Meeting
+    | casefacts.Activity
+    | casefacts.Leave
+    | casefacts.Extension
+    | casefacts.EducationRecognition
+)
+
+
+@dataclass(frozen=True)
+class _Correctable:
+    """How one kind of recorded event is corrected: where it is in the case facts (a list,
+    or the single recognition), its model, its row values, where the validator's complaints
+    go on the form, and its order-of-events checks."""
+
+    collection: str
+    fact: type[CorrectedFact]
+    model: type[Meeting | Activity | Leave | Extension | EducationRecognition]
+    values: Callable[[Any], dict[str, Any]]
+    fields: Mapping[str, str]
+    checks: Callable[[_Edit, Any], _Checks]
+
+
+_CORRECTABLE: dict[EventKind, _Correctable] = {
+    EventKind.MEETING: _Correctable(
+        "meetings",
+        casefacts.Meeting,
+        models.Meeting,
+        meeting_values,
+        _MEETING_FIELDS,
+        lambda edit, x: _meeting_checks(edit.facts, x),
+    ),
+    EventKind.ACTIVITY: _Correctable(
+        "activities",
+        casefacts.Activity,
+        models.Activity,
+        activity_values,
+        _ACTIVITY_FIELDS,
+        lambda edit, x: _activity_checks(edit.facts, x),
+    ),
+    EventKind.LEAVE: _Correctable(
+        "leaves",
+        casefacts.Leave,
+        models.Leave,
+        leave_values,
+        _LEAVE_FIELDS,
+        lambda edit, x: _leave_checks(edit.facts, x),
+    ),
+    EventKind.EXTENSION: _Correctable(
+        "extensions",
+        casefacts.Extension,
+        models.Extension,
+        extension_values,
+        _EXTENSION_FIELDS,
+        _extension_checks,
+    ),
+    EventKind.RECOGNITION: _Correctable(
+        "education_recognition",
+        casefacts.EducationRecognition,
+        models.EducationRecognition,
+        recognition_values,
+        {},
+        lambda edit, x: _recognition_checks(x),
+    ),
+}
+
+
+def _as_json(value: object) -> object:
+    """A row value as the history stores it (dates in ISO form)."""
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _gone() -> StepRejected:
+    return StepRejected(
+        {NON_FIELD: [_("This event is no longer recorded in the case. Open the case again.")]}
+    )
+
+
+def _corrected_facts(
+    edit: _Edit, spec: _Correctable, event_id: int, value: CorrectedFact
+) -> tuple[CorrectedFact, casefacts.CaseFacts, dict[str, str]]:
+    """The event's facts before the correction, the case's facts after it, and where the
+    validator's complaints about the event go on the form."""
+    if spec.collection == "education_recognition":
+        current = getattr(edit.case, "education_recognition", None)
+        old = edit.facts.education_recognition
+        if current is None or current.pk != event_id or old is None:
+            raise _gone()
+        assert isinstance(value, casefacts.EducationRecognition)
+        return old, replace(edit.facts, education_recognition=value), _RECOGNITION_FIELDS
+    rows = list(getattr(edit.case, spec.collection).all())
+    index = next((i for i, row in enumerate(rows) if row.pk == event_id), None)
+    if index is None:
+        raise _gone()
+    items = getattr(edit.facts, spec.collection)
+    changed: dict[str, Any] = {spec.collection: (*items[:index], value, *items[index + 1 :])}
+    candidate = replace(edit.facts, **changed)
+    return items[index], candidate, _item_fields(spec.collection, index, spec.fields)
+
+
+@transaction.atomic
+def event_correct(
+    *,
+    case: models.ProgrammeCase,
+    by: User,
+    expected_version: int,
+    event: EventKind | str,
+    event_id: int,
+    value: CorrectedFact,
+    correction_reason: str,
+) -> models.EventCorrection:
+    """Complete or correct a recorded event (a meeting, activity, leave, extension or the
+    recognition of education): ``value`` is the event as it should be, ``correction_reason``
+    why (required).
+
+    The corrected event is checked as if it were recorded now (the same order-of-events
+    checks and the import validator); a correction that changes nothing is refused.
+
+    Side effects: updates the event's row, bumps the case's version, records a
+    ``CaseChange`` (step "correction") and an ``EventCorrection`` (each changed field with
+    its old and new value, the reason, who and when; append-only), and recomputes the
+    case's findings: an undocumented three-party meeting completed with minutes satisfies
+    TRI-01 at once.
+    """
+    kind = EventKind(event)
+    spec = _CORRECTABLE[kind]
+    if not isinstance(value, spec.fact):
+        raise TypeError(f"a {kind.value} is corrected with a {spec.fact.__name__}")
+    edit = _open(case, by, expected_version)
+    old, candidate, fields = _corrected_facts(edit, spec, event_id, value)
+    checks = spec.checks(edit, value)
+    reason = correction_reason.strip()
+    if not reason:
+        checks.add("correction_reason", _("Say why the event is completed or corrected."))
+    elif len(reason) > MAX_TEXT_CHARS:
+        checks.add(
+            "correction_reason", _("Write at most %(n)d characters.") % {"n": MAX_TEXT_CHARS}
+        )
+    before, after = spec.values(old), spec.values(value)
+    changes = [
+        {"field": name, "old": _as_json(before[name]), "new": _as_json(after[name])}
+        for name in after
+        if before[name] != after[name]
+    ]
+    if not changes:
+        checks.add(NON_FIELD, _("Nothing was changed: change a value, or cancel."))
+    checks.done()
+    _validate(candidate, fields)
+    spec.model._default_manager.filter(pk=event_id).update(**after)
+    changed = _finish(edit, Step.CORRECTION)
+    return models.EventCorrection.objects.create(
+        case=changed,
+        version=changed.version,
+        event=kind.value,
+        event_id=event_id,
+        changes=json.dumps(changes, ensure_ascii=False),
+        reason=reason,
+        user=by,
+    )

@@ -87,7 +87,7 @@ _LISTS: tuple[CaseRows, ...] = (
     CaseRows("journal_notes", m.JournalNote, _of_case(m.JournalNote)),
     CaseRows("authors", get_user_model(), users_of(m.JournalNote, "author")),
 )
-_compiled: dict[tuple[str, str, str], str] = {}
+_compiled: dict[tuple[str, str, str], tuple[str, int]] = {}
 
 
 def select_case(queryset: QuerySet[m.ProgrammeCase]) -> QuerySet[m.ProgrammeCase]:
@@ -99,14 +99,20 @@ def select_case(queryset: QuerySet[m.ProgrammeCase]) -> QuerySet[m.ProgrammeCase
 def _statement(item: CaseRows) -> str:
     """The SQL of ``item.build(case_pk)``, compiled on first use in this process and
     database; it selects the model's concrete fields in their order."""
+    return _compiled_statement(item)[0]
+
+
+def _compiled_statement(item: CaseRows) -> tuple[str, int]:
+    """The SQL of ``item.build(case_pk)`` and how many times it takes the case's key (a
+    statement may name it in several subqueries, and nothing else)."""
     cache_key = (connection.alias, connection.vendor, item.key)
-    sql = _compiled.get(cache_key)
-    if sql is None:
+    compiled = _compiled.get(cache_key)
+    if compiled is None:
         sql, params = item.build(_SLOT).query.sql_with_params()
-        if tuple(params) != (_SLOT,):
+        if not params or set(params) != {_SLOT}:
             raise ValueError(f"{item.key}: the statement must take the case's key only")
-        _compiled[cache_key] = sql
-    return sql
+        compiled = _compiled[cache_key] = (sql, len(params))
+    return compiled
 
 
 def _needs_converters(model: type[Model]) -> bool:
@@ -120,10 +126,11 @@ def _needs_converters(model: type[Model]) -> bool:
 
 def _fetch_one_round_trip(pk: int, lists: Sequence[CaseRows]) -> list[list[Any]]:
     """Every list's rows, from one ``execute`` (PostgreSQL)."""
-    sql = ";\n".join(_statement(item) for item in lists)
+    statements = [_compiled_statement(item) for item in lists]
+    sql = ";\n".join(statement for statement, _count in statements)
     results: list[list[Any]] = []
     with connection.cursor() as cursor:
-        cursor.execute(sql, [pk] * len(lists))
+        cursor.execute(sql, [pk] * sum(count for _statement, count in statements))
         for item in lists:
             names = [field.attname for field in item.model._meta.concrete_fields]
             results.append(

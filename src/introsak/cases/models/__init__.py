@@ -1,5 +1,6 @@
 from introsak.cases.models.case import ProgrammeCase
 from introsak.cases.models.change import CaseChange
+from introsak.cases.models.correction import EventCorrection
 from introsak.cases.models.events import Activity, Extension, Leave, Meeting
 from introsak.cases.models.finding import CaseFinding
 from introsak.cases.models.journal import JournalNote
@@ -12,6 +13,7 @@ __all__ = [
     "CaseChange",
     "CaseFinding",
     "EducationRecognition",
+    "EventCorrection",
     "Extension",
     "IntegrationPlan",
     "JournalNote",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +27,14 @@ class Meeting(models.Model):
     other_measures = models.TextField(_("other measures"), blank=True)
     further_plan = models.TextField(_("further plan"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     MINUTES_FIELDS = (
         "attendance",
@@ -58,6 +67,14 @@ class Activity(models.Model):
     end = models.DateField(_("end"), null=True, blank=True)
     hours_per_week = models.FloatField(_("hours per week"))
     provider = models.CharField(_("provider or workplace"), max_length=200, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["start", "id"]
@@ -86,6 +103,14 @@ class Leave(models.Model):
     end = models.DateField(_("end"))
     approved = models.BooleanField(_("approved"), default=True)
     reason = models.TextField(_("reason"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["start", "id"]
@@ -108,6 +133,14 @@ class Extension(models.Model):
     decided_on = models.DateField(_("decided on"))
     months = models.PositiveSmallIntegerField(_("months"))
     justification = models.TextField(_("justification"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["decided_on", "id"]

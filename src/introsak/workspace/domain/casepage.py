@@ -28,7 +28,9 @@ from introsak.cases.domain.facts import case_to_facts
 from introsak.cases.domain.single import CaseRows, attach_users, users_of
 from introsak.cases.enums import ActivityKind, FindingStatus, MeetingKind
 from introsak.cases.models import CaseChange
+from introsak.core.formats import short_date
 from introsak.rules import RULES_BY_ID, Finding, evaluate
+from introsak.workspace.domain.history import EventHistory, anonymous, event_histories
 from introsak.workspace.domain.worklist import effective_status
 from introsak.workspace.phrases import (
     CATEGORY_LABELS,
@@ -175,17 +177,28 @@ class TimelineItem:
     label: StrOrPromise
     day: date
     end: date | None = None
-    gap_days: int | None = None  # days since the previous item of the same kind
+    # A three-party meeting: the days since the previous three-party meeting (``gap_from``),
+    # or, for the first, since the programme start (``gap_from`` None).
+    gap_days: int | None = None
+    gap_from: date | None = None
     long_gap: bool = False
     note: str = ""
 
     @property
     def gap_text(self) -> str:
+        """What the gap counts from, named: the previous meeting's date, or the start."""
         if self.gap_days is None:
             return ""
+        n = self.gap_days
+        if self.gap_from is None:
+            return ngettext(
+                "%(n)s day after the programme start", "%(n)s days after the programme start", n
+            ) % {"n": n}
         return ngettext(
-            "%(n)s day since the previous", "%(n)s days since the previous", self.gap_days
-        ) % {"n": self.gap_days}
+            "%(n)s day since the three-party meeting on %(day)s",
+            "%(n)s days since the three-party meeting on %(day)s",
+            n,
+        ) % {"n": n, "day": short_date(self.gap_from)}
 
 
 # The three-party meeting template's fields, in the order the minutes show them.
@@ -207,6 +220,11 @@ class MeetingView:
     label: str
     documented: bool
     minutes: list[tuple[str, str]]  # (field label, text) of the fields written
+
+    @property
+    def history_key(self) -> str:
+        """The meeting's key in ``CasePage.history``."""
+        return f"meeting-{self.pk}"
 
 
 def meeting_views(meetings: list[m.Meeting]) -> list[MeetingView]:
@@ -232,21 +250,27 @@ def _after(day: date | None, settlement: date) -> int | None:
 def _meeting_items(
     meetings: list[m.Meeting], start: date | None, kinds: Mapping[str, str]
 ) -> list[TimelineItem]:
+    """The meetings in date order; each three-party meeting with the days since the one
+    before it (documented or not: the gap counts from the meeting shown above it, and says
+    which), the first since the programme start. Whether the meetings were documented in
+    time is TRI-01's finding, shown with the step."""
     items = []
-    previous = start
+    previous: date | None = None
     for x in meetings:
         is_tri = x.kind == FactsMeetingKind.THREE_PARTY
-        gap = (x.date - previous).days if is_tri and previous else None
+        since = previous or start
+        gap = (x.date - since).days if is_tri and since else None
         items.append(
             TimelineItem(
                 label=kinds.get(x.kind, x.kind),
                 day=x.date,
                 gap_days=gap,
+                gap_from=previous if gap is not None else None,
                 long_gap=gap is not None and gap > MEETING_INTERVAL_DAYS,
                 note="" if x.documented else str(_("not documented")),
             )
         )
-        if is_tri and x.documented:
+        if is_tri:
             previous = x.date
     return items
 
@@ -391,6 +415,8 @@ class CasePage:
     plan_items: dict[int, dict[str, list[str]]]  # plan pk → elements and sub-goals
     labels: dict[str, Mapping[str, str]]  # choice labels for the page's lists
     meetings: list[MeetingView]  # newest first
+    # Who recorded each event and its corrections, by ``history.event_key``.
+    history: dict[str, EventHistory] = field(default_factory=dict)
 
     @property
     def open_findings(self) -> list[FindingView]:
@@ -431,11 +457,15 @@ def recent_changes(rows: list[list[Any]] | None, case: m.ProgrammeCase) -> list[
 
 
 def case_page(
-    case: m.ProgrammeCase, today: date, changes: list[CaseChange] | None = None
+    case: m.ProgrammeCase,
+    today: date,
+    changes: list[CaseChange] | None = None,
+    history_rows: list[list[Any]] | None = None,
 ) -> CasePage:
     """The page's contents for a case loaded with ``cases.domain.facts.facts_queryset``
     (or ``single.select_case`` and ``single.load_lists``); ``changes`` from
-    ``recent_changes`` (read here when not given)."""
+    ``recent_changes`` (read here when not given); ``history_rows``: ``history.HISTORY_ROWS``
+    as ``load_lists`` read them (read here when not given)."""
     facts = case_to_facts(case)
     fresh = evaluate(facts, today)
     stored = stored_statuses(case, today)
@@ -463,6 +493,7 @@ def case_page(
         timeline=timeline(case, by_rule),
         category=CATEGORY_LABELS.get(category, category),
         changes=changes,
+        history=event_histories(case, history_rows),
     )
 
 
@@ -479,6 +510,7 @@ def without_free_text(page: CasePage) -> CasePage:
         plan_items={pk: {**items, "sub_goals": []} for pk, items in page.plan_items.items()},
         timeline=[_without_notes(entry) for entry in page.timeline],
         changes=[],
+        history={key: anonymous(h) for key, h in page.history.items()},
     )
 
 

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from django import template
-from django.template.defaultfilters import linebreaksbr
+from django.db.models import Model
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
@@ -16,10 +16,11 @@ from introsak.core.templatetags.introsak_ui import escape_text as _e
 from introsak.core.templatetags.introsak_ui import status_tag_html
 from introsak.workspace.domain.casepage import (
     FindingView,
-    MeetingView,
     TimelineEntry,
     TimelineItem,
 )
+from introsak.workspace.domain.history import MODELS as HISTORY_MODELS
+from introsak.workspace.domain.history import event_key
 from introsak.workspace.interfaces.tables import COLUMNS, HeaderCell, Row
 
 register = template.Library()
@@ -82,6 +83,8 @@ def finding_row(finding: FindingView, findings_as_of: date | None) -> SafeString
         source = _e(f.source)
     document = f' <span class="app-muted">({_e(f.document)})</span>' if f.document else ""
     rule = _e(f.rule)
+    # gettext outside the f-strings: xgettext does not find strings inside them.
+    source_label = gettext("Source:")
     return SafeString(
         f'<tr id="finding-{rule}" data-rule="{rule}" data-status="{_e(f.status)}">'
         f'<th scope="row">{_e(f.title)}<br><span class="app-rule-id">{rule} · '
@@ -93,7 +96,7 @@ def finding_row(finding: FindingView, findings_as_of: date | None) -> SafeString
         f'<td class="app-explanation" data-label="{_e(gettext("Explanation and source"))}">'
         f'<p class="ds-paragraph" data-size="sm">'
         f"{_e(f.explanation)}</p>"
-        f'<p class="ds-paragraph app-source" data-size="sm">{_e(gettext("Source:"))} '
+        f'<p class="ds-paragraph app-source" data-size="sm">{_e(source_label)} '
         f"{source}{document}</p></td></tr>"
     )
 
@@ -102,7 +105,8 @@ def finding_row(finding: FindingView, findings_as_of: date | None) -> SafeString
 def open_item(finding: FindingView) -> SafeString:
     """One line of "To follow up": status, the requirement (a link to its row), deadline."""
     f = finding
-    deadline = f" · {_e(gettext('deadline'))} {_time(f.deadline)}" if f.deadline else ""
+    word = gettext("deadline")
+    deadline = f" · {_e(word)} {_time(f.deadline)}" if f.deadline else ""
     return SafeString(
         f"<li>{status_tag_html(f.colour, f.status_label, f.status)} "
         f'<a class="ds-link" href="#finding-{_e(f.rule)}">{_e(f.title)}</a>{deadline}</li>'
@@ -116,7 +120,8 @@ def _timeline_item(item: TimelineItem) -> str:
     if item.gap_days is not None:
         gap = f" · {_e(item.gap_text)}"
         if item.long_gap:
-            gap += f' <strong class="app-gap__flag">{_e(gettext("more than 6 months"))}</strong>'
+            flag = gettext("more than 6 months")
+            gap += f' <strong class="app-gap__flag">{_e(flag)}</strong>'
     css = ' class="app-gap"' if item.long_gap else ""
     return f"<li{css}>{_time(item.day)}{end} {_e(item.label)}{note}{gap}</li>"
 
@@ -147,7 +152,8 @@ def timeline_step(entry: TimelineEntry, actions: Mapping[str, Mapping[str, Any]]
         parts.append(f'<ul class="app-timeline__items">{items}</ul>')
     if entry.finding:
         f = entry.finding
-        deadline = f"{_e(gettext('Deadline'))} {_time(f.deadline)} · " if f.deadline else ""
+        word = gettext("Deadline")
+        deadline = f"{_e(word)} {_time(f.deadline)} · " if f.deadline else ""
         parts.append(
             f'<p class="ds-paragraph app-timeline__rule" data-size="sm">{deadline}'
             f'<a class="ds-link" href="#finding-{_e(f.rule)}">{_e(f.title)}: '
@@ -161,26 +167,6 @@ def timeline_step(entry: TimelineEntry, actions: Mapping[str, Mapping[str, Any]]
         )
     parts.append("</li>")
     return SafeString("".join(parts))
-
-
-@register.simple_tag
-def meeting_item(meeting: MeetingView) -> SafeString:
-    """One meeting, folded: date, kind and whether it is documented; unfolded, the minutes
-    (the three-party meeting template's fields that were written)."""
-    documented = gettext("documented") if meeting.documented else gettext("not documented")
-    if meeting.minutes:
-        rows = "".join(
-            f"<dt>{_e(label)}</dt><dd>{linebreaksbr(text, autoescape=True)}</dd>"
-            for label, text in meeting.minutes
-        )
-        body = f'<dl class="app-minutes">{rows}</dl>'
-    else:
-        body = f'<p class="ds-paragraph app-muted">{_e(gettext("No minutes recorded here."))}</p>'
-    return SafeString(
-        f'<li><details class="ds-details" id="meeting-{meeting.pk}">'
-        f"<summary>{_time(meeting.day)} · {_e(meeting.label)} · {_e(documented)}</summary>"
-        f"<div>{body}</div></details></li>"
-    )
 
 
 @register.simple_tag
@@ -212,7 +198,8 @@ def worklist_row(row: Row, header: Sequence[HeaderCell] = ()) -> SafeString:
         )
         rule_attr = f' data-rule="{_e(d.rule)}"'
     else:
-        deadline = f'<span class="app-muted">{_e(gettext("No open deadline"))}</span>'
+        none = gettext("No open deadline")
+        deadline = f'<span class="app-muted">{_e(none)}</span>'
     # Under a flag filter the cell is the filter's own finding (why the case is listed).
     reason_attr = ' data-reason="true"' if row.is_reason else ""
     start = _e(short_date(row.start)) if row.start else "–"
@@ -226,3 +213,10 @@ def worklist_row(row: Row, header: Sequence[HeaderCell] = ()) -> SafeString:
         f'<td class="app-deadline"{rule_attr}{reason_attr}{labels[4]}>{deadline}</td>'
         f"<td{labels[5]}>{start}</td></tr>"
     )
+
+
+@register.filter
+def history_of(history: Mapping[str, object], row: Model) -> object:
+    """The ``EventHistory`` of a recorded event's row (``CasePage.history``), or None."""
+    kind = next((k for k, model in HISTORY_MODELS.items() if isinstance(row, model)), None)
+    return history.get(event_key(kind, row.pk)) if history and kind else None

@@ -1,0 +1,184 @@
+"""Who recorded each event of a case and how it was completed or corrected since.
+
+``event_histories`` reads a case's corrections and the staff who recorded or corrected its
+events, for a case whose lists are loaded (``facts_queryset`` or ``single.load_lists``): on
+the case page both come in the page's one round trip on PostgreSQL (``HISTORY_ROWS``);
+elsewhere two queries, whatever the number of events and corrections. Values are shown
+the way the case page shows them (dates as ``dd.mm.yyyy`` in bokmål, choices by their
+labels, yes/no).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db.models import BooleanField, DateField, FloatField, Model, Q, QuerySet
+from django.utils.formats import number_format
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+
+from introsak.cases import models as m
+from introsak.cases.domain.single import CaseRows, attach_users
+from introsak.cases.enums import EventKind
+from introsak.core.formats import short_date
+
+MODELS: dict[str, type[Model]] = {
+    EventKind.MEETING.value: m.Meeting,
+    EventKind.ACTIVITY.value: m.Activity,
+    EventKind.LEAVE.value: m.Leave,
+    EventKind.EXTENSION.value: m.Extension,
+    EventKind.RECOGNITION.value: m.EducationRecognition,
+}
+
+
+@dataclass(frozen=True)
+class ChangedValue:
+    label: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class CorrectionView:
+    at: datetime
+    by: str  # the user's display name ("" when the account is gone)
+    reason: str
+    changes: list[ChangedValue]
+
+
+@dataclass(frozen=True)
+class EventHistory:
+    """One recorded event: who recorded it ("" when it was imported) and its corrections,
+    oldest first."""
+
+    kind: str
+    pk: int
+    recorded_by: str
+    corrections: list[CorrectionView]
+
+
+def event_key(kind: str, pk: int | None) -> str:
+    """The history's key of an event: ``meeting-12``; the case's one recognition of
+    education is ``recognition`` (its row is replaced when it is recorded again)."""
+    return kind if kind == EventKind.RECOGNITION else f"{kind}-{pk}"
+
+
+def shown_value(model: type[Model], name: str, value: object) -> str:
+    """A stored value (as ``EventCorrection.changes`` holds it) as the case page shows it."""
+    if value is None or value == "":
+        return "–"
+    field = model._meta.get_field(name)
+    choices = getattr(field, "flatchoices", None)
+    if choices:
+        return str(dict(choices).get(value, value))
+    if isinstance(field, BooleanField):
+        return _("Yes") if value else _("No")
+    if isinstance(field, DateField) and isinstance(value, str):
+        return short_date(date.fromisoformat(value))
+    if isinstance(field, FloatField) and isinstance(value, int | float):
+        return number_format(value, decimal_pos=1 if value % 1 else 0)
+    return str(value)
+
+
+def _label(model: type[Model], name: str) -> str:
+    return str(capfirst(getattr(model._meta.get_field(name), "verbose_name", name)))
+
+
+def correction_view(row: m.EventCorrection) -> CorrectionView:
+    model = MODELS[row.event]
+    return CorrectionView(
+        at=row.at,
+        by=row.user.display_name() if row.user else "",
+        reason=row.reason,
+        changes=[
+            ChangedValue(
+                label=_label(model, change["field"]),
+                old=shown_value(model, change["field"], change["old"]),
+                new=shown_value(model, change["field"], change["new"]),
+            )
+            for change in row.changed
+        ],
+    )
+
+
+def _events(case: m.ProgrammeCase) -> list[tuple[str, Model]]:
+    events: list[tuple[str, Model]] = [
+        *((EventKind.MEETING.value, x) for x in case.meetings.all()),
+        *((EventKind.ACTIVITY.value, x) for x in case.activities.all()),
+        *((EventKind.LEAVE.value, x) for x in case.leaves.all()),
+        *((EventKind.EXTENSION.value, x) for x in case.extensions.all()),
+    ]
+    recognition = getattr(case, "education_recognition", None)
+    if recognition is not None:
+        events.append((EventKind.RECOGNITION.value, recognition))
+    return events
+
+
+def _staff_of_case(key: int) -> QuerySet[Any]:
+    """The users who recorded or corrected any event of the case."""
+    named = Q(pk__in=m.EventCorrection.objects.filter(case_id=key).values("user_id"))
+    for model in MODELS.values():
+        named |= Q(pk__in=model._default_manager.filter(case_id=key).values("recorded_by_id"))
+    return get_user_model()._default_manager.filter(named)
+
+
+def _corrections_of_case(key: int) -> QuerySet[Any]:
+    return m.EventCorrection.objects.filter(case_id=key)
+
+
+# The corrections and the staff named in the history, read with the case's lists
+# (``single.load_lists``).
+HISTORY_ROWS = (
+    CaseRows("corrections", m.EventCorrection, _corrections_of_case),
+    CaseRows("history_users", get_user_model(), _staff_of_case),
+)
+
+
+def event_histories(
+    case: m.ProgrammeCase, rows: list[list[Any]] | None = None
+) -> dict[str, EventHistory]:
+    """Every recorded event of the case by ``event_key``, with who recorded it and its
+    corrections (``rows``: ``HISTORY_ROWS`` as ``load_lists`` read them, else read here);
+    corrections of events no longer in the case (replaced by a re-import) are left out."""
+    events = _events(case)
+    if rows is None:
+        corrections = list(m.EventCorrection.objects.filter(case=case).select_related("user"))
+        users = list(_staff_of_case(case.pk))
+    else:
+        corrections, users = rows
+        attach_users(corrections, users, "user")
+    names = {user.pk: user.display_name() for user in users}
+    by_event: dict[str, list[CorrectionView]] = {}
+    for row in corrections:
+        key = event_key(row.event, row.event_id)
+        by_event.setdefault(key, []).append(correction_view(row))
+    return {
+        (key := event_key(kind, row.pk)): EventHistory(
+            kind=kind,
+            pk=row.pk,
+            recorded_by=names.get(getattr(row, "recorded_by_id", None) or 0, ""),
+            corrections=by_event.get(key, []),
+        )
+        for kind, row in events
+    }
+
+
+def anonymous(history: EventHistory) -> EventHistory:
+    """The history as a pseudonymised view shows it: no staff names, no reasons and no
+    values (minutes and reasons are free text), only when and which fields changed."""
+    return replace(
+        history,
+        recorded_by="",
+        corrections=[
+            replace(
+                c,
+                by="",
+                reason="",
+                changes=[ChangedValue(label=x.label, old="", new="") for x in c.changes],
+            )
+            for c in history.corrections
+        ],
+    )
