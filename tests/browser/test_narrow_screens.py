@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from introsak.audits.models import Audit, FrameCase
-from introsak.cases.models import ProgrammeCase
+from introsak.cases.models import Meeting, ProgrammeCase
 from tests.browser.conftest import (
     SCREENSHOTS,
     axe_scan,
@@ -138,12 +138,19 @@ def test_workspace_pages_reflow_at_phone_widths(
         f"/cases/{undecided_case}/",
         f"/cases/{rich_case}/meeting/",
         f"/cases/{undecided_case}/decision/",
+        f"/cases/{rich_case}/correct/meeting/{_first_meeting(rich_case)}/",
     ]
     problems = _check(page, paths, language)
     assert not problems, problems
     _header_cards_and_findings_fit(page, rich_case, language)
     if language == "nb":
         _phone_screenshots(page, rich_case)
+
+
+def _first_meeting(case_pk: int) -> int:
+    meeting = Meeting.objects.filter(case_id=case_pk).order_by("date", "pk").first()
+    assert meeting is not None
+    return meeting.pk
 
 
 def _inside(page: Page, selector: str) -> None:
