@@ -71,7 +71,20 @@ def _open(request: HttpRequest, pk: int) -> ProgrammeCase:
     user = staff_user(request)
     if request.session.pop(_WRITTEN, None) == pk:
         return case_for_write(user, case_pk=pk, path=request.path, load=select_case)
-    return case_for_read(user, case_pk=pk, purpose=PURPOSE, path=request.path, load=select_case)
+    return _read(request, pk)
+
+
+def _read(request: HttpRequest, pk: int) -> ProgrammeCase:
+    """One opening of a case for the work pages, which are for the district staff who may
+    change it (auditors and analysts get the same 404 as for a case out of scope)."""
+    return case_for_read(
+        staff_user(request),
+        case_pk=pk,
+        purpose=PURPOSE,
+        path=request.path,
+        load=select_case,
+        permission=Permission.CASE_WRITE,
+    )
 
 
 def _saved(request: HttpRequest, pk: int, message: str) -> HttpResponse:
@@ -192,7 +205,7 @@ def participant(request: HttpRequest, pk: int) -> HttpResponse:
 def profile_edit(request: HttpRequest, pk: int) -> HttpResponse:
     user = staff_user(request)
     if request.method == "GET":
-        case = case_for_read(user, case_pk=pk, purpose=PURPOSE, path=request.path, load=select_case)
+        case = _read(request, pk)
         profile = work_profile_of(case)
         form = f.WorkProfileForm(initial={"version": case.version}, profile=profile)
         return render(request, "placements/profile.html", {**_who(user, case), "form": form})
@@ -289,7 +302,7 @@ def step(request: HttpRequest, pk: int, placement_pk: int, step: str) -> HttpRes
         raise Http404
     user = staff_user(request)
     if request.method == "GET":
-        case = case_for_read(user, case_pk=pk, purpose=PURPOSE, path=request.path, load=select_case)
+        case = _read(request, pk)
     else:
         case = case_for_write(user, case_pk=pk, path=request.path, load=select_case)
     placement = get_object_or_404(

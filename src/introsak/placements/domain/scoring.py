@@ -1,13 +1,13 @@
 """Matching participants and placement offers: a score with its reasons (pure Python).
 
 Nothing here reads the database or assigns anyone: ``domain.matching`` loads the rows and
-calls ``assess``; the adviser decides. Ranking is in two tiers. First come the pairs with
-no *blocker*: a Norwegian level below the offer's requirement in some skill, formal
-competence required but missing, or no place left. Fewer blockers rank higher, whatever the
-score, so a participant below an offer's required level is never ranked above one who meets
-it when all else is equal (``tests/placements/test_matching_properties.py``). Within a tier
-the score orders: occupation fit with experience and wishes, sector and district wishes,
-hours against availability, and the margin over the language requirement.
+calls ``assess``; the adviser decides. Ranking counts *blockers* first: each skill in which
+the Norwegian level is below the offer's requirement, formal competence required but
+missing, and no place left. Fewer blockers rank higher, whatever the score, so a participant
+below an offer's required level is never ranked above one who meets it when all else is
+equal (``tests/placements/test_matching_properties.py``). With as many blockers, the score
+orders: occupation fit with experience and wishes, sector and district wishes, hours against
+availability, and the margin over the language requirement.
 """
 
 from __future__ import annotations
@@ -125,18 +125,19 @@ def _hours(p: Participant, o: Offer) -> tuple[int, list[Reason]]:
 
 
 def _language(p: Participant, o: Offer) -> tuple[int, int, list[Reason]]:
-    """Points, blockers (0 or 1) and one reason per skill with a requirement."""
-    reasons, short = [], False
+    """Points, blockers (one per skill below the requirement) and one reason per skill with
+    a requirement."""
+    reasons, short = [], 0
     for skill, have, need in zip(SKILLS, p.levels, o.required, strict=True):
         if need == 0:
             continue
         ok = have >= need
-        short = short or not ok
+        short += not ok
         code = "language_met" if ok else "language_below"
         reasons.append(Reason(code, ok, (("skill", skill), ("have", have), ("need", need))))
     if not reasons:
         return LANGUAGE_MET, 0, [Reason("no_language_requirement", True)]
-    return (0, 1, reasons) if short else (LANGUAGE_MET, 0, reasons)
+    return (0, short, reasons) if short else (LANGUAGE_MET, 0, reasons)
 
 
 def assess(p: Participant, o: Offer) -> Assessment:
