@@ -46,7 +46,7 @@ def offer(by: User | None = None, **overrides: Any) -> PlacementOffer:
     return offer_create(data=OfferInput(**values), by=by)
 
 
-def participant(case_id: str, adviser: str, name: str, **overrides: Any) -> dict[str, Any]:
+def participant(case_id: str, adviser: str | None, name: str, **overrides: Any) -> dict[str, Any]:
     """Collective protection, end goal work, started 2024-05-06, Norwegian training only:
     no work-oriented activity, so WORK-15H-01 is breached from 2024-08-06."""
     base: dict[str, Any] = {
