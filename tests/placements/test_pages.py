@@ -111,10 +111,6 @@ def _board(client: Client) -> str:
     return client.get("/placements/").content.decode()
 
 
-def _board(client: Client) -> str:
-    return client.get("/placements/").content.decode()
-
-
 def test_posting_a_need_and_registering_an_employer(client_as: Client) -> None:
     response = client_as.post(
         "/placements/",
