@@ -188,15 +188,23 @@ def candidate_cases(user: User) -> QuerySet[ProgrammeCase]:
 def cases_for_offer(
     user: User, offer_pk: int, *, today: date, limit: int = DEFAULT_LIMIT
 ) -> list[RankedCase]:
-    """The best participants for an offer among the cases the user may see (three
+    """The best participants for an offer among the cases the user may see (four
     queries). Cases without a work profile take part with what the case says."""
+    return rank_cases(candidate_cases(user), offer_pk, today=today, limit=limit)
+
+
+def rank_cases(
+    candidates: QuerySet[ProgrammeCase], offer_pk: int, *, today: date, limit: int
+) -> list[RankedCase]:
+    """The best ``limit`` of ``candidates`` (a queryset from the access gateway) for an
+    offer."""
     offer = next(offer_rows(open_offers(today).filter(pk=offer_pk)), None)
     if offer is None:
         offer = next(offer_rows(PlacementOffer.objects.filter(pk=offer_pk).annotate(
             held=Count("placements", filter=Q(placements__status__in=HOLDING_STATUSES))
         )))  # fmt: skip
     columns = [f"work_profile__{c}" for c in _PROFILE_COLUMNS]
-    rows = candidate_cases(user).values_list(
+    rows = candidates.values_list(
         "pk", "district__slug", "person__education_level", "part_time_percent", "work_profile__id",
         *columns,
     )  # fmt: skip
@@ -209,9 +217,7 @@ def cases_for_offer(
         (scoring.assess(p, offer) for p in people),
         key=lambda a: (*a.sort_key(), a.participant),
     )
-    cases = (
-        candidate_cases(user)
-        .select_related("person", "district", "adviser")
-        .in_bulk([a.participant for a in ranked])
+    cases = candidates.select_related("person", "district", "adviser").in_bulk(
+        [a.participant for a in ranked]
     )
     return [RankedCase(cases[a.participant], a) for a in ranked]
