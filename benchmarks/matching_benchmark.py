@@ -27,11 +27,14 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = date(2024, 8, 7)
+T = TypeVar("T")
 CODES = ("91", "52", "53", "51", "94", "23", "22", "83", "71", "41", "75", "24", "9", "5")
 SECTORS = (
     "kindergarten",
@@ -154,11 +157,11 @@ def _fill(cases: int, offers: int, rng: random.Random) -> None:
     print(f"filled {cases} cases and {offers} offers in {time.perf_counter() - start:.0f} s")
 
 
-def _time(function: object, arguments: list[object]) -> list[float]:
+def _time(function: Callable[[T], object], arguments: Sequence[T]) -> list[float]:
     timings = []
     for argument in arguments:
         start = time.perf_counter()
-        function(argument)  # type: ignore[operator]
+        function(argument)
         timings.append((time.perf_counter() - start) * 1000)
     return timings
 
@@ -204,7 +207,7 @@ def main() -> None:
             f"database: {connection.vendor}; {ProgrammeCase.objects.count()} cases, "
             f"{PlacementOffer.objects.count()} offers; {args.repeats} repeats each"
         )
-        in_district = ProgrammeCase.objects.filter(district_id=adviser.district_id).count()
+        in_district = ProgrammeCase.objects.filter(district=adviser.district).count()
         offers_for_case(cases[0], today=AS_OF)  # warm up: compile, load the catalogue
         _report(
             "ranked offers for one participant",

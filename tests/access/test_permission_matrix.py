@@ -196,6 +196,16 @@ def _offer_args(world: World) -> dict[str, Any]:
     return {"pk": _offer(world).pk}
 
 
+def _fair_args(world: World) -> dict[str, Any]:
+    from introsak.placements.models import JobFair, JobFairInvitation
+
+    fair = JobFair.objects.first() or JobFair.objects.create(
+        name="Jobbmesse", held_on=date(2024, 9, 1), preparation_sessions=5
+    )
+    JobFairInvitation.objects.get_or_create(fair=fair, case=world.case_a)
+    return {"pk": fair.pk}
+
+
 def _placement_args(world: World) -> dict[str, Any]:
     from introsak.placements.models import Placement
 
@@ -285,6 +295,8 @@ URLS |= {
     "placements:employers": Spec(Kind.PAGE, P.CASE_READ),
     "placements:offer_new": Spec(Kind.PAGE, P.CASE_WRITE),
     "placements:offer": Spec(Kind.LIST, P.CASE_READ, kwargs=_offer_args, shows_person=True),
+    "placements:fairs": Spec(Kind.PAGE, P.CASE_READ),
+    "placements:fair": Spec(Kind.LIST, P.CASE_READ, kwargs=_fair_args, shows_person=True),
     "placements:participant": Spec(
         Kind.CASE, P.CASE_WRITE, kwargs=_case, logs=1, shows_person=True
     ),
@@ -297,6 +309,8 @@ URLS |= {
 # Named URLs not requested here, with the reason and where they are tested instead.
 SKIPPED: dict[str, str] = {
     "placements:propose": "POST only; proposing an offer (tests/placements/test_pages.py)",
+    "placements:fair_invite": "POST only; inviting to a job fair (tests/placements/test_fairs.py)",
+    "placements:invitation": "POST only; a job-fair outcome (tests/placements/test_fairs.py)",
     "logout": "POST only; ends the session (tests/accounts/test_sessions.py)",
     "set_language": "POST only; sets the language, no data",
     "accounts:otp_verify": "sends users without a device to enrolment "

@@ -26,6 +26,7 @@ from introsak.access.domain.gateway import (
     has_permission,
     log_opening,
     require_permission,
+    visible_cases,
 )
 from introsak.access.domain.protection import display_name, display_national_id, protection_label
 from introsak.access.enums import Permission
@@ -35,6 +36,7 @@ from introsak.cases.domain.operations import StaleCase, StepRejected, work_profi
 from introsak.cases.domain.single import select_case
 from introsak.cases.models import ProgrammeCase
 from introsak.core import clock
+from introsak.placements.domain import fairs as fair_domain
 from introsak.placements.domain import pipeline
 from introsak.placements.domain.board import board_context, need_post
 from introsak.placements.domain.employers import EmployerInput, employer_save
@@ -45,7 +47,13 @@ from introsak.placements.domain.participant import participant_page, work_profil
 from introsak.placements.domain.requirements import catalogue
 from introsak.placements.enums import NEXT_STATUSES, PlacementStatus
 from introsak.placements.interfaces import forms as f
-from introsak.placements.models import Employer, Placement, PlacementOffer
+from introsak.placements.models import (
+    Employer,
+    JobFair,
+    JobFairInvitation,
+    Placement,
+    PlacementOffer,
+)
 
 _WRITTEN = "placements_written"
 PURPOSE = "placements"
@@ -179,6 +187,109 @@ def offer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     requirement = entry.title(get_language() or "nb") if entry else ""
     context = {"offer": offer, "rows": rows, "requirement": requirement}
     return render(request, "placements/offer.html", context)
+
+
+# --- job fairs ------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def fairs(request: HttpRequest) -> HttpResponse:
+    """The job fairs of the user's district and city-wide, with a form to add one."""
+    user = staff_user(request)
+    require_permission(user, Permission.CASE_READ, path=request.path)
+    form = f.FairForm(request.POST or None)
+    if request.method == "POST":
+        require_permission(user, Permission.CASE_WRITE, path=request.path)
+        if form.is_valid():
+            try:
+                fair = fair_domain.fair_create(**form.cleaned_data)
+            except Rejected as rejected:
+                _add_errors(form, rejected.errors)
+            else:
+                return redirect("placements:fair", pk=fair.pk)
+    context = {
+        "fairs": list(fair_domain.fairs_for(user)),
+        "form": form,
+        "can_write": has_permission(user, Permission.CASE_WRITE),
+    }
+    return render(request, "placements/fairs.html", context, status=400 if form.errors else 200)
+
+
+def _fair(request: HttpRequest, pk: int) -> JobFair:
+    return get_object_or_404(fair_domain.fairs_for(staff_user(request)), pk=pk)
+
+
+@login_required
+@require_http_methods(["GET"])
+def fair_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One fair: the invited participants the user may see (a list: no log row), totals."""
+    user = staff_user(request)
+    require_permission(user, Permission.CASE_READ, path=request.path)
+    fair = _fair(request, pk)
+    visible = JobFairInvitation.objects.filter(fair=fair, case__in=visible_cases(user))
+    rows = [
+        {"invitation": i, "name": display_name(user, i.case.person), "form": f.InvitationForm(
+            initial={"sessions_attended": i.sessions_attended, "interviews": i.interviews,
+                     "offers": i.offers, "hired": i.hired, "attended": i.attended},
+            prefix=f"i{i.pk}",
+        )}
+        for i in visible.select_related("case__person").order_by("pk")
+    ]  # fmt: skip
+    context = {
+        "fair": fair,
+        "rows": rows,
+        "totals": fair_domain.fair_totals(visible),
+        "invite_form": f.InviteForm(),
+        "can_write": has_permission(user, Permission.CASE_WRITE),
+    }
+    return render(request, "placements/fair.html", context)
+
+
+@login_required
+@require_POST
+def fair_invite(request: HttpRequest, pk: int) -> HttpResponse:
+    user = staff_user(request)
+    require_permission(user, Permission.CASE_WRITE, path=request.path)
+    fair = _fair(request, pk)
+    number = request.POST.get("case_number", "").strip()
+    case_pk = visible_cases(user).filter(case_id=number).values_list("pk", flat=True).first()
+    if case_pk is None:
+        messages.error(request, _("No participant of yours has that case number."))
+    else:
+        case = case_for_write(user, case_pk=case_pk, path=request.path, load=select_case)
+        fair_domain.fair_invite(fair=fair, case=case)
+        messages.success(request, _("The participant is invited."))
+    return redirect("placements:fair", pk=fair.pk)
+
+
+@login_required
+@require_POST
+def invitation(request: HttpRequest, pk: int, invitation_pk: int) -> HttpResponse:
+    user = staff_user(request)
+    require_permission(user, Permission.CASE_WRITE, path=request.path)
+    fair = _fair(request, pk)
+    found = get_object_or_404(
+        JobFairInvitation.objects.select_related("fair"),
+        pk=invitation_pk,
+        fair=fair,
+        case__in=visible_cases(user, permission=Permission.CASE_WRITE),
+    )
+    form = f.InvitationForm(request.POST, prefix=f"i{found.pk}")
+    if form.is_valid():
+        try:
+            fair_domain.invitation_record(
+                invitation=found, outcome=fair_domain.Outcome(**form.cleaned_data)
+            )
+        except Rejected as rejected:
+            for errors in rejected.errors.values():
+                for message in errors:
+                    messages.error(request, message)
+        else:
+            messages.success(request, _("Saved."))
+    else:
+        messages.error(request, _("Check the numbers: whole numbers from 0."))
+    return redirect("placements:fair", pk=fair.pk)
 
 
 # --- one participant -----------------------------------------------------------------------

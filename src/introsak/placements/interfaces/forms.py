@@ -268,3 +268,34 @@ class NeedForm(forms.Form):
 def today_initial(form: forms.Form, today: date, *names: str) -> None:
     for name in names:
         form.initial.setdefault(name, today)
+
+
+class FairForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    held_on = _date(_("Date"))
+    district = forms.ChoiceField(label=_("District"), required=False, choices=[])
+    preparation_sessions = forms.IntegerField(
+        label=_("Preparation sessions"), min_value=0, max_value=20, initial=5
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["district"].choices = [("", _("City-wide")), *district_choices()]  # type: ignore[attr-defined]
+
+
+class InviteForm(forms.Form):
+    case_number = forms.CharField(label=_("Case number"), max_length=64)
+
+
+class InvitationForm(forms.Form):
+    sessions_attended = forms.IntegerField(
+        label=_("Preparation sessions attended"), min_value=0, max_value=20
+    )
+    attended = forms.NullBooleanField(
+        label=_("Attended the fair"),
+        required=False,
+        widget=forms.Select(choices=[("unknown", "–"), ("true", _("Yes")), ("false", _("No"))]),
+    )
+    interviews = forms.IntegerField(label=_("Interviews"), min_value=0, max_value=50)
+    offers = forms.IntegerField(label=_("Offers"), min_value=0, max_value=50)
+    hired = forms.BooleanField(label=_("Hired"), required=False)
