@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from introsak.casefacts.occupations import occupations
@@ -14,6 +14,7 @@ from introsak.placements.domain.scoring import (
     Offer,
     Participant,
     assess,
+    rank_key,
     rank_offers,
     rank_participants,
 )
@@ -22,6 +23,8 @@ CODES = [o.code for o in occupations()]
 SECTORS = ["kindergarten", "shop", "cleaning", "nursing_home", "hotel"]
 DISTRICTS = ["st_hanshaugen", "ostensjo", "gamle_oslo"]
 levels = st.tuples(*(st.integers(0, 6) for _ in SKILLS))
+# No deadline: the machine is shared, and a slow example is not a wrong one.
+PROPERTY_SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @st.composite
@@ -55,6 +58,7 @@ def offers(draw: st.DrawFn, key: int = 1) -> Offer:
     )
 
 
+@PROPERTY_SETTINGS
 @given(participants(), offers(), st.sampled_from(range(len(SKILLS))), st.data())
 def test_below_the_required_level_never_ranks_above_meeting_it(
     person: Participant, offer: Offer, skill: int, data: st.DataObject
@@ -77,6 +81,7 @@ def test_below_the_required_level_never_ranks_above_meeting_it(
     assert assess(bad, offer).blockers > assess(good, offer).blockers
 
 
+@PROPERTY_SETTINGS
 @given(participants(), offers(), offers(key=2), st.sampled_from(range(len(SKILLS))))
 def test_an_offer_the_participant_falls_short_of_ranks_below_one_they_meet(
     person: Participant, first: Offer, second: Offer, skill: int
@@ -95,6 +100,7 @@ def test_an_offer_the_participant_falls_short_of_ranks_below_one_they_meet(
     assert [a.offer for a in ranked] == [1, 0]
 
 
+@PROPERTY_SETTINGS
 @given(participants(), offers())
 def test_every_assessment_explains_itself(person: Participant, offer: Offer) -> None:
     found = assess(person, offer)
@@ -107,3 +113,12 @@ def test_every_assessment_explains_itself(person: Participant, offer: Offer) -> 
         + int(offer.formal_required and not person.formal_competence)
         + int(offer.places_left <= 0)
     )
+
+
+@PROPERTY_SETTINGS
+@given(participants(), offers())
+def test_the_fast_ranking_key_agrees_with_the_full_assessment(
+    person: Participant, offer: Offer
+) -> None:
+    found = assess(person, offer)
+    assert rank_key(person, offer) == (found.blockers, -found.score)

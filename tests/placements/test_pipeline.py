@@ -126,7 +126,9 @@ def test_overlapping_placements_above_the_participants_hours_are_refused(
             start=date(2024, 8, 5), end=None, hours_per_week=15,
         )  # fmt: skip
     assert list(refused.value.errors) == ["hours_per_week"]
-    assert "40 hours, more than the participant's 37.5" in refused.value.errors["hours_per_week"][0]
+    assert (
+        "blir dette 40 timer, mer enn deltakerens 37.5" in refused.value.errors["hours_per_week"][0]
+    )
     assert Activity.objects.count() == activities
     # After the first ends, the second fits.
     pipeline.placement_start(

@@ -16,6 +16,7 @@ from dataclasses import dataclass, fields, replace
 from typing import IO
 
 from django.db import transaction
+from django.utils import translation
 
 from introsak.placements.domain.employers import EmployerInput, _districts, validate_employer
 from introsak.placements.models import Employer
@@ -83,10 +84,15 @@ def _merge(earlier: EmployerInput, later: EmployerInput) -> EmployerInput:
 @transaction.atomic
 def employers_import(stream: IO[str], *, name: str = "") -> ImportResult:
     """Validate every row, then write them all; raise ``ImportFailed`` (nothing written)
-    with every problem.
+    with every problem, in English like the case-facts import's.
 
     Side effects: creates or updates ``Employer`` rows (one per organisation number).
     """
+    with translation.override("en"):
+        return _import(stream, name)
+
+
+def _import(stream: IO[str], name: str) -> ImportResult:
     problems: list[str] = []
     districts = _districts()
     by_orgnr: dict[str, EmployerInput] = {}

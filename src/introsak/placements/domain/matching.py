@@ -9,7 +9,6 @@ proposes; it never assigns: a placement exists only when an adviser proposes one
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -19,10 +18,10 @@ from django.db.models import Count, Q, QuerySet
 
 from introsak.access.domain.gateway import visible_cases
 from introsak.accounts.models import User
-from introsak.casefacts.enums import EducationLevel, LanguageSkill
+from introsak.casefacts.enums import EducationLevel
 from introsak.cases.models import ProgrammeCase, WorkProfile
 from introsak.placements.domain import scoring
-from introsak.placements.domain.requirements import REQUIREMENT_COLUMNS, rank, required_levels
+from introsak.placements.domain.requirements import RANKS, REQUIREMENT_COLUMNS, catalogue_ranks
 from introsak.placements.enums import HOLDING_STATUSES
 from introsak.placements.models import PlacementOffer
 
@@ -52,7 +51,7 @@ class RankedCase:
 
 
 def _levels(values: Iterable[str]) -> tuple[int, int, int, int]:
-    oral, reading, listening, writing = (rank(v) for v in values)
+    oral, reading, listening, writing = (RANKS[v] for v in values)
     return (oral, reading, listening, writing)
 
 
@@ -137,26 +136,22 @@ def open_offers(today: date) -> QuerySet[PlacementOffer]:
 
 
 def offer_rows(offers: QuerySet[PlacementOffer]) -> Iterator[scoring.Offer]:
+    """Compact matching rows (one query): the level required per skill is the higher of the
+    offer's own and its catalogue requirement's."""
     for row in offers.values_list(*_OFFER_COLUMNS):
         (key, occupation, sector, district, oral, reading, listening, writing,
          requirement, hours, capacity, held, formal) = row  # fmt: skip
-        own = {
-            LanguageSkill.ORAL: oral,
-            LanguageSkill.READING: reading,
-            LanguageSkill.LISTENING: listening,
-            LanguageSkill.WRITING: writing,
-        }
-        need = required_levels(own, requirement)
+        extra = catalogue_ranks(requirement) if requirement else _NONE
         yield scoring.Offer(
             key=key,
             occupation=occupation,
             sector=sector,
             district=district,
             required=(
-                need[LanguageSkill.ORAL],
-                need[LanguageSkill.READING],
-                need[LanguageSkill.LISTENING],
-                need[LanguageSkill.WRITING],
+                max(RANKS[oral], extra[0]),
+                max(RANKS[reading], extra[1]),
+                max(RANKS[listening], extra[2]),
+                max(RANKS[writing], extra[3]),
             ),
             hours=hours,
             places_left=capacity - held,
@@ -164,16 +159,15 @@ def offer_rows(offers: QuerySet[PlacementOffer]) -> Iterator[scoring.Offer]:
         )
 
 
+_NONE = (0, 0, 0, 0)
+
+
 def offers_for_case(
     case: ProgrammeCase, *, today: date, limit: int = DEFAULT_LIMIT
 ) -> list[RankedOffer]:
     """The best offers for the participant, each with its assessment (two queries)."""
     participant = participant_for_case(case)
-    ranked = heapq.nsmallest(
-        limit,
-        (scoring.assess(participant, o) for o in offer_rows(open_offers(today))),
-        key=lambda a: (*a.sort_key(), a.offer),
-    )
+    ranked = scoring.rank_offers(participant, offer_rows(open_offers(today)), limit)
     rows = PlacementOffer.objects.select_related("employer", "district").in_bulk(
         [a.offer for a in ranked]
     )
@@ -212,11 +206,7 @@ def rank_cases(
         _participant(pk, district, education, tuple(rest) if profile_id else None, percent)
         for pk, district, education, percent, profile_id, *rest in rows
     )
-    ranked = heapq.nsmallest(
-        limit,
-        (scoring.assess(p, offer) for p in people),
-        key=lambda a: (*a.sort_key(), a.participant),
-    )
+    ranked = scoring.rank_participants(offer, people, limit)
     cases = candidates.select_related("person", "district", "adviser").in_bulk(
         [a.participant for a in ranked]
     )

@@ -52,9 +52,23 @@ def catalogue() -> dict[str, LanguageRequirement]:
     }
 
 
+RANKS: dict[str, int] = {"": 0, **{level.value: i + 1 for i, level in enumerate(CEFR_ORDER)}}
+
+
 def rank(level: str) -> int:
     """A CEFR level as a number (A1 = 1 … C2 = 6; blank = 0, no level)."""
-    return CEFR_ORDER.index(CefrLevel(level)) + 1 if level else 0
+    return RANKS[level]
+
+
+@cache
+def catalogue_ranks(requirement: str) -> tuple[int, int, int, int]:
+    """The catalogue entry's levels as ``rank`` numbers, oral, reading, listening, writing
+    (all 0 for no entry)."""
+    entry = catalogue().get(requirement)
+    if entry is None:
+        return (0, 0, 0, 0)
+    oral, reading, listening, writing = (rank(entry.levels.get(s, "")) for s in REQUIREMENT_COLUMNS)
+    return (oral, reading, listening, writing)
 
 
 def required_levels(own: dict[LanguageSkill, str], requirement: str) -> dict[LanguageSkill, int]:

@@ -12,6 +12,7 @@ availability, and the margin over the language requirement.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -166,15 +167,42 @@ def assess(p: Participant, o: Offer) -> Assessment:
     )
 
 
+def rank_key(p: Participant, o: Offer) -> tuple[int, int]:
+    """``(blockers, -score)`` of ``assess(p, o)`` without building its reasons: ranking
+    thousands of pairs needs only the order, and the shown few are assessed in full
+    (``tests/placements/test_matching_properties.py`` checks that the two agree)."""
+    blockers = sum(1 for have, need in zip(p.levels, o.required, strict=True) if have < need)
+    score = 0 if blockers else LANGUAGE_MET
+    if o.formal_required and not p.formal_competence:
+        blockers += 1
+    if o.places_left <= 0:
+        blockers += 1
+    major = o.occupation[:1]
+    same = [years for code, years in p.experience if code == o.occupation]
+    related = same or [years for code, years in p.experience if code[:1] == major]
+    if related:
+        base = SAME_GROUP_EXPERIENCE if same else SAME_MAJOR_EXPERIENCE
+        score += base + POINTS_PER_YEAR * int(min(max(related), MAX_YEARS_COUNTED))
+    if o.occupation in p.wished_occupations:
+        score += WISHED_OCCUPATION
+    elif any(code[:1] == major for code in p.wished_occupations):
+        score += WISHED_MAJOR
+    if o.sector in p.wished_sectors:
+        score += WISHED_SECTOR
+    if o.district is None or o.district in (p.wished_districts or (p.district,)):
+        score += DISTRICT
+    if p.available_hours is not None and o.hours <= p.available_hours:
+        score += HOURS_FIT
+    return blockers, -score
+
+
 def rank_offers(p: Participant, offers: Iterable[Offer], limit: int) -> list[Assessment]:
-    """The best ``limit`` offers for a participant (ties: the offer's key)."""
-    found = [assess(p, o) for o in offers]
-    found.sort(key=lambda a: (*a.sort_key(), a.offer))
-    return found[:limit]
+    """The best ``limit`` offers for a participant (ties: the offer's key), assessed."""
+    best = heapq.nsmallest(limit, offers, key=lambda o: (*rank_key(p, o), o.key))
+    return [assess(p, o) for o in best]
 
 
 def rank_participants(o: Offer, people: Iterable[Participant], limit: int) -> list[Assessment]:
-    """The best ``limit`` participants for an offer (ties: the case's key)."""
-    found = [assess(p, o) for p in people]
-    found.sort(key=lambda a: (*a.sort_key(), a.participant))
-    return found[:limit]
+    """The best ``limit`` participants for an offer (ties: the case's key), assessed."""
+    best = heapq.nsmallest(limit, people, key=lambda p: (*rank_key(p, o), p.key))
+    return [assess(p, o) for p in best]
