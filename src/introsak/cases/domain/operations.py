@@ -54,6 +54,7 @@ from introsak.cases.domain.facts import (
     plan_from_facts,
     recognition_from_facts,
     recognition_values,
+    work_profile_values,
 )
 from introsak.cases.enums import EventKind, Step
 from introsak.cases.models import (
@@ -71,6 +72,7 @@ __all__ = [
     "NON_FIELD",
     "StaleCase",
     "StepRejected",
+    "activity_end",
     "activity_record",
     "case_end",
     "case_reassign",
@@ -89,6 +91,7 @@ __all__ = [
     "programme_decide",
     "programme_start",
     "recognition_record",
+    "work_profile_record",
 ]
 
 NON_FIELD = "__all__"
@@ -1129,3 +1132,101 @@ def cases_reassign(
         CaseChange(case_id=pk, version=current[pk] + 1, step=Step.REASSIGN, user=by) for pk in pks
     )
     return len(pks)
+
+
+# --- issue 15: work first ---------------------------------------------------------------------
+
+_PROFILE_FIELDS = (
+    "experience",
+    "education",
+    "wished_occupations",
+    "wished_sectors",
+    "wished_districts",
+    "norwegian_levels",
+    "driving_licence",
+    "available_hours_per_week",
+    "available_percent",
+    "job_goal",
+)
+
+
+def _profile_field(path: str) -> str:
+    """The form field of a case-facts path inside ``work_profile`` (``experience[0].years``
+    → ``experience``; ``norwegian_levels.oral`` → ``norwegian_oral``)."""
+    if not path.startswith("work_profile."):
+        return NON_FIELD
+    rest = path.removeprefix("work_profile.")
+    if rest.startswith("norwegian_levels."):
+        return "norwegian_" + rest.removeprefix("norwegian_levels.")
+    head = rest.split(".")[0].split("[")[0]
+    return head if head in _PROFILE_FIELDS else NON_FIELD
+
+
+@transaction.atomic
+def work_profile_record(
+    *,
+    case: models.ProgrammeCase,
+    by: User,
+    expected_version: int,
+    profile: casefacts.WorkProfile,
+) -> models.WorkProfile:
+    """Record the participant's work profile (experience, education, wishes, Norwegian
+    levels from tests, driving licence, availability, job goal), replacing the one before.
+    Unknown occupation codes, sectors, districts or CEFR levels are refused per field.
+
+    Side effects: creates or replaces the case's ``WorkProfile``, bumps the version, records
+    a ``CaseChange`` and recomputes the case's findings.
+    """
+    edit = _open(case, by, expected_version)
+    try:
+        parse_case(
+            case_to_dict(replace(edit.facts, work_profile=profile)),
+            allow_synthetic_ids=settings.INTROSAK_ALLOW_SYNTHETIC_IDS,
+        )
+    except InvalidRecord as invalid:
+        errors: Errors = {}
+        for error in invalid.errors:
+            target = (
+                _profile_field(error.field) if error.field.startswith("work_profile") else NON_FIELD
+            )
+            errors.setdefault(target, []).append(f"{error.field}: {error.reason}")
+        raise StepRejected(errors) from invalid
+    row, _created = models.WorkProfile.objects.update_or_create(
+        case=edit.case, defaults=work_profile_values(profile)
+    )
+    _finish(edit, Step.WORK_PROFILE)
+    return row
+
+
+@transaction.atomic
+def activity_end(
+    *,
+    case: models.ProgrammeCase,
+    by: User,
+    expected_version: int,
+    activity_pk: int,
+    end: date,
+) -> models.Activity:
+    """Set the end of one of the case's activities (a placement that ends earlier or later
+    than planned).
+
+    Side effects: updates the ``Activity``, bumps the version, records a ``CaseChange`` and
+    recomputes the case's findings.
+    """
+    edit = _open(case, by, expected_version)
+    row = models.Activity.objects.filter(case=edit.case, pk=activity_pk).first()
+    if row is None:
+        raise StepRejected({NON_FIELD: [_("The activity is not part of this case.")]})
+    checks = _Checks()
+    checks.not_before("end", end, row.start, _("The end cannot be before the start (%(date)s)."))
+    checks.done()
+    index = [a.pk for a in edit.case.activities.all()].index(row.pk)
+    activities = list(edit.facts.activities)
+    activities[index] = replace(activities[index], end=end)
+    _validate(
+        replace(edit.facts, activities=tuple(activities)), {f"activities[{index}].end": "end"}
+    )
+    row.end = end
+    row.save(update_fields=["end"])
+    _finish(edit, Step.ACTIVITY)
+    return row

@@ -87,6 +87,36 @@ def _day(today: date, days: int) -> object:
 
 
 @dataclass(frozen=True)
+class CaseColumn:
+    """A condition on one of the case's own stored columns (issue 15, placements): by
+    default a day from which it holds (``column <= today``, like the flags); with
+    ``within_days`` a day in the next ``within_days`` days (today included); with
+    ``at_least`` a count of at least that many."""
+
+    column: str
+    within_days: int | None = None
+    at_least: int | None = None
+
+    def q(self, today: date) -> Q:
+        if self.at_least is not None:
+            return Q(**{f"{self.column}__gte": self.at_least})
+        if self.within_days is not None:
+            last = today + timedelta(days=self.within_days)
+            return Q(**{f"{self.column}__gte": today, f"{self.column}__lte": last})
+        return Q(**{f"{self.column}__lte": today})
+
+    def sql(self, column: str, today: date) -> tuple[str, list[object]]:
+        if self.at_least is not None:
+            return f"{column} >= %s", [self.at_least]
+        if self.within_days is not None:
+            return f"{column} >= %s AND {column} <= %s", [
+                _day(today, 0),
+                _day(today, self.within_days),
+            ]
+        return f"{column} <= %s", [_day(today, 0)]
+
+
+@dataclass(frozen=True)
 class ReadyFilter:
     """One of the worklist's ready filters: a name for the URL, a label, and its condition:
     the case's stored nearest deadline, or one of its stored worklist flags
@@ -95,7 +125,8 @@ class ReadyFilter:
 
     key: str
     label: StrOrPromise
-    match: FindingFlag | NearestDeadline
+    match: FindingFlag | NearestDeadline | CaseColumn
+    note: StrOrPromise = ""  # what the filter means, when it is not one rule's
 
     @property
     def rule(self) -> str:
@@ -103,7 +134,7 @@ class ReadyFilter:
 
     def cases(self, today: date) -> Q:
         """The condition on ``ProgrammeCase``'s own columns."""
-        if isinstance(self.match, NearestDeadline):
+        if isinstance(self.match, NearestDeadline | CaseColumn):
             return self.match.q(today)
         return Q(**{f"{self.match.column}__lte": today})
 
@@ -131,6 +162,25 @@ FILTERS: tuple[ReadyFilter, ...] = (
     _flagged("u25_goal", _("Under 25: end goal without exception")),
     _flagged("plan_review", _("Plan review overdue")),
     _flagged("no_norwegian", _("Norwegian training not started")),
+    # Issue 15 (placements): stored on the case by the recompute and the placement pipeline.
+    ReadyFilter(
+        "no_work_activity",
+        _("No work-oriented activity"),
+        CaseColumn("flag_no_work_activity_from"),
+        _("In the programme with no current or planned work-oriented activity"),
+    ),
+    ReadyFilter(
+        "placement_ending",
+        _("Placement ending within 14 days"),
+        CaseColumn("placement_ends_on", within_days=14),
+        _("A practice place or job ends within 14 days: plan the evaluation talk"),
+    ),
+    ReadyFilter(
+        "declined_twice",
+        _("Two or more declined offers"),
+        CaseColumn("declined_offers", at_least=2),
+        _("The participant has declined two or more placement offers"),
+    ),
 )
 FILTERS_BY_KEY = {x.key: x for x in FILTERS}
 ALL = "all"
@@ -311,13 +361,17 @@ def filter_counts(cases: QuerySet[ProgrammeCase], today: date) -> dict[str, int]
     compiled by the ORM.
     """
     columns = {"due": F("next_deadline_date")}
-    columns |= {x.key: F(x.match.column) for x in FILTERS if isinstance(x.match, FindingFlag)}
+    columns |= {
+        x.key: F(x.match.column) for x in FILTERS if isinstance(x.match, FindingFlag | CaseColumn)
+    }
     inner_sql, inner_params = cases.order_by().values(**columns).query.sql_with_params()
     counts = ["COUNT(*)"]
     params: list[Any] = []
     for x in FILTERS:
         if isinstance(x.match, NearestDeadline):
             text, values = x.match.sql("w.due", today)
+        elif isinstance(x.match, CaseColumn):
+            text, values = x.match.sql(f"w.{x.key}", today)
         else:
             text, values = f"w.{x.key} <= %s", [_day(today, 0)]
         counts.append(f"SUM(CASE WHEN {text} THEN 1 ELSE 0 END)")
