@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "introsak.stats",
     "introsak.audits",
     "introsak.demo_site",
+    "introsak.placements",
     "introsak.early",
     "introsak.early.participant",
 ]

@@ -1,11 +1,12 @@
-"""The small-cell rule lives in ``introsak.suppression`` (pure Python, below every app) so
-that every app's statistics use the same rule (issue 17: early contact); re-exported here for
-the statistics app's imports."""
+"""Small-cell protection lives in the pure bottom layer (``introsak.suppression``), so that
+every feature app's statistics (the placements app's too) use the same rule; the statistics
+app's modules and tests import it from here as before."""
 
 from introsak.suppression import (
     HIDDEN_STATES,
     SMALLEST_SHOWN,
     CellState,
+    Position,
     Suppression,
     is_protected,
     lines,
@@ -18,6 +19,7 @@ __all__ = [
     "HIDDEN_STATES",
     "SMALLEST_SHOWN",
     "CellState",
+    "Position",
     "Suppression",
     "is_protected",
     "lines",
