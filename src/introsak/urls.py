@@ -13,6 +13,7 @@ urlpatterns = [
     path("audits/", include("introsak.audits.urls")),
     path("access/", include("introsak.access.urls")),
     path("placements/", include("introsak.placements.urls")),
+    path("early/", include("introsak.early.urls")),
 ]
 
 # A database that cannot be reached is a 503 with one log line (core.views).

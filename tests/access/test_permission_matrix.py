@@ -337,6 +337,30 @@ SKIPPED: dict[str, str] = {
     "audits:exclude": "POST only; excluding a case (tests/audits/test_views.py)",
     "workspace:saved-delete": "POST only; the user's own saved filter set "
     "(tests/workspace/test_worklist_power.py)",
+    **{
+        f"early:{name}": "early contact: persons before settlement have no case yet, and the "
+        "participant's pages have no account (tests/early/test_access.py)"
+        for name in [
+            "list",
+            "create",
+            "person",
+            "link_create",
+            "link_revoke",
+            "consent_withdraw",
+            "settle",
+            "mapping_accept",
+            "own_view_link",
+            "case_section",
+            "groups",
+            "group",
+            "stats",
+            "open",
+            "questionnaire",
+            "own_open",
+            "own_view",
+            "leave",
+        ]
+    },
 }
 
 ADMIN_PREFIX = "admin:"

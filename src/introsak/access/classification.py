@@ -661,7 +661,145 @@ _FRAMEWORK |= {
     ),
 }
 
-REGISTRY: dict[str, ModelClass] = _CASES | _STAFF | _ACCESS | _WORKSPACE_AUDITS | _FRAMEWORK
+# Early contact before settlement (issue 17; docs/early-contact.md). A person known before
+# settlement has no case until settled; then ``case`` links every row here to it.
+_EARLY: dict[str, ModelClass] = {
+    "early.EarlyPerson": ModelClass(
+        "case",
+        {
+            "id": PK,
+            "district": fact("The district that will settle the person"),
+            "settlement_worker": staff("The settlement worker responsible before settlement"),
+            "adviser": staff("The programme adviser who may read the answers"),
+            "name": identity("Address the person in the letter and recognise them"),
+            "birth_date": _f(
+                C.PERSONAL, R.GENERALISE, "Carried into the case at settlement; birth year kept"
+            ),
+            "national_id": identity("Carried into the case at settlement"),
+            "duf_number": identity("Carried into the case at settlement; contact with UDI/IMDi"),
+            "reception_centre": _f(
+                C.PERSONAL, R.ERASE, "Where to reach the person before settlement"
+            ),
+            "expected_settlement_date": fact("Plan the early contact and the pre-course"),
+            "household": _f(C.PERSONAL, R.ERASE, "The settlement request's household reference"),
+            "language": fact("The language of the letter, questionnaire and own view"),
+            "consent_given_on": fact("Consent to early contact (legal basis of the answers)"),
+            "consent_withdrawn_at": fact("Withdrawal of consent (the answers were deleted)"),
+            "case": CASE,
+            "settled_on": fact("Statistics: reached before settlement"),
+            "created_at": CREATED,
+            "updated_at": UPDATED,
+        },
+    ),
+    "early.QuestionnaireLink": ModelClass(
+        "person__case",
+        {
+            "id": PK,
+            "person": technical("Whose link"),
+            "token_hash": secret("SHA-256 of the link's token (the token is never stored)"),
+            "created_at": CREATED,
+            "created_by": staff("Who made the letter"),
+            "expires_at": technical("Expiry"),
+            "revoked_at": technical("Revocation"),
+            "opened_count": log("How often the link was opened"),
+            "last_opened_at": log("When the link was last opened"),
+        },
+    ),
+    "early.QuestionnaireAnswers": ModelClass(
+        "person__case",
+        {
+            "id": PK,
+            "person": technical("Whose answers"),
+            "answers": free_text(
+                "The questionnaire's answers (work, education, wishes, obstacles incl. health "
+                "and childcare), encrypted; deleted when consent is withdrawn"
+            ),
+            "last_page": technical("Save and continue"),
+            "submitted_at": fact("Statistics: reached before settlement"),
+            "updated_at": UPDATED,
+        },
+    ),
+    "early.AcceptedMappingField": ModelClass(
+        "person__case",
+        {
+            "id": PK,
+            "person": technical("Whose mapping"),
+            "key": technical("Which field of the mapping"),
+            "value": free_text("The accepted competence-mapping value, encrypted"),
+            "accepted_by": staff("Who accepted it"),
+            "accepted_at": technical("When"),
+        },
+    ),
+    "early.LinkAttempt": ModelClass(
+        None,
+        {
+            "id": PK,
+            "client": secret("Keyed hash of the address of a failed link attempt (throttling)"),
+            "at": secret("When (rows older than the throttling window are not used)"),
+        },
+    ),
+    "early.EarlyAccessEntry": ModelClass(
+        "case_id",
+        {
+            "id": PK,
+            "at": log("When"),
+            "user": log("Which staff member (empty: the person themself)"),
+            "data_subject": log("The person's own access"),
+            "early_person_id": log("Which person before settlement (id)"),
+            "case_id": log("Which case (id)"),
+            "action": log("What was done"),
+        },
+    ),
+    "early.PreCourseGroup": ModelClass(
+        None,
+        {
+            "id": PK,
+            "district": technical("The group's district"),
+            "name": technical("The group's name"),
+            "language": technical("The group's language"),
+            "first_session": technical("Schedule"),
+            "weeks": technical("Schedule"),
+            "members": _f(C.PERSONAL, R.STATISTICS, "Who takes part in the pre-course"),
+            "created_by": staff("Who created the group"),
+            "created_at": CREATED,
+        },
+    ),
+    "early.PreCourseSession": ModelClass(
+        None,
+        {
+            "id": PK,
+            "group": technical("The group"),
+            "number": technical("Schedule"),
+            "day": technical("Schedule"),
+        },
+    ),
+    "early.Attendance": ModelClass(
+        "person__case",
+        {
+            "id": PK,
+            "session": technical("Which session"),
+            "person": technical("Who"),
+            "present": fact("Pre-course attendance"),
+        },
+    ),
+    "early.OwnViewLink": ModelClass(
+        "case",
+        {
+            "id": PK,
+            "case": CASE,
+            "language": fact("The own view's language"),
+            "token_hash": secret("SHA-256 of the one-time token (the token is never stored)"),
+            "created_at": CREATED,
+            "created_by": staff("Who made the link"),
+            "expires_at": technical("Expiry"),
+            "used_at": log("When the link was used"),
+        },
+    ),
+}
+
+REGISTRY: dict[str, ModelClass] = (
+    _CASES | _STAFF | _ACCESS | _WORKSPACE_AUDITS | _FRAMEWORK | _EARLY
+)
 
 
 def model_fields(model: Any) -> list[Any]:

@@ -53,6 +53,7 @@ NAV_ENTRIES: tuple[NavEntry, ...] = (
         district_label=_("Participants"),
     ),
     NavEntry("stats:dashboard", _("Statistics"), Permission.STATS_VIEW),
+    NavEntry("early:list", _("Before settlement"), Permission.CASE_WRITE),
     NavEntry("audits:list", _("Audits"), Permission.AUDIT_RUN),
     NavEntry("access:reports", _("Access log"), Permission.ACCESS_LOG_VIEW),
     NavEntry("admin:index", _("Administration"), Permission.USERS_ADMIN),
