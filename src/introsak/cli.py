@@ -21,6 +21,7 @@ ALIASES = {
     "subject-export": "subject_export",
     "access-report": "access_report",
     "create-administrator": "create_administrator",
+    "intake-import": "intake_import",
 }
 
 # Commands that can also run over a case-facts file: --input FILE (introsak.throwaway).
@@ -41,6 +42,8 @@ commands:
   create-administrator create the first administrator account
   stats VIEW           outcome statistics (over a case-facts file with --input FILE)
   audit                audit sample, control forms and findings
+  forecast             Norwegian-training queue forecast (--arrivals FILE --capacity FILE)
+  intake-import FILE   schools' intake calendars and training facts (JSON Lines, all or none)
   <django command>     any manage.py command (migrate, runserver, …)
 
 Run 'introsak <command> --help' for a command's options.

@@ -49,6 +49,7 @@ from introsak.cases.domain.facts import (
     plan_item_values,
     plan_values,
     recognition_values,
+    training_values,
     usernames_in,
 )
 from introsak.core import clock
@@ -343,6 +344,7 @@ _FACT_MODELS: tuple[type[Model], ...] = (
     m.Leave,
     m.Extension,
     m.EducationRecognition,
+    m.TrainingPath,
     m.JournalNote,
 )
 # The tables keyed by the case (plan items go with their plans), findings included.
@@ -463,6 +465,8 @@ def _write_children(
             rows[m.EducationRecognition].append(
                 {"case_id": pk, **recognition_values(case.education_recognition)}
             )
+        if case.training is not None:
+            rows[m.TrainingPath].append({"case_id": pk, **training_values(case.training)})
         rows[m.JournalNote].extend(
             {
                 "case_id": pk,

@@ -93,7 +93,9 @@ _compiled: dict[tuple[str, str, str], str] = {}
 def select_case(queryset: QuerySet[m.ProgrammeCase]) -> QuerySet[m.ProgrammeCase]:
     """The case's own row with the single rows ``case_to_facts`` reads (a gateway loader);
     ``load_lists`` adds the lists."""
-    return queryset.select_related("person", "district", "adviser", "education_recognition")
+    return queryset.select_related(
+        "person", "district", "adviser", "education_recognition", "training"
+    )
 
 
 def _statement(item: CaseRows) -> str:

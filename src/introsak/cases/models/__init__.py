@@ -6,6 +6,7 @@ from introsak.cases.models.journal import JournalNote
 from introsak.cases.models.person import Person
 from introsak.cases.models.plan import IntegrationPlan, PlanItem
 from introsak.cases.models.recognition import EducationRecognition
+from introsak.cases.models.training import TrainingPath
 
 __all__ = [
     "Activity",
@@ -20,4 +21,5 @@ __all__ = [
     "Person",
     "PlanItem",
     "ProgrammeCase",
+    "TrainingPath",
 ]
