@@ -59,6 +59,8 @@ NAV_ENTRIES: tuple[NavEntry, ...] = (
     # The same page for analysts and administrators (issue 13); one entry each, last.
     NavEntry("rule_parameters", _("Rule parameters"), Permission.STATS_VIEW),
     NavEntry("rule_parameters", _("Rule parameters"), Permission.USERS_ADMIN),
+    # Issue 16: the planner's forecast of the queue for Norwegian training.
+    NavEntry("intake:forecast", _("Training capacity"), Permission.FORECAST_VIEW),
 )
 
 
