@@ -16,7 +16,7 @@ Waiting is what the report measures: days from the mapping appointment (the inta
 interview) to the start of training. A person not started when the horizon ends counts with
 the days waited so far (a lower bound), so that a queue that never empties shows as long
 waits rather than vanishing. "Within 3 months" is the city's aim: training started at most
-three calendar months after settlement, over the persons settled at least three months
+91 days (three mean months) after settlement, over the persons settled at least that long
 before the horizon ends. Pure Python (no Django): shared by the command line, the what-if
 page and the benchmark.
 """
@@ -35,10 +35,10 @@ from typing import Literal
 import simpy
 
 from introsak.intake.domain.scenario import TRACKS, Scenario
-from introsak.rules.dates import add_months
 
 DAYS_PER_MONTH = 365.25 / 12
-THREE_MONTHS = 3
+# Three mean months of 30.4375 days, rounded down: the statistics count the same way.
+THREE_MONTHS_DAYS = 91
 MAX_CAPACITY_FACTOR = 20.0
 Quantile = Literal["p10", "p50", "p90"]
 
@@ -214,7 +214,6 @@ def _next_month(day: date) -> date:
 def _measure(scenario: Scenario, persons: list[_Person], horizon: int) -> RunResult:
     origin = scenario.first_day
     month_of = [(origin + timedelta(days=d)).replace(day=1) for d in range(horizon + 1)]
-    deadline_of: dict[int, int] = {}
     waits: dict[tuple[str, date], list[float]] = {}
     by_school: dict[str, list[float]] = {}
     all_waits: list[float] = []
@@ -229,11 +228,7 @@ def _measure(scenario: Scenario, persons: list[_Person], horizon: int) -> RunRes
             waits.setdefault((school, month_of[p.interview]), []).append(wait)
             by_school.setdefault(school, []).append(wait)
             all_waits.append(wait)
-        deadline = deadline_of.get(p.arrival)
-        if deadline is None:
-            arrived = origin + timedelta(days=p.arrival)
-            deadline = (add_months(arrived, THREE_MONTHS) - origin).days
-            deadline_of[p.arrival] = deadline
+        deadline = p.arrival + THREE_MONTHS_DAYS
         if deadline <= horizon:
             counted += 1
             if start is not None and start <= deadline:
