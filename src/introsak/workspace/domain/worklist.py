@@ -134,6 +134,13 @@ class ReadyFilter:
     def rule(self) -> str:
         return self.match.rule if isinstance(self.match, FindingFlag) else ""
 
+    @property
+    def about(self) -> StrOrPromise:
+        """What a filter that reads no rule looks at (the help page)."""
+        if isinstance(self.match, TrainingCondition):
+            return _("The way into Norwegian training, as recorded on the case page")
+        return ""
+
     def cases(self, today: date) -> Q:
         """The condition on ``ProgrammeCase``'s own columns (and, for the way into
         training, its one training row)."""
