@@ -18,6 +18,7 @@ URL = "/intake/forecast/"
 @pytest.fixture(autouse=True)
 def _few_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(views, "PAGE_RUNS", 4)
+    monkeypatch.setattr(views, "SEARCH_RUNS", 2)
 
 
 def _client(role: Role) -> Client:
@@ -77,3 +78,24 @@ def test_the_page_reads_the_calendar_in_a_fixed_number_of_queries(
     client.get(URL)
     with django_assert_max_num_queries(8):
         client.get(URL, _query(places_helsfyr=80))
+
+
+def test_the_capacity_for_a_target_share_is_shown() -> None:
+    response = _client(Role.PLANNER).get(URL, _query(target_percent=90))
+    assert response.status_code == 200
+    need = response.context["need"]
+    assert need.target == 0.9
+    assert need.factor is not None
+    assert [school for school, _ in response.context["need_rows"]] == [
+        "Helsfyr",
+        "Skullerud",
+        "Rosenhoff",
+    ]
+    assert 'id="capacity-needed"' in response.content.decode()
+
+
+def test_everyone_within_3_months_is_out_of_reach_with_six_intakes_a_year() -> None:
+    response = _client(Role.PLANNER).get(URL, _query(target_percent=100))
+    need = response.context["need"]
+    assert need.factor is None
+    assert need.reached < 1.0

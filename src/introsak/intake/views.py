@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 from introsak.access.domain.gateway import require_permission
 from introsak.access.enums import Permission
 from introsak.intake.domain.baseline import baseline_scenario, forecast_cached
+from introsak.intake.domain.forecast import smallest_capacity
 from introsak.intake.interfaces.chart import wait_chart
 from introsak.intake.interfaces.forms import WhatIfForm
 from introsak.intake.interfaces.tables import comparison_rows, month_rows
@@ -18,6 +19,7 @@ from introsak.intake.interfaces.tables import comparison_rows, month_rows
 # line's default is 200 (docs/benchmarks/intake.md).
 PAGE_RUNS = 40
 PAGE_SEED = 1
+SEARCH_RUNS = 10  # per step of the capacity search (a bisection of about nine steps)
 
 
 @login_required
@@ -29,9 +31,15 @@ def forecast_page(request: HttpRequest) -> HttpResponse:
     form = WhatIfForm(request.GET or None, scenario=baseline)
     changed_scenario = baseline
     status = 200
+    need = None
     if form.is_bound:
         if form.is_valid():
             changed_scenario = form.changed_scenario()
+            target = form.cleaned_data.get("target_percent")
+            if target:
+                need = smallest_capacity(
+                    changed_scenario, target=target / 100, runs=SEARCH_RUNS, seed=PAGE_SEED
+                )
         else:
             status = 400
     before = forecast_cached(baseline, runs=PAGE_RUNS, seed=PAGE_SEED)
@@ -45,6 +53,12 @@ def forecast_page(request: HttpRequest) -> HttpResponse:
         "rows": comparison_rows(before, after, names),
         "months": month_rows(after, names),
         "chart": wait_chart(before, after, names),
+        "need": need,
+        "need_rows": [
+            (names.get(code, code), places) for code, places in need.places_per_intake.items()
+        ]
+        if need is not None
+        else [],
         "runs": PAGE_RUNS,
         "seed": PAGE_SEED,
     }

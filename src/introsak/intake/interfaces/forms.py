@@ -29,6 +29,17 @@ class WhatIfForm(forms.Form):
         max_value=MAX_CAPACITY,
     )
 
+    target_percent = forms.IntegerField(
+        label=_("Find the capacity that starts this share within 3 months (%)"),
+        min_value=1,
+        max_value=100,
+        required=False,
+        help_text=_(
+            "Optional. The smallest capacity on every class at which the share is reached in "
+            "at least 9 of 10 runs; this takes a few seconds."
+        ),
+    )
+
     def __init__(self, *args: Any, scenario: Scenario, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.scenario = scenario
