@@ -99,3 +99,17 @@ def test_command_line_gives_the_same_numbers() -> None:
         "Rosenhoff": 59.0,
         "Skullerud": 50.0,
     }
+
+
+def test_two_queries_whatever_the_number_of_cases(django_assert_num_queries: Any) -> None:
+    with django_assert_num_queries(2):
+        _tables()
+    more = [
+        line.replace('"W-', '"X-')
+        for line in FIXTURE.read_text().splitlines()
+        if '"started_on"' in line
+    ]
+    case_facts_import(stream=io.BytesIO(("\n".join(more) + "\n").encode()), as_of=AS_OF)
+    with django_assert_num_queries(2):
+        means = _tables()[0]
+    assert means.cell("helsfyr", "2024-1").count == 10
