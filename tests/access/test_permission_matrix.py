@@ -36,7 +36,6 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from introsak.access.domain.protection import case_pseudonym
 from introsak.access.enums import Permission
 from introsak.access.models import AccessLogEntry, SecurityEvent
-from introsak.cases.models import Meeting
 from introsak.core.models import District
 from introsak.workspace.steps import STEPS
 from tests.access.personas import (
@@ -97,6 +96,12 @@ class Spec:
 
 def _case(world: World) -> dict[str, Any]:
     return {"pk": world.case_a.pk}
+
+
+def _meeting_of(world: World) -> int:
+    meeting = world.case_a.meetings.order_by("pk").first()
+    assert meeting is not None
+    return meeting.pk
 
 
 def _stats_view(world: World) -> dict[str, Any]:
@@ -215,15 +220,16 @@ URLS: dict[str, Spec] = {
     "workspace:correct": Spec(
         Kind.CASE,
         P.CASE_WRITE,
-        kwargs=lambda w: {
-            "pk": w.case_a.pk,
-            "kind": "meeting",
-            "event": Meeting.objects.filter(case=w.case_a).values_list("pk", flat=True)[0],
-        },
+        kwargs=lambda w: {"pk": w.case_a.pk, "kind": "meeting", "event": _meeting_of(w)},
         logs=1,
         shows_person=True,
         no_permission_status=403,
     ),
+    "workspace:reassign": Spec(
+        Kind.LIST, P.CASE_REASSIGN, query="?scope=district", shows_person=True
+    ),
+    "workspace:workload": Spec(Kind.PAGE, P.CASE_REASSIGN),
+    "workspace:saved": Spec(Kind.PAGE, P.CASE_READ),
     # statistics: aggregated, suppressed for small cells (the stats app's own tests)
     "stats:dashboard": Spec(Kind.PAGE, P.STATS_VIEW),
     "stats:view": Spec(Kind.PAGE, P.STATS_VIEW, kwargs=_stats_view),
@@ -263,6 +269,8 @@ SKIPPED: dict[str, str] = {
     "accounts:otp_verify": "sends users without a device to enrolment "
     "(tests/accounts/test_two_factor.py)",
     "audits:exclude": "POST only; excluding a case (tests/audits/test_views.py)",
+    "workspace:saved-delete": "POST only; the user's own saved filter set "
+    "(tests/workspace/test_worklist_power.py)",
 }
 
 ADMIN_PREFIX = "admin:"

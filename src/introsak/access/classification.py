@@ -431,6 +431,18 @@ _WORKSPACE_AUDITS: dict[str, ModelClass] = {
             "at": log("When"),
         },
     ),
+    "workspace.SavedFilter": ModelClass(
+        None,
+        {
+            "id": PK,
+            "user": staff("Whose saved worklist view it is"),
+            "name": staff("The name the user gave the view", C.NONE),
+            "query": staff(
+                "The worklist's filters, sort and scope (never the search text)", C.NONE
+            ),
+            "created_at": CREATED,
+        },
+    ),
     "cases.EventCorrection": ModelClass(
         "case",
         {

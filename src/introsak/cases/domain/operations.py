@@ -24,13 +24,15 @@ Messages are translated into the active language when the operation runs.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from introsak.accounts.enums import Role
@@ -72,6 +74,7 @@ __all__ = [
     "activity_record",
     "case_end",
     "case_reassign",
+    "cases_reassign",
     "certificate_issue",
     "contract_sign",
     "event_correct",
@@ -1072,3 +1075,57 @@ def event_correct(
         reason=reason,
         user=by,
     )
+
+
+# --- a coordinator's bulk reassignment -----------------------------------------------------
+
+
+@transaction.atomic
+def cases_reassign(
+    *,
+    cases: Sequence[models.ProgrammeCase],
+    by: User,
+    expected_versions: Mapping[int, int],
+    adviser: User,
+) -> int:
+    """Make ``adviser`` the programme adviser of every case in ``cases`` in one action: all
+    or nothing. ``cases`` come from ``cases_for_write`` with the ``case_reassign``
+    permission; ``expected_versions`` maps each case's key to the version the user's list
+    was made from (a case changed since is refused with ``StaleCase``, nothing written).
+
+    The statements do not grow with the number of cases (lock, update, one ``CaseChange``
+    per case in one insert). The findings are not recomputed: no rule reads the adviser.
+
+    Side effects: sets ``adviser`` and bumps the version of every case, records one
+    ``CaseChange`` (step "reassign") per case. Returns the number of cases changed.
+    """
+    if not cases:
+        raise StepRejected({"cases": [_("Choose at least one case.")]})
+    pks = [case.pk for case in cases]
+    if set(pks) - set(expected_versions):
+        raise StepRejected({NON_FIELD: [_("The list is out of date. Open it again.")]})
+    districts = {case.district_id for case in cases}
+    if not (
+        adviser.is_active
+        and adviser.role == Role.PROGRAMME_ADVISER
+        and districts == {adviser.district_id}
+    ):
+        raise StepRejected(
+            {"adviser": [_("Choose an active programme adviser in the cases' district.")]}
+        )
+    current = dict(
+        models.ProgrammeCase.objects.select_for_update()
+        .filter(pk__in=pks)
+        .order_by("pk")
+        .values_list("pk", "version")
+    )
+    for pk in sorted(pks):
+        if current.get(pk) != expected_versions[pk]:
+            raise _stale(pk, expected_versions[pk], current.get(pk, 0))
+    models.ProgrammeCase.objects.filter(pk__in=pks).update(
+        adviser=adviser, version=F("version") + 1, updated_at=timezone.now()
+    )
+    CaseChange.objects.bulk_create(
+        CaseChange(case_id=pk, version=current[pk] + 1, step=Step.REASSIGN, user=by) for pk in pks
+    )
+    return len(pks)

@@ -115,6 +115,14 @@ def _compiled_statement(item: CaseRows) -> tuple[str, int]:
     return compiled
 
 
+def rows_of(item: CaseRows, pk: int) -> list[Any]:
+    """One ``CaseRows`` item's rows for the case ``pk``, from its statement compiled once
+    per process (``raw()``: any database, the backend's converters applied). For callers
+    whose rows did not come in ``load_lists``' round trip."""
+    sql, count = _compiled_statement(item)
+    return list(item.model._default_manager.raw(sql, [pk] * count))
+
+
 def _needs_converters(model: type[Model]) -> bool:
     """Whether any field's database value needs converting (then only ``raw()`` is right)."""
     return any(

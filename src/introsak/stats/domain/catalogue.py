@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from introsak.casefacts.districts import DISTRICTS
+from introsak.core.formats import short_date
 from introsak.rules import RULES
 from introsak.stats import phrases
 from introsak.stats.domain import queries
@@ -413,7 +414,7 @@ def caseload(scope: queries.Scope, filters: Filters, period: Period) -> tuple[St
     )
     assert participants.column_totals is not None
     total = participants.column_totals[0]
-    day_label = day.isoformat()
+    day_label = short_date(day)  # as the page's language writes dates (07.08.2024 in bokmål)
     return (
         StatTable(
             key="caseload",

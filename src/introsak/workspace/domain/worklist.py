@@ -10,7 +10,7 @@ aggregate query over the case rows; the page's rows from one more.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
@@ -176,6 +176,14 @@ class Query:
     adviser: int | None = None  # district view: one adviser's cases only
     # Closed cases (ended, certificate issued: nothing left to do) are left out unless asked.
     include_closed: bool = False
+    # More ready filters the cases must match too (AND), in ``FILTERS`` order; only with a
+    # chosen ``filter``. In the URL: ``and=no_contract,no_mapping``.
+    also: tuple[str, ...] = ()
+
+    @property
+    def combined(self) -> tuple[str, ...]:
+        """Every chosen ready filter: ``filter`` and ``also`` (empty for all cases)."""
+        return () if self.filter == ALL else (self.filter, *self.also)
 
     @property
     def sort_param(self) -> str:
@@ -208,7 +216,17 @@ def parse_query(user: User, params: dict[str, str]) -> Query:
         page=_positive_int(params.get("page", "")) or 1,
         adviser=_positive_int(adviser_raw) if scope is Scope.DISTRICT else None,
         include_closed=params.get("closed", "") == "1",
+        also=_also(chosen, params.get("and", "")),
     )
+
+
+def _also(chosen: str, raw: str) -> tuple[str, ...]:
+    """The further filters of ``and=a,b`` (known keys, not the chosen one, in ``FILTERS``
+    order); none without a chosen filter."""
+    if chosen not in FILTERS_BY_KEY:
+        return ()
+    keys = set(raw.split(",")) - {chosen}
+    return tuple(x.key for x in FILTERS if x.key in keys)
 
 
 def _positive_int(raw: str) -> int | None:
@@ -265,7 +283,7 @@ class Worklist:
     today: date
     counts: dict[str, int]
     rows: list[ProgrammeCase]
-    total: int  # cases matching the chosen filter
+    total: int  # cases matching the chosen filter (all the chosen filters, when combined)
     page: int
     pages: int
     filters: tuple[ReadyFilter, ...] = field(default=FILTERS)
@@ -346,19 +364,29 @@ def reason_rule(query: Query) -> str:
     return chosen.rule if chosen is not None else ""
 
 
-def worklist(user: User, query: Query, today: date) -> Worklist:
-    """One page of the worklist with the live counts of every ready filter (two queries).
+def combined_filter(keys: tuple[str, ...], today: date) -> Q:
+    """The condition of several ready filters at once (AND)."""
+    condition = Q()
+    for key in keys:
+        condition &= FILTERS_BY_KEY[key].cases(today)
+    return condition
 
-    Under a flag filter every row carries the filter's own stored finding (``reasons``),
-    read in the same query as the rows: a join on the finding of that one rule (unique per
-    case), so the query count does not grow with the rows and no rule is evaluated."""
+
+def worklist(user: User, query: Query, today: date) -> Worklist:
+    """One page of the worklist with the live counts of every ready filter (two queries;
+    three when filters are combined: the combination's count).
+
+    Under a flag filter every row carries the (first) filter's own stored finding
+    (``reasons``), read in the same query as the rows: a join on the finding of that one rule
+    (unique per case), so the query count does not grow with the rows and no rule is
+    evaluated."""
     cases = scoped_cases(user, query)
     counts = filter_counts(cases, today)
-    total = counts[query.filter]
+    if query.combined:
+        cases = cases.filter(combined_filter(query.combined, today))
+    total = cases.count() if query.also else counts[query.filter]
     pages = max(1, -(-total // PAGE_SIZE))
     page = min(query.page, pages)
-    if query.filter != ALL:
-        cases = cases.filter(FILTERS_BY_KEY[query.filter].cases(today))
     rule = reason_rule(query)
     deadline_column = "next_deadline_date"
     if rule:
@@ -402,3 +430,20 @@ def district_advisers(user: User) -> QuerySet[User]:
     return User.objects.filter(
         district_id=user.district_id, role=Role.PROGRAMME_ADVISER, is_active=True
     ).order_by("first_name", "last_name", "username")
+
+
+REASSIGN_LIMIT = 200  # cases listed at most on the bulk reassignment page
+
+
+def reassign_candidates(user: User, query: Query, today: date) -> list[ProgrammeCase]:
+    """The district's cases the coordinator's worklist query selects (ready filters,
+    combinations, adviser and search kept), nearest deadline first, at most
+    ``REASSIGN_LIMIT``: one query."""
+    cases = scoped_cases(user, replace(query, scope=Scope.DISTRICT))
+    if query.combined:
+        cases = cases.filter(combined_filter(query.combined, today))
+    return list(
+        cases.select_related("person", "adviser")
+        .only(*ROW_FIELDS, "version")
+        .order_by(*_sort_expressions(query.sort, query.descending))[:REASSIGN_LIMIT]
+    )
