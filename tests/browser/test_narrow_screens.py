@@ -243,6 +243,32 @@ def test_other_pages_reflow_at_phone_widths(
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_coordinator_pages_reflow_at_phone_widths(
+    page: Page, live_server: Any, cases: dict[str, int], language: str
+) -> None:
+    """The coordinator's district view with combined filters, the workload per adviser, the
+    bulk reassignment (with its errors) and the saved filters."""
+    _use_language(page, live_server.url, language)
+    log_in(page, "koordinator.sth", PASSWORD)
+    paths = [
+        "/cases/?scope=district",
+        "/cases/?scope=district&filter=no_norwegian&and=overdue",
+        "/cases/workload/",
+        "/cases/reassign/",
+        "/cases/saved/",
+    ]
+    problems = _check(page, paths, language)
+    page.goto("/cases/reassign/")
+    page.click("#reassign-submit")  # nothing chosen: the form with its errors
+    if problem := _reflow_problem(page):
+        problems += f"\nreassign with errors: {problem}"
+    if violations := axe_scan(page):
+        problems += f"\nreassign with errors: {describe_violations(violations)}"
+    assert not problems, problems
+
+
+@pytest.mark.django_db(transaction=True)
 def test_without_javascript_the_worklist_is_cards_and_nothing_scrolls_sideways(
     browser: Browser, live_server: Any, cases: dict[str, int]
 ) -> None:
