@@ -29,6 +29,7 @@ from introsak.casefacts.enums import (
     ProtectedAddress,
     RecognitionOutcome,
     ResidenceBasis,
+    Sector,
     SentBy,
     Sex,
 )
@@ -44,7 +45,10 @@ from introsak.casefacts.model import (
     NorwegianGoal,
     Person,
     Plan,
+    WorkExperience,
+    WorkProfile,
 )
+from introsak.casefacts.occupations import occupations
 from introsak.casefacts.parse import ALL_SKILLS, MINUTES_FIELDS
 from introsak.identity import duf_check_digits, make_synthetic_identity_number
 
@@ -58,6 +62,7 @@ __all__ = [
     "norwegian_goals",
     "persons",
     "texts",
+    "work_profiles",
 ]
 
 EARLIEST_SETTLEMENT = date(2012, 1, 1)
@@ -213,6 +218,34 @@ def _journal_notes(draw: st.DrawFn, near: date) -> JournalNote:
     )
 
 
+_OCCUPATION_CODES = [o.code for o in occupations()]
+
+
+@st.composite
+def work_profiles(draw: st.DrawFn) -> WorkProfile:
+    """A valid work profile (issue 15): codes from the ISCO-08 file, CEFR levels per skill."""
+    codes = st.sampled_from(_OCCUPATION_CODES)
+    experience = st.builds(
+        WorkExperience,
+        occupation=codes,
+        years=st.integers(0, 140).map(lambda half_years: half_years / 2),
+    )
+    return WorkProfile(
+        experience=tuple(draw(st.lists(experience, max_size=3))),
+        education=draw(st.none() | texts),
+        wished_occupations=tuple(draw(st.lists(codes, max_size=3, unique=True))),
+        wished_sectors=tuple(draw(st.lists(st.sampled_from(Sector), max_size=3, unique=True))),
+        wished_districts=tuple(
+            draw(st.lists(st.sampled_from(sorted(DISTRICT_SLUGS)), max_size=2, unique=True))
+        ),
+        norwegian_levels=draw(st.none() | norwegian_goals()),
+        driving_licence=draw(st.booleans()),
+        available_hours_per_week=draw(st.none() | st.integers(0, 80).map(float)),
+        available_percent=draw(st.none() | st.integers(1, 100)),
+        job_goal=draw(st.none() | texts),
+    )
+
+
 @st.composite
 def _programme_dates(draw: st.DrawFn, settlement: date) -> dict[str, date | None]:
     """Decision, start, end and certificate in a possible order; the rest unconstrained."""
@@ -279,4 +312,5 @@ def case_facts(draw: st.DrawFn, *, include_extensions: bool = True) -> CaseFacts
         end_reason=draw(st.none() | st.sampled_from(EndReason)) if dates["end_date"] else None,
         adviser=draw(st.none() | case_ids) if ext else None,
         journal_notes=tuple(draw(st.lists(_journal_notes(near), max_size=3))) if ext else (),
+        work_profile=draw(st.none() | work_profiles()) if ext else None,
     )

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "introsak.stats",
     "introsak.audits",
     "introsak.demo_site",
+    "introsak.placements",
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,7 @@ urlpatterns = [
     path("stats/", include("introsak.stats.urls")),
     path("audits/", include("introsak.audits.urls")),
     path("access/", include("introsak.access.urls")),
+    path("placements/", include("introsak.placements.urls")),
 ]
 
 # A database that cannot be reached is a 503 with one log line (core.views).

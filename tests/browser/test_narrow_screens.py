@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from introsak.audits.models import Audit, FrameCase
-from introsak.cases.models import ProgrammeCase
+from introsak.cases.models import Meeting, ProgrammeCase
 from tests.browser.conftest import (
     SCREENSHOTS,
     axe_scan,
@@ -138,12 +138,19 @@ def test_workspace_pages_reflow_at_phone_widths(
         f"/cases/{undecided_case}/",
         f"/cases/{rich_case}/meeting/",
         f"/cases/{undecided_case}/decision/",
+        f"/cases/{rich_case}/correct/meeting/{_first_meeting(rich_case)}/",
     ]
     problems = _check(page, paths, language)
     assert not problems, problems
     _header_cards_and_findings_fit(page, rich_case, language)
     if language == "nb":
         _phone_screenshots(page, rich_case)
+
+
+def _first_meeting(case_pk: int) -> int:
+    meeting = Meeting.objects.filter(case_id=case_pk).order_by("date", "pk").first()
+    assert meeting is not None
+    return meeting.pk
 
 
 def _inside(page: Page, selector: str) -> None:
@@ -191,7 +198,8 @@ def _header_cards_and_findings_fit(page: Page, case_pk: int, language: str) -> N
 
 
 def _phone_screenshots(page: Page, case_pk: int) -> None:
-    """docs/screenshots/worklist-phone.png and case-page-phone.png: 390 px wide."""
+    """docs/screenshots/worklist-phone.png, case-page-phone.png (the top of the page) and
+    case-page-phone-findings.png (the findings as cards): 390 px wide."""
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto("/cases/")
     page.wait_for_load_state("networkidle")
@@ -208,6 +216,30 @@ def _phone_screenshots(page: Page, case_pk: int) -> None:
         full_page=True,
         clip={"x": 0, "y": 0, "width": 390, "height": 2400},
     )
+    top = page.evaluate("document.getElementById('findings').getBoundingClientRect().top")
+    page.screenshot(
+        path=str(SCREENSHOTS / "case-page-phone-findings.png"),
+        full_page=True,
+        clip={"x": 0, "y": top + page.evaluate("window.scrollY"), "width": 390, "height": 1800},
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_other_pages_reflow_at_phone_widths(
+    page: Page, live_server: Any, cases: dict[str, int], language: str
+) -> None:
+    """The log-in page, the start page, the law's parameters, the password change and the
+    administrator's access-log pages: no page scrolls sideways either."""
+    _use_language(page, live_server.url, language)
+    problems = _check(page, ["/login/"], language)
+    log_in(page, "radgiver.sth", PASSWORD)
+    problems += _check(page, ["/", "/rules/parameters/", "/account/password/"], language)
+    page.context.clear_cookies()
+    _use_language(page, live_server.url, language)
+    log_in(page, "admin", PASSWORD)
+    problems += _check(page, ["/", "/access/", "/access/security/"], language)
+    assert not problems, problems
 
 
 # --- statistics -----------------------------------------------------------------------------

@@ -198,6 +198,9 @@ _CASES: dict[str, ModelClass] = {
             "flag_u25_goal_from": technical("Derived: worklist flag"),
             "flag_plan_review_from": technical("Derived: worklist flag"),
             "flag_no_norwegian_from": technical("Derived: worklist flag"),
+            "flag_no_work_activity_from": technical("Derived: worklist flag (issue 15)"),
+            "placement_ends_on": technical("Derived: worklist filter, placement ending"),
+            "declined_offers": technical("Derived: worklist filter, declined offers"),
             "created_at": CREATED,
             "updated_at": UPDATED,
         },
@@ -431,6 +434,18 @@ _WORKSPACE_AUDITS: dict[str, ModelClass] = {
             "at": log("When"),
         },
     ),
+    "workspace.SavedFilter": ModelClass(
+        None,
+        {
+            "id": PK,
+            "user": staff("Whose saved worklist view it is"),
+            "name": staff("The name the user gave the view", C.NONE),
+            "query": staff(
+                "The worklist's filters, sort and scope (never the search text)", C.NONE
+            ),
+            "created_at": CREATED,
+        },
+    ),
     "cases.EventCorrection": ModelClass(
         "case",
         {
@@ -657,3 +672,135 @@ def model_fields(model: Any) -> list[Any]:
 def subject_models() -> dict[str, ModelClass]:
     """Models whose rows are about one participant (collected by the data-subject export)."""
     return {label: entry for label, entry in REGISTRY.items() if entry.subject}
+
+
+# Issue 15 (work first): the work profile (a case fact) and the placements app. Employers,
+# offers, the market board and job fairs are reference data about workplaces (the contact
+# person is a staff-like business contact, kept while the employer is registered).
+_WORK_FIRST: dict[str, ModelClass] = {
+    "cases.WorkProfile": ModelClass(
+        "case",
+        {
+            "id": PK,
+            "case": CASE,
+            "experience": fact("Matching: occupation codes and years of work experience"),
+            "education": free_text("Matching: the participant's education in words"),
+            "wished_occupations": fact("Matching: wished occupations (ISCO-08)"),
+            "wished_sectors": fact("Matching: wished sectors"),
+            "wished_districts": fact("Matching: wished districts"),
+            "norwegian_oral": fact("Matching: Norwegian test level, oral"),
+            "norwegian_reading": fact("Matching: Norwegian test level, reading"),
+            "norwegian_listening": fact("Matching: Norwegian test level, listening"),
+            "norwegian_writing": fact("Matching: Norwegian test level, writing"),
+            "driving_licence": fact("Matching: driving licence"),
+            "available_hours_per_week": fact("Matching: hours available for work"),
+            "available_percent": fact("Matching: share of full time available"),
+            "job_goal": free_text("The participant's own job goal in words"),
+        },
+    ),
+    "placements.Employer": ModelClass(
+        None,
+        {
+            "id": PK,
+            "orgnr": _f(C.NONE, R.REFERENCE, "Organisation number (register key)"),
+            "name": _f(C.NONE, R.REFERENCE, "Employer name"),
+            "sector": _f(C.NONE, R.REFERENCE, "Sector (Figure 9 statistics, matching)"),
+            "ownership": _f(C.NONE, R.REFERENCE, "Municipal or private"),
+            "district": _f(C.NONE, R.REFERENCE, "District of the workplace"),
+            "contact_name": staff("Employer's contact person"),
+            "contact_email": staff("Employer's contact e-mail"),
+            "contact_phone": staff("Employer's contact phone"),
+            "notes": _f(C.NONE, R.REFERENCE, "Notes about the employer (no participant data)"),
+            "created_at": CREATED,
+            "updated_at": UPDATED,
+        },
+    ),
+    "placements.PlacementOffer": ModelClass(
+        None,
+        {
+            "id": PK,
+            "employer": _f(C.NONE, R.REFERENCE, "The offering employer"),
+            "kind": _f(C.NONE, R.REFERENCE, "Kind of placement"),
+            "title": _f(C.NONE, R.REFERENCE, "Offer title"),
+            "tasks": _f(C.NONE, R.REFERENCE, "Tasks of the place"),
+            "occupation": _f(C.NONE, R.REFERENCE, "Occupation (ISCO-08)"),
+            "district": _f(C.NONE, R.REFERENCE, "District of the place"),
+            "hours_per_week": _f(C.NONE, R.REFERENCE, "Hours of the place"),
+            "start": _f(C.NONE, R.REFERENCE, "Period of the offer"),
+            "end": _f(C.NONE, R.REFERENCE, "Period of the offer"),
+            "capacity": _f(C.NONE, R.REFERENCE, "Number of places"),
+            "req_oral": _f(C.NONE, R.REFERENCE, "Norwegian required, oral"),
+            "req_reading": _f(C.NONE, R.REFERENCE, "Norwegian required, reading"),
+            "req_listening": _f(C.NONE, R.REFERENCE, "Norwegian required, listening"),
+            "req_writing": _f(C.NONE, R.REFERENCE, "Norwegian required, writing"),
+            "requirement": _f(C.NONE, R.REFERENCE, "Catalogue language requirement"),
+            "formal_competence_required": _f(C.NONE, R.REFERENCE, "Formal competence needed"),
+            "open": _f(C.NONE, R.REFERENCE, "Whether the offer takes proposals"),
+            "created_by": staff("Who registered the offer"),
+            "created_at": CREATED,
+        },
+    ),
+    "placements.Placement": ModelClass(
+        "case",
+        {
+            "id": PK,
+            "case": CASE,
+            "offer": technical("The offer"),
+            "status": fact("Pipeline status (practice statistics)"),
+            "proposed_on": fact("Pipeline dates"),
+            "offered_on": fact("Pipeline dates"),
+            "answered_on": fact("Pipeline dates"),
+            "decline_reason": fact("Decline reasons (statistics)"),
+            "decline_note": free_text("About the reason for declining"),
+            "start": fact("Placement period"),
+            "end": fact("Placement period"),
+            "hours_per_week": fact("Placement hours"),
+            "activity": technical("The case activity created at the start"),
+            "ended_on": fact("Placement end"),
+            "evaluation_on": fact("Evaluation talk"),
+            "evaluation": free_text("The evaluation talk; may hold health details"),
+            "outcome": fact("Hired at the placement (statistics)"),
+            "created_by": staff("Who proposed the placement"),
+            "created_at": CREATED,
+            "updated_at": UPDATED,
+        },
+    ),
+    "placements.MarketNeed": ModelClass(
+        None,
+        {
+            "id": PK,
+            "district": _f(C.NONE, R.REFERENCE, "District of the need (none: city-wide)"),
+            "sector": _f(C.NONE, R.REFERENCE, "Sector of the need"),
+            "places": _f(C.NONE, R.REFERENCE, "Places needed"),
+            "level": _f(C.NONE, R.REFERENCE, "Norwegian level asked for"),
+            "description": _f(C.NONE, R.REFERENCE, "The need in words"),
+            "posted_on": _f(C.NONE, R.REFERENCE, "When it was posted"),
+            "open": _f(C.NONE, R.REFERENCE, "Whether the need is open"),
+            "posted_by": staff("Who posted the need"),
+        },
+    ),
+    "placements.JobFair": ModelClass(
+        None,
+        {
+            "id": PK,
+            "name": _f(C.NONE, R.REFERENCE, "Job fair name"),
+            "held_on": _f(C.NONE, R.REFERENCE, "Job fair date"),
+            "district": _f(C.NONE, R.REFERENCE, "Organising district (none: city-wide)"),
+            "preparation_sessions": _f(C.NONE, R.REFERENCE, "Preparation sessions offered"),
+        },
+    ),
+    "placements.JobFairInvitation": ModelClass(
+        "case",
+        {
+            "id": PK,
+            "fair": technical("The job fair"),
+            "case": CASE,
+            "sessions_attended": fact("Preparation sessions attended"),
+            "attended": fact("Attended the fair"),
+            "interviews": fact("Interviews at the fair"),
+            "offers": fact("Offers from the fair"),
+            "hired": fact("Hired from the fair"),
+        },
+    ),
+}
+REGISTRY |= _WORK_FIRST

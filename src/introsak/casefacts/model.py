@@ -36,6 +36,7 @@ from introsak.casefacts.enums import (
     ProtectedAddress,
     RecognitionOutcome,
     ResidenceBasis,
+    Sector,
     SentBy,
     Sex,
 )
@@ -160,6 +161,35 @@ class JournalNote:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class WorkExperience:
+    """Extension: years of work in one occupation (an ISCO-08 major or sub-major group)."""
+
+    occupation: str
+    years: float
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WorkProfile:
+    """Extension (issue 15): the participant's work profile, which placement matching reads.
+
+    ``norwegian_levels`` are the levels reached in tests, per skill (the same shape as a
+    plan's ``norwegian_goal``); ``available_hours_per_week`` and ``available_percent`` say
+    how much work the participant can take on; ``job_goal`` is the participant's own job goal
+    in words (the plan's ``end_goal`` says work, education …)."""
+
+    experience: tuple[WorkExperience, ...] = ()
+    education: str | None = None
+    wished_occupations: tuple[str, ...] = ()
+    wished_sectors: tuple[Sector, ...] = ()
+    wished_districts: tuple[str, ...] = ()
+    norwegian_levels: NorwegianGoal | None = None
+    driving_licence: bool = False
+    available_hours_per_week: float | None = None
+    available_percent: int | None = None
+    job_goal: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class CaseFacts:
     case_id: str
     district: str
@@ -184,3 +214,4 @@ class CaseFacts:
     # The username of the main programme adviser.
     adviser: str | None = field(default=None, metadata=EXTENSION)
     journal_notes: tuple[JournalNote, ...] = field(default=(), metadata=EXTENSION)
+    work_profile: WorkProfile | None = field(default=None, metadata=EXTENSION)

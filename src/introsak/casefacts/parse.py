@@ -32,6 +32,7 @@ from introsak.casefacts.enums import (
     ProtectedAddress,
     RecognitionOutcome,
     ResidenceBasis,
+    Sector,
     SentBy,
     Sex,
 )
@@ -47,8 +48,11 @@ from introsak.casefacts.model import (
     NorwegianGoal,
     Person,
     Plan,
+    WorkExperience,
+    WorkProfile,
     field_names,
 )
+from introsak.casefacts.occupations import is_known as is_known_occupation
 from introsak.identity import (
     IdentityKind,
     InvalidIdentityNumber,
@@ -94,12 +98,16 @@ LEAVE_FIELDS = field_names(Leave)
 EXTENSION_FIELDS = field_names(Extension)
 RECOGNITION_FIELDS = field_names(EducationRecognition)
 JOURNAL_NOTE_FIELDS = field_names(JournalNote)
+WORK_PROFILE_FIELDS = field_names(WorkProfile)
+EXPERIENCE_FIELDS = field_names(WorkExperience)
+MAX_EXPERIENCE_YEARS = 70
 
 _ALLOWED: dict[tuple[str, ...], frozenset[str]] = {
     fields: frozenset(fields)
     for fields in (
         CASE_FIELDS, PERSON_FIELDS, PLAN_FIELDS, MEETING_FIELDS, MINUTES_FIELDS,
         ACTIVITY_FIELDS, LEAVE_FIELDS, EXTENSION_FIELDS, RECOGNITION_FIELDS, JOURNAL_NOTE_FIELDS,
+        WORK_PROFILE_FIELDS, EXPERIENCE_FIELDS,
     )
 }  # fmt: skip
 
@@ -198,6 +206,7 @@ _SENT_BY = _enum_table(SentBy)
 _END_REASONS = _enum_table(EndReason)
 _CEFR_LEVELS = _enum_table(CefrLevel)
 _SKILLS = _enum_table(LanguageSkill)
+_SECTORS = _enum_table(Sector)
 _OUTCOMES = _enum_table(RecognitionOutcome)
 _DISTRICTS = {slug: slug for slug in sorted(DISTRICT_SLUGS)}
 
@@ -472,6 +481,7 @@ def _case(r: _Reader, obj: JsonObject) -> CaseFacts | None:
         "end_reason": r.read_choice(obj, "end_reason", "", _END_REASONS),
         "adviser": r.read_str(obj, "adviser", ""),
         "journal_notes": r.read_objects(obj, "journal_notes", "", _journal_note),
+        "work_profile": _work_profile(r, obj),
     }
     _check_programme_order(r, obj, values, settlement)
     return _build(r, 0, CaseFacts, values)
@@ -729,6 +739,67 @@ def _journal_note(r: _Reader, obj: JsonObject, p: str) -> JournalNote | None:
         "author": r.read_str(obj, "author", p),
     }
     return _build(r, before, JournalNote, values)
+
+
+def _work_profile(r: _Reader, case: JsonObject) -> WorkProfile | None:
+    p = "work_profile"
+    obj = r.read_object(case, p, "")
+    if obj is None:
+        return None
+    before = len(r.errors)
+    r.unknown_fields(obj, p, WORK_PROFILE_FIELDS)
+    levels = obj.get("norwegian_levels")
+    hours = obj.get("available_hours_per_week")
+    values: dict[str, Any] = {
+        "experience": r.read_objects(obj, "experience", p, _experience),
+        "education": r.read_str(obj, "education", p),
+        "wished_occupations": _occupation_codes(r, obj, "wished_occupations", p),
+        "wished_sectors": _choice_list(r, obj, "wished_sectors", p, _SECTORS),
+        "wished_districts": _choice_list(r, obj, "wished_districts", p, _DISTRICTS),
+        "norwegian_levels": _norwegian_goal(r, levels, _at(p, "norwegian_levels")),
+        "driving_licence": r.read_bool(obj, "driving_licence", p) or False,
+        "available_hours_per_week": None
+        if hours is None
+        else r.read_number(obj, "available_hours_per_week", p, (0, MAX_HOURS_PER_WEEK)),
+        "available_percent": r.read_int(obj, "available_percent", p, (1, 100), False),
+        "job_goal": r.read_str(obj, "job_goal", p),
+    }
+    return _build(r, before, WorkProfile, values)
+
+
+def _experience(r: _Reader, obj: JsonObject, p: str) -> WorkExperience | None:
+    before = len(r.errors)
+    r.unknown_fields(obj, p, EXPERIENCE_FIELDS)
+    code = r.read_str(obj, "occupation", p, required=True)
+    if code is not None and not is_known_occupation(code):
+        r.error(_at(p, "occupation"), f"unknown ISCO-08 group {_describe(code)}")
+    values: dict[str, Any] = {
+        "occupation": code,
+        "years": r.read_number(obj, "years", p, (0, MAX_EXPERIENCE_YEARS)),
+    }
+    return _build(r, before, WorkExperience, values)
+
+
+def _occupation_codes(r: _Reader, obj: JsonObject, key: str, prefix: str) -> tuple[str, ...]:
+    codes = r.read_strings(obj, key, prefix)
+    for index, code in enumerate(codes):
+        if not is_known_occupation(code):
+            r.error(f"{_at(prefix, key)}[{index}]", f"unknown ISCO-08 group {_describe(code)}")
+    return codes
+
+
+def _choice_list(
+    r: _Reader, obj: JsonObject, key: str, prefix: str, table: Mapping[str, T]
+) -> tuple[T, ...]:
+    """An array of enumeration values, in their order."""
+    items: list[T] = []
+    for index, raw in enumerate(r._array(obj, key, prefix)):
+        member = table.get(raw) if type(raw) is str else None
+        if member is None:
+            r.bad_choice(raw, f"{_at(prefix, key)}[{index}]", table)
+        else:
+            items.append(member)
+    return tuple(items)
 
 
 # --- files -------------------------------------------------------------------------------------

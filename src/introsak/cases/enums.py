@@ -169,6 +169,32 @@ EndReason = labelled(
 )
 
 
+Sector = labelled(
+    facts.Sector,
+    {
+        facts.Sector.KINDERGARTEN: _("Kindergarten"),
+        facts.Sector.SCHOOL_AKS: _("School and after-school programme (AKS)"),
+        facts.Sector.DISTRICT_ADMINISTRATION: _("District administration"),
+        facts.Sector.HOME_SERVICES: _("Home services"),
+        facts.Sector.NURSING_HOME: _("Nursing home"),
+        facts.Sector.SHOP: _("Shop"),
+        facts.Sector.GROCERY: _("Grocery"),
+        facts.Sector.CLEANING: _("Cleaning"),
+        facts.Sector.CANTEEN: _("Canteen"),
+        facts.Sector.RESTAURANT: _("Restaurant"),
+        facts.Sector.HOTEL: _("Hotel"),
+        facts.Sector.HEALTH: _("Health services"),
+        facts.Sector.CONSTRUCTION: _("Construction"),
+        facts.Sector.TRANSPORT: _("Transport and logistics"),
+        facts.Sector.MANUFACTURING: _("Manufacturing"),
+        facts.Sector.OFFICE_IT: _("Office and IT"),
+        facts.Sector.LABOUR_MARKET_ENTERPRISE: _("Labour-market enterprise"),
+        facts.Sector.VOLUNTARY: _("Voluntary organisation"),
+        facts.Sector.OTHER: _("Other"),
+    },
+)
+
+
 class Stage(models.TextChoices):
     """Where a case is on the path; derived from its facts (``cases.domain.stage``)."""
 
@@ -213,6 +239,7 @@ class Step(models.TextChoices):
     JOURNAL = "journal", _("Journal note")
     REASSIGN = "reassign", _("Change of programme adviser")
     CORRECTION = "correction", _("Correction of a recorded event")
+    WORK_PROFILE = "work_profile", _("Work profile")
 
 
 class EventKind(models.TextChoices):

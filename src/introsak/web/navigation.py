@@ -59,6 +59,7 @@ NAV_ENTRIES: tuple[NavEntry, ...] = (
     # The same page for analysts and administrators (issue 13); one entry each, last.
     NavEntry("rule_parameters", _("Rule parameters"), Permission.STATS_VIEW),
     NavEntry("rule_parameters", _("Rule parameters"), Permission.USERS_ADMIN),
+    NavEntry("placements:board", _("Work and placements"), Permission.CASE_WRITE),
 )
 
 

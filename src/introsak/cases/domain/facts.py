@@ -24,6 +24,7 @@ from introsak.casefacts.enums import (
     ProtectedAddress,
     RecognitionOutcome,
     ResidenceBasis,
+    Sector,
     SentBy,
     Sex,
 )
@@ -43,7 +44,7 @@ def facts_queryset(
     """Cases with everything ``case_to_facts`` reads, prefetched."""
     base = queryset if queryset is not None else models.ProgrammeCase.objects.all()
     return base.select_related(
-        "person", "district", "adviser", "education_recognition"
+        "person", "district", "adviser", "education_recognition", "work_profile"
     ).prefetch_related(
         Prefetch("plans", queryset=models.IntegrationPlan.objects.prefetch_related("items")),
         "meetings",
@@ -140,6 +141,48 @@ def _recognition_of(case: models.ProgrammeCase) -> models.EducationRecognition |
         return None
 
 
+_LEVEL_FIELDS = (
+    (LanguageSkill.ORAL, "norwegian_oral"),
+    (LanguageSkill.READING, "norwegian_reading"),
+    (LanguageSkill.LISTENING, "norwegian_listening"),
+    (LanguageSkill.WRITING, "norwegian_writing"),
+)
+
+
+def work_profile_to_facts(profile: models.WorkProfile | None) -> casefacts.WorkProfile | None:
+    if profile is None:
+        return None
+    levels = tuple(
+        sorted(
+            (skill, CefrLevel(getattr(profile, attr)))
+            for skill, attr in _LEVEL_FIELDS
+            if getattr(profile, attr)
+        )
+    )
+    return casefacts.WorkProfile(
+        experience=tuple(
+            casefacts.WorkExperience(occupation=x["occupation"], years=float(x["years"]))
+            for x in profile.experience
+        ),
+        education=_opt(profile.education),
+        wished_occupations=tuple(profile.wished_occupations),
+        wished_sectors=tuple(Sector(x) for x in profile.wished_sectors),
+        wished_districts=tuple(profile.wished_districts),
+        norwegian_levels=levels or None,
+        driving_licence=profile.driving_licence,
+        available_hours_per_week=profile.available_hours_per_week,
+        available_percent=profile.available_percent,
+        job_goal=_opt(profile.job_goal),
+    )
+
+
+def _work_profile_of(case: models.ProgrammeCase) -> models.WorkProfile | None:
+    try:
+        return case.work_profile
+    except models.WorkProfile.DoesNotExist:
+        return None
+
+
 def case_to_facts(case: models.ProgrammeCase) -> casefacts.CaseFacts:
     """The case as a case-facts record (load it with ``facts_queryset``)."""
     return casefacts.CaseFacts(
@@ -178,6 +221,7 @@ def case_to_facts(case: models.ProgrammeCase) -> casefacts.CaseFacts:
             )
             for n in case.journal_notes.all()
         ),
+        work_profile=work_profile_to_facts(_work_profile_of(case)),
     )
 
 
@@ -281,6 +325,27 @@ def recognition_values(r: casefacts.EducationRecognition) -> Values:
         "outcome": r.outcome.value if r.outcome else "",
         "outcome_date": r.outcome_date,
     }
+
+
+def work_profile_values(p: casefacts.WorkProfile) -> Values:
+    """The profile's columns; the lists as Python lists (``WORK_PROFILE_JSON`` names them)."""
+    levels = dict(p.norwegian_levels or ())
+    return {
+        "experience": [{"occupation": x.occupation, "years": x.years} for x in p.experience],
+        "education": p.education or "",
+        "wished_occupations": list(p.wished_occupations),
+        "wished_sectors": [x.value for x in p.wished_sectors],
+        "wished_districts": list(p.wished_districts),
+        **{attr: levels[skill].value if skill in levels else "" for skill, attr in _LEVEL_FIELDS},
+        "driving_licence": p.driving_licence,
+        "available_hours_per_week": p.available_hours_per_week,
+        "available_percent": p.available_percent,
+        "job_goal": p.job_goal or "",
+    }
+
+
+# The profile's JSON columns: bulk import writes them as JSON text.
+WORK_PROFILE_JSON = ("experience", "wished_occupations", "wished_sectors", "wished_districts")
 
 
 def plan_from_facts(p: casefacts.Plan) -> tuple[models.IntegrationPlan, list[models.PlanItem]]:

@@ -93,7 +93,9 @@ _compiled: dict[tuple[str, str, str], tuple[str, int]] = {}
 def select_case(queryset: QuerySet[m.ProgrammeCase]) -> QuerySet[m.ProgrammeCase]:
     """The case's own row with the single rows ``case_to_facts`` reads (a gateway loader);
     ``load_lists`` adds the lists."""
-    return queryset.select_related("person", "district", "adviser", "education_recognition")
+    return queryset.select_related(
+        "person", "district", "adviser", "education_recognition", "work_profile"
+    )
 
 
 def _statement(item: CaseRows) -> str:
@@ -113,6 +115,14 @@ def _compiled_statement(item: CaseRows) -> tuple[str, int]:
             raise ValueError(f"{item.key}: the statement must take the case's key only")
         compiled = _compiled[cache_key] = (sql, len(params))
     return compiled
+
+
+def rows_of(item: CaseRows, pk: int) -> list[Any]:
+    """One ``CaseRows`` item's rows for the case ``pk``, from its statement compiled once
+    per process (``raw()``: any database, the backend's converters applied). For callers
+    whose rows did not come in ``load_lists``' round trip."""
+    sql, count = _compiled_statement(item)
+    return list(item.model._default_manager.raw(sql, [pk] * count))
 
 
 def _needs_converters(model: type[Model]) -> bool:

@@ -6,6 +6,7 @@ from introsak.cases.models.finding import CaseFinding
 from introsak.cases.models.journal import JournalNote
 from introsak.cases.models.person import Person
 from introsak.cases.models.plan import IntegrationPlan, PlanItem
+from introsak.cases.models.profile import WorkProfile
 from introsak.cases.models.recognition import EducationRecognition
 
 __all__ = [
@@ -22,4 +23,5 @@ __all__ = [
     "Person",
     "PlanItem",
     "ProgrammeCase",
+    "WorkProfile",
 ]

@@ -21,9 +21,10 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from introsak.cases import models as m
-from introsak.cases.domain.single import CaseRows, attach_users
+from introsak.cases.domain.single import CaseRows, attach_users, rows_of
 from introsak.cases.enums import EventKind
 from introsak.core.formats import short_date
+from introsak.core.reversing import fast_reverse
 
 MODELS: dict[str, type[Model]] = {
     EventKind.MEETING.value: m.Meeting,
@@ -58,6 +59,7 @@ class EventHistory:
     pk: int
     recorded_by: str
     corrections: list[CorrectionView]
+    correct_href: str  # the form that completes or corrects the event
 
 
 def event_key(kind: str, pk: int | None) -> str:
@@ -145,11 +147,10 @@ def event_histories(
     corrections of events no longer in the case (replaced by a re-import) are left out."""
     events = _events(case)
     if rows is None:
-        corrections = list(m.EventCorrection.objects.filter(case=case).select_related("user"))
-        users = list(_staff_of_case(case.pk))
+        corrections, users = (rows_of(item, case.pk) for item in HISTORY_ROWS)
     else:
         corrections, users = rows
-        attach_users(corrections, users, "user")
+    attach_users(corrections, users, "user")
     names = {user.pk: user.identified_name() for user in users}
     by_event: dict[str, list[CorrectionView]] = {}
     for row in corrections:
@@ -161,6 +162,7 @@ def event_histories(
             pk=row.pk,
             recorded_by=names.get(getattr(row, "recorded_by_id", None) or 0, ""),
             corrections=by_event.get(key, []),
+            correct_href=fast_reverse("workspace:correct", case.pk, kind, row.pk),
         )
         for kind, row in events
     }

@@ -10,7 +10,7 @@ aggregate query over the case rows; the page's rows from one more.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
@@ -87,6 +87,36 @@ def _day(today: date, days: int) -> object:
 
 
 @dataclass(frozen=True)
+class CaseColumn:
+    """A condition on one of the case's own stored columns (issue 15, placements): by
+    default a day from which it holds (``column <= today``, like the flags); with
+    ``within_days`` a day in the next ``within_days`` days (today included); with
+    ``at_least`` a count of at least that many."""
+
+    column: str
+    within_days: int | None = None
+    at_least: int | None = None
+
+    def q(self, today: date) -> Q:
+        if self.at_least is not None:
+            return Q(**{f"{self.column}__gte": self.at_least})
+        if self.within_days is not None:
+            last = today + timedelta(days=self.within_days)
+            return Q(**{f"{self.column}__gte": today, f"{self.column}__lte": last})
+        return Q(**{f"{self.column}__lte": today})
+
+    def sql(self, column: str, today: date) -> tuple[str, list[object]]:
+        if self.at_least is not None:
+            return f"{column} >= %s", [self.at_least]
+        if self.within_days is not None:
+            return f"{column} >= %s AND {column} <= %s", [
+                _day(today, 0),
+                _day(today, self.within_days),
+            ]
+        return f"{column} <= %s", [_day(today, 0)]
+
+
+@dataclass(frozen=True)
 class ReadyFilter:
     """One of the worklist's ready filters: a name for the URL, a label, and its condition:
     the case's stored nearest deadline, or one of its stored worklist flags
@@ -95,7 +125,8 @@ class ReadyFilter:
 
     key: str
     label: StrOrPromise
-    match: FindingFlag | NearestDeadline
+    match: FindingFlag | NearestDeadline | CaseColumn
+    note: StrOrPromise = ""  # what the filter means, when it is not one rule's
 
     @property
     def rule(self) -> str:
@@ -103,7 +134,7 @@ class ReadyFilter:
 
     def cases(self, today: date) -> Q:
         """The condition on ``ProgrammeCase``'s own columns."""
-        if isinstance(self.match, NearestDeadline):
+        if isinstance(self.match, NearestDeadline | CaseColumn):
             return self.match.q(today)
         return Q(**{f"{self.match.column}__lte": today})
 
@@ -131,6 +162,25 @@ FILTERS: tuple[ReadyFilter, ...] = (
     _flagged("u25_goal", _("Under 25: end goal without exception")),
     _flagged("plan_review", _("Plan review overdue")),
     _flagged("no_norwegian", _("Norwegian training not started")),
+    # Issue 15 (placements): stored on the case by the recompute and the placement pipeline.
+    ReadyFilter(
+        "no_work_activity",
+        _("No work-oriented activity"),
+        CaseColumn("flag_no_work_activity_from"),
+        _("In the programme with no current or planned work-oriented activity"),
+    ),
+    ReadyFilter(
+        "placement_ending",
+        _("Placement ending within 14 days"),
+        CaseColumn("placement_ends_on", within_days=14),
+        _("A practice place or job ends within 14 days: plan the evaluation talk"),
+    ),
+    ReadyFilter(
+        "declined_twice",
+        _("Two or more declined offers"),
+        CaseColumn("declined_offers", at_least=2),
+        _("The participant has declined two or more placement offers"),
+    ),
 )
 FILTERS_BY_KEY = {x.key: x for x in FILTERS}
 ALL = "all"
@@ -176,6 +226,14 @@ class Query:
     adviser: int | None = None  # district view: one adviser's cases only
     # Closed cases (ended, certificate issued: nothing left to do) are left out unless asked.
     include_closed: bool = False
+    # More ready filters the cases must match too (AND), in ``FILTERS`` order; only with a
+    # chosen ``filter``. In the URL: ``and=no_contract,no_mapping``.
+    also: tuple[str, ...] = ()
+
+    @property
+    def combined(self) -> tuple[str, ...]:
+        """Every chosen ready filter: ``filter`` and ``also`` (empty for all cases)."""
+        return () if self.filter == ALL else (self.filter, *self.also)
 
     @property
     def sort_param(self) -> str:
@@ -208,7 +266,17 @@ def parse_query(user: User, params: dict[str, str]) -> Query:
         page=_positive_int(params.get("page", "")) or 1,
         adviser=_positive_int(adviser_raw) if scope is Scope.DISTRICT else None,
         include_closed=params.get("closed", "") == "1",
+        also=_also(chosen, params.get("and", "")),
     )
+
+
+def _also(chosen: str, raw: str) -> tuple[str, ...]:
+    """The further filters of ``and=a,b`` (known keys, not the chosen one, in ``FILTERS``
+    order); none without a chosen filter."""
+    if chosen not in FILTERS_BY_KEY:
+        return ()
+    keys = set(raw.split(",")) - {chosen}
+    return tuple(x.key for x in FILTERS if x.key in keys)
 
 
 def _positive_int(raw: str) -> int | None:
@@ -265,7 +333,7 @@ class Worklist:
     today: date
     counts: dict[str, int]
     rows: list[ProgrammeCase]
-    total: int  # cases matching the chosen filter
+    total: int  # cases matching the chosen filter (all the chosen filters, when combined)
     page: int
     pages: int
     filters: tuple[ReadyFilter, ...] = field(default=FILTERS)
@@ -293,13 +361,17 @@ def filter_counts(cases: QuerySet[ProgrammeCase], today: date) -> dict[str, int]
     compiled by the ORM.
     """
     columns = {"due": F("next_deadline_date")}
-    columns |= {x.key: F(x.match.column) for x in FILTERS if isinstance(x.match, FindingFlag)}
+    columns |= {
+        x.key: F(x.match.column) for x in FILTERS if isinstance(x.match, FindingFlag | CaseColumn)
+    }
     inner_sql, inner_params = cases.order_by().values(**columns).query.sql_with_params()
     counts = ["COUNT(*)"]
     params: list[Any] = []
     for x in FILTERS:
         if isinstance(x.match, NearestDeadline):
             text, values = x.match.sql("w.due", today)
+        elif isinstance(x.match, CaseColumn):
+            text, values = x.match.sql(f"w.{x.key}", today)
         else:
             text, values = f"w.{x.key} <= %s", [_day(today, 0)]
         counts.append(f"SUM(CASE WHEN {text} THEN 1 ELSE 0 END)")
@@ -346,19 +418,29 @@ def reason_rule(query: Query) -> str:
     return chosen.rule if chosen is not None else ""
 
 
-def worklist(user: User, query: Query, today: date) -> Worklist:
-    """One page of the worklist with the live counts of every ready filter (two queries).
+def combined_filter(keys: tuple[str, ...], today: date) -> Q:
+    """The condition of several ready filters at once (AND)."""
+    condition = Q()
+    for key in keys:
+        condition &= FILTERS_BY_KEY[key].cases(today)
+    return condition
 
-    Under a flag filter every row carries the filter's own stored finding (``reasons``),
-    read in the same query as the rows: a join on the finding of that one rule (unique per
-    case), so the query count does not grow with the rows and no rule is evaluated."""
+
+def worklist(user: User, query: Query, today: date) -> Worklist:
+    """One page of the worklist with the live counts of every ready filter (two queries;
+    three when filters are combined: the combination's count).
+
+    Under a flag filter every row carries the (first) filter's own stored finding
+    (``reasons``), read in the same query as the rows: a join on the finding of that one rule
+    (unique per case), so the query count does not grow with the rows and no rule is
+    evaluated."""
     cases = scoped_cases(user, query)
     counts = filter_counts(cases, today)
-    total = counts[query.filter]
+    if query.combined:
+        cases = cases.filter(combined_filter(query.combined, today))
+    total = cases.count() if query.also else counts[query.filter]
     pages = max(1, -(-total // PAGE_SIZE))
     page = min(query.page, pages)
-    if query.filter != ALL:
-        cases = cases.filter(FILTERS_BY_KEY[query.filter].cases(today))
     rule = reason_rule(query)
     deadline_column = "next_deadline_date"
     if rule:
@@ -402,3 +484,20 @@ def district_advisers(user: User) -> QuerySet[User]:
     return User.objects.filter(
         district_id=user.district_id, role=Role.PROGRAMME_ADVISER, is_active=True
     ).order_by("first_name", "last_name", "username")
+
+
+REASSIGN_LIMIT = 200  # cases listed at most on the bulk reassignment page
+
+
+def reassign_candidates(user: User, query: Query, today: date) -> list[ProgrammeCase]:
+    """The district's cases the coordinator's worklist query selects (ready filters,
+    combinations, adviser and search kept), nearest deadline first, at most
+    ``REASSIGN_LIMIT``: one query."""
+    cases = scoped_cases(user, replace(query, scope=Scope.DISTRICT))
+    if query.combined:
+        cases = cases.filter(combined_filter(query.combined, today))
+    return list(
+        cases.select_related("person", "adviser")
+        .only(*ROW_FIELDS, "version")
+        .order_by(*_sort_expressions(query.sort, query.descending))[:REASSIGN_LIMIT]
+    )

@@ -1,0 +1,213 @@
+"""Ranked offers for a participant and ranked participants for an offer.
+
+Loads compact rows (``values_list``: no model instances for the thousands of candidates),
+scores them with ``domain.scoring`` and fetches full rows only for the ranked few. It
+proposes; it never assigns: a placement exists only when an adviser proposes one
+(``domain.pipeline``). Participants come only from the access gateway's ``visible_cases``
+(the user's district and clearances), never from the whole table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+
+from introsak.access.domain.gateway import visible_cases
+from introsak.accounts.models import User
+from introsak.casefacts.enums import EducationLevel
+from introsak.cases.models import ProgrammeCase, WorkProfile
+from introsak.placements.domain import scoring
+from introsak.placements.domain.requirements import RANKS, REQUIREMENT_COLUMNS, catalogue_ranks
+from introsak.placements.enums import HOLDING_STATUSES
+from introsak.placements.models import PlacementOffer
+
+DEFAULT_LIMIT = 10
+MAX_LIMIT = 200
+FORMAL_LEVELS = frozenset(
+    {EducationLevel.UPPER_SECONDARY, EducationLevel.VOCATIONAL_COLLEGE, EducationLevel.HIGHER}
+)
+_PROFILE_LEVELS = (
+    "norwegian_oral",
+    "norwegian_reading",
+    "norwegian_listening",
+    "norwegian_writing",
+)
+
+
+@dataclass(frozen=True)
+class RankedOffer:
+    offer: PlacementOffer
+    assessment: scoring.Assessment
+
+
+@dataclass(frozen=True)
+class RankedCase:
+    case: ProgrammeCase
+    assessment: scoring.Assessment
+
+
+def _levels(values: Iterable[str]) -> tuple[int, int, int, int]:
+    oral, reading, listening, writing = (RANKS[v] for v in values)
+    return (oral, reading, listening, writing)
+
+
+def _participant(
+    key: int,
+    district: str,
+    education: str,
+    profile: tuple[Any, ...] | None,
+    part_time_percent: int,
+) -> scoring.Participant:
+    """A participant from its case's district and education and its profile's columns
+    (``_PROFILE_COLUMNS`` order; ``None``: no profile yet)."""
+    formal = education in FORMAL_LEVELS
+    if profile is None:
+        return scoring.Participant(key=key, district=district, formal_competence=formal)
+    experience, occupations, sectors, districts, *levels, hours, percent = profile
+    if hours is None:
+        share = percent if percent is not None else None
+        hours = None if share is None else scoring.FULL_TIME_HOURS * share / 100
+    return scoring.Participant(
+        key=key,
+        district=district,
+        experience=tuple((x["occupation"], float(x["years"])) for x in experience or ()),
+        wished_occupations=frozenset(occupations or ()),
+        wished_sectors=frozenset(sectors or ()),
+        wished_districts=frozenset(districts or ()),
+        levels=_levels(levels),
+        available_hours=hours,
+        formal_competence=formal,
+    )
+
+
+_PROFILE_COLUMNS = (
+    "experience",
+    "wished_occupations",
+    "wished_sectors",
+    "wished_districts",
+    *_PROFILE_LEVELS,
+    "available_hours_per_week",
+    "available_percent",
+)
+
+
+def participant_for_case(case: ProgrammeCase) -> scoring.Participant:
+    """The case (as the gateway returned it, ``select_case``) as a matching participant."""
+    profile = getattr(case, "work_profile", None) if _has_profile(case) else None
+    row = None if profile is None else tuple(getattr(profile, c) for c in _PROFILE_COLUMNS)
+    return _participant(
+        case.pk, case.district.slug, case.person.education_level, row, case.part_time_percent
+    )
+
+
+def _has_profile(case: ProgrammeCase) -> bool:
+    try:
+        case.work_profile  # noqa: B018
+    except WorkProfile.DoesNotExist:
+        return False
+    return True
+
+
+_OFFER_COLUMNS = (
+    "pk",
+    "occupation",
+    "employer__sector",
+    "district__slug",
+    *REQUIREMENT_COLUMNS.values(),
+    "requirement",
+    "hours_per_week",
+    "capacity",
+    "held",
+    "formal_competence_required",
+)
+
+
+def open_offers(today: date) -> QuerySet[PlacementOffer]:
+    """Offers still open and not ended, with ``held``: their places taken."""
+    return (
+        PlacementOffer.objects.filter(open=True)
+        .filter(Q(end__isnull=True) | Q(end__gte=today))
+        .annotate(held=Count("placements", filter=Q(placements__status__in=HOLDING_STATUSES)))
+    )
+
+
+def offer_rows(offers: QuerySet[PlacementOffer]) -> Iterator[scoring.Offer]:
+    """Compact matching rows (one query): the level required per skill is the higher of the
+    offer's own and its catalogue requirement's."""
+    for row in offers.values_list(*_OFFER_COLUMNS):
+        (key, occupation, sector, district, oral, reading, listening, writing,
+         requirement, hours, capacity, held, formal) = row  # fmt: skip
+        extra = catalogue_ranks(requirement) if requirement else _NONE
+        yield scoring.Offer(
+            key=key,
+            occupation=occupation,
+            sector=sector,
+            district=district,
+            required=(
+                max(RANKS[oral], extra[0]),
+                max(RANKS[reading], extra[1]),
+                max(RANKS[listening], extra[2]),
+                max(RANKS[writing], extra[3]),
+            ),
+            hours=hours,
+            places_left=capacity - held,
+            formal_required=formal,
+        )
+
+
+_NONE = (0, 0, 0, 0)
+
+
+def offers_for_case(
+    case: ProgrammeCase, *, today: date, limit: int = DEFAULT_LIMIT
+) -> list[RankedOffer]:
+    """The best offers for the participant, each with its assessment (two queries)."""
+    participant = participant_for_case(case)
+    ranked = scoring.rank_offers(participant, offer_rows(open_offers(today)), limit)
+    rows = PlacementOffer.objects.select_related("employer", "district").in_bulk(
+        [a.offer for a in ranked]
+    )
+    return [RankedOffer(rows[a.offer], a) for a in ranked]
+
+
+def candidate_cases(user: User) -> QuerySet[ProgrammeCase]:
+    """Cases the user may see that are in or waiting for the programme (no end date)."""
+    return visible_cases(user).filter(end_date__isnull=True)
+
+
+def cases_for_offer(
+    user: User, offer_pk: int, *, today: date, limit: int = DEFAULT_LIMIT
+) -> list[RankedCase]:
+    """The best participants for an offer among the cases the user may see (four
+    queries). Cases without a work profile take part with what the case says."""
+    return rank_cases(candidate_cases(user), offer_pk, today=today, limit=limit)
+
+
+def rank_cases(
+    candidates: QuerySet[ProgrammeCase], offer_pk: int, *, today: date, limit: int
+) -> list[RankedCase]:
+    """The best ``limit`` of ``candidates`` (a queryset from the access gateway) for an
+    offer."""
+    offer = next(offer_rows(open_offers(today).filter(pk=offer_pk)), None)
+    if offer is None:
+        offer = next(offer_rows(PlacementOffer.objects.filter(pk=offer_pk).annotate(
+            held=Count("placements", filter=Q(placements__status__in=HOLDING_STATUSES))
+        )))  # fmt: skip
+    columns = [f"work_profile__{c}" for c in _PROFILE_COLUMNS]
+    rows = candidates.values_list(
+        "pk", "district__slug", "person__education_level", "part_time_percent", "work_profile__id",
+        *columns,
+    )  # fmt: skip
+    people = (
+        _participant(pk, district, education, tuple(rest) if profile_id else None, percent)
+        for pk, district, education, percent, profile_id, *rest in rows
+    )
+    ranked = scoring.rank_participants(offer, people, limit)
+    cases = candidates.select_related("person", "district", "adviser").in_bulk(
+        [a.participant for a in ranked]
+    )
+    return [RankedCase(cases[a.participant], a) for a in ranked]
