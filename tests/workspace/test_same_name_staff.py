@@ -85,3 +85,15 @@ def test_who_recorded_an_event_is_told_apart(client: Client, two_saras: tuple[Us
     )  # fmt: skip
     html = client.get(reverse("workspace:case", args=[case.pk])).content.decode()
     assert "Registrert av Sara Solberg (sara.solberg2)" in html
+
+
+def test_several_cases_reassignment_and_the_workload_view_tell_them_apart(
+    client: Client, people: Staff, two_saras: tuple[User, User]
+) -> None:
+    client.force_login(people.coordinator)
+    form = client.get(reverse("workspace:reassign")).content.decode()
+    saras = [o for o in _options(form, "reassign-adviser") if o.startswith("Sara Solberg")]
+    assert saras == ["Sara Solberg (sara.solberg)", "Sara Solberg (sara.solberg2)"]
+    workload = client.get(reverse("workspace:workload")).content.decode()
+    names = re.findall(r"Sara Solberg \([\w.]+\)", workload)
+    assert sorted(set(names)) == ["Sara Solberg (sara.solberg)", "Sara Solberg (sara.solberg2)"]
