@@ -31,6 +31,7 @@ def _pages(client: Client, case: ProgrammeCase) -> dict[str, str]:
         "help": reverse("workspace:help"),
         "reassign several": reverse("workspace:reassign"),
         "workload": reverse("workspace:workload"),
+        "saved filters": reverse("workspace:saved"),
         "case page": reverse("workspace:case", args=[case.pk]),
     }
     urls |= {f"form {step}": reverse("workspace:record", args=[case.pk, step]) for step in STEPS}
