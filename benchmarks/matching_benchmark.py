@@ -13,7 +13,7 @@
 Usage::
 
     uv run python benchmarks/matching_benchmark.py [--cases 100000] [--offers 10000]
-        [--repeats 30] [--database-url URL] [--seed 1]
+        [--repeats 30] [--database-url URL | --sqlite FILE] [--seed 1]
 
 Results on this machine: docs/benchmarks/matching.md.
 """
@@ -53,12 +53,12 @@ SECTORS = (
 LEVELS = ("", "A1", "A2", "B1", "B2", "C1")
 
 
-def _django(url: str | None, directory: str) -> None:
+def _django(url: str | None, sqlite: str | None, directory: str) -> None:
     if url:
         os.environ["DATABASE_URL"] = url
     else:
         os.environ.pop("DATABASE_URL", None)
-        os.environ["INTROSAK_SQLITE_PATH"] = str(Path(directory) / "matching.sqlite3")
+        os.environ["INTROSAK_SQLITE_PATH"] = sqlite or str(Path(directory) / "matching.sqlite3")
     os.environ["INTROSAK_AS_OF"] = AS_OF.isoformat()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "introsak.settings")
     sys.path.insert(0, str(ROOT / "src"))
@@ -180,12 +180,13 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=100_000)
     parser.add_argument("--offers", type=int, default=10_000)
     parser.add_argument("--repeats", type=int, default=30)
-    parser.add_argument("--database-url", default=None)
+    parser.add_argument("--database-url", default=None, help="PostgreSQL (default: SQLite)")
+    parser.add_argument("--sqlite", default=None, help="a SQLite file to keep and reuse")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     rng = random.Random(args.seed)
     with tempfile.TemporaryDirectory() as directory:
-        _django(args.database_url, directory)
+        _django(args.database_url, args.sqlite, directory)
         _fill(args.cases, args.offers, rng)
         from django.db import connection
 
