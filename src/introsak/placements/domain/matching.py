@@ -10,9 +10,10 @@ proposes; it never assigns: a placement exists only when an adviser proposes one
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet, TextField
@@ -53,9 +54,8 @@ class RankedCase:
     assessment: scoring.Assessment
 
 
-def _levels(values: Iterable[str]) -> tuple[int, int, int, int]:
-    oral, reading, listening, writing = (RANKS[v] for v in values)
-    return (oral, reading, listening, writing)
+def _levels(values: Sequence[str]) -> tuple[int, int, int, int]:
+    return (RANKS[values[0]], RANKS[values[1]], RANKS[values[2]], RANKS[values[3]])
 
 
 def _participant(
@@ -71,20 +71,45 @@ def _participant(
     if profile is None:
         return scoring.Participant(key=key, district=district, formal_competence=formal)
     experience, occupations, sectors, districts, *levels, hours, percent = profile
-    if hours is None:
-        share = percent if percent is not None else None
-        hours = None if share is None else scoring.FULL_TIME_HOURS * share / 100
+    if hours is None and percent is not None:
+        hours = scoring.FULL_TIME_HOURS * percent / 100
     return scoring.Participant(
         key=key,
         district=district,
-        experience=tuple((x["occupation"], float(x["years"])) for x in experience or ()),
-        wished_occupations=frozenset(occupations or ()),
-        wished_sectors=frozenset(sectors or ()),
-        wished_districts=frozenset(districts or ()),
+        experience=_experience(experience),
+        wished_occupations=_codes(occupations),
+        wished_sectors=_codes(sectors),
+        wished_districts=_codes(districts),
         levels=_levels(levels),
         available_hours=hours,
         formal_competence=formal,
     )
+
+
+# The profile's lists, from the model (Python lists) or as JSON text (``rank_cases``). The
+# same few lists recur across thousands of participants, so decoded text is cached.
+
+
+def _experience(value: list[dict[str, Any]] | str | None) -> tuple[tuple[str, float], ...]:
+    if isinstance(value, str):
+        return _experience_text(value)
+    return tuple((x["occupation"], float(x["years"])) for x in value or ())
+
+
+def _codes(value: list[str] | str | None) -> frozenset[str]:
+    if isinstance(value, str):
+        return _codes_text(value)
+    return frozenset(value or ())
+
+
+@lru_cache(maxsize=8192)
+def _experience_text(text: str) -> tuple[tuple[str, float], ...]:
+    return _experience(json.loads(text))
+
+
+@lru_cache(maxsize=8192)
+def _codes_text(text: str) -> frozenset[str]:
+    return frozenset(json.loads(text))
 
 
 _PROFILE_COLUMNS = (
@@ -118,14 +143,6 @@ def _has_profile(case: ProgrammeCase) -> bool:
 _JSON_COLUMNS = frozenset(
     {"experience", "wished_occupations", "wished_sectors", "wished_districts"}
 )
-
-
-def _decoded(values: list[Any]) -> tuple[Any, ...]:
-    """The profile columns with the JSON lists (as text) decoded."""
-    return tuple(
-        (json.loads(v) if v and v != "[]" else []) if i < len(_JSON_COLUMNS) else v
-        for i, v in enumerate(values)
-    )
 
 
 _OFFER_COLUMNS = (
@@ -223,8 +240,8 @@ def rank_cases(
     offer = next(offer_rows(PlacementOffer.objects.filter(pk=offer_pk)), None)
     if offer is None:
         return []
-    # The JSON lists as text: most are empty, and decoding "[]" 25,000 times costs more
-    # than the ranking.
+    # The JSON lists as text, decoded once per distinct text (``_codes_text``): the same
+    # few lists recur across thousands of participants.
     as_text = {f"_{c}": Cast(f"work_profile__{c}", TextField()) for c in _JSON_COLUMNS}
     columns = [f"_{c}" if c in _JSON_COLUMNS else f"work_profile__{c}" for c in _PROFILE_COLUMNS]
     rows = candidates.annotate(**as_text).values_list(
@@ -233,9 +250,7 @@ def rank_cases(
     )  # fmt: skip
     slugs = dict(District.objects.values_list("pk", "slug"))
     people = (
-        _participant(
-            pk, slugs[district], education, _decoded(rest) if profile_id else None, percent
-        )
+        _participant(pk, slugs[district], education, tuple(rest) if profile_id else None, percent)
         for pk, district, education, percent, profile_id, *rest in rows
     )
     ranked = scoring.rank_participants(offer, people, limit)
