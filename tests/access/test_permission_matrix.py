@@ -317,6 +317,7 @@ URLS |= {
     "placements:offer_new": Spec(Kind.PAGE, P.CASE_WRITE),
     "placements:offer": Spec(Kind.LIST, P.CASE_READ, kwargs=_offer_args, shows_person=True),
     "placements:fairs": Spec(Kind.PAGE, P.CASE_READ),
+    "placements:statistics": Spec(Kind.PAGE, P.STATS_VIEW),
     "placements:fair": Spec(Kind.LIST, P.CASE_READ, kwargs=_fair_args, shows_person=True),
     "placements:participant": Spec(
         Kind.CASE, P.CASE_WRITE, kwargs=_case, logs=1, shows_person=True
