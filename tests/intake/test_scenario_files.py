@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from io import StringIO
 from pathlib import Path
 
@@ -148,3 +149,8 @@ def test_command_refuses_bad_input_with_message(tmp_path: Path) -> None:
         "capacity file: schools[0].capacity.slow: capacity below zero (-1)",
         "1 error(s): the forecast was not run.",
     ]
+
+
+def test_arrivals_saved_by_norwegian_excel_are_read() -> None:
+    text = "\ufeffmonth;arrivals\r\n2024-01;10\r\n2024-02;12\r\n"
+    assert read_arrivals(text) == ((date(2024, 1, 1), 10), (date(2024, 2, 1), 12))

@@ -113,3 +113,17 @@ def test_two_queries_whatever_the_number_of_cases(django_assert_num_queries: Any
     with django_assert_num_queries(2):
         means = _tables()[0]
     assert means.cell("helsfyr", "2024-1").count == 10
+
+
+@pytest.mark.slow
+def test_input_file_gives_the_same_numbers_as_the_database() -> None:
+    """``introsak stats school-waiting --input FILE``: the fixture in a throw-away database."""
+    from tests.stats.test_cli import _introsak
+
+    args = ["school-waiting", "--from", "2023-07-01", "--to", "2024-06-30", "--as-of",
+            "2024-08-07", "--format", "json", "--language", "en"]  # fmt: skip
+    done = _introsak(*args, "--input", str(FIXTURE))
+    assert done.returncode == 0, done.stderr
+    out = io.StringIO()
+    call_command("stats", *args, stdout=out)
+    assert json.loads(done.stdout) == json.loads(out.getvalue())

@@ -9,8 +9,6 @@ here imports Django, so the command line, the what-if page and the benchmark sha
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from dataclasses import dataclass, field, replace
@@ -115,17 +113,20 @@ def _scaled(classes: dict[str, int], places: int) -> dict[str, int]:
 
 
 def read_arrivals(text: str) -> tuple[tuple[date, int], ...]:
-    """``month,arrivals`` lines (a header line first); consecutive months."""
+    """``month,arrivals`` lines (a header line first); consecutive months. Plain fields
+    without quotes, separated by commas or, as Norwegian Excel saves them, semicolons (the
+    header's separator is the file's)."""
     errors: list[str] = []
     rows: list[tuple[date, int]] = []
-    reader = csv.reader(io.StringIO(text))
-    header = next(reader, None)
-    if header is None or [h.strip() for h in header] != ["month", "arrivals"]:
+    lines = text.removeprefix("\ufeff").splitlines()
+    header = lines[0].strip() if lines else ""
+    separator = ";" if ";" in header else ","
+    if [h.strip() for h in header.split(separator)] != ["month", "arrivals"]:
         raise ScenarioError(["line 1: expected the header 'month,arrivals'"])
-    for number, row in enumerate(reader, start=2):
-        if not row or not "".join(row).strip():
+    for number, line in enumerate(lines[1:], start=2):
+        if not line.strip():
             continue
-        parsed = _arrival_row(row, number, errors)
+        parsed = _arrival_row(line.split(separator), number, errors)
         if parsed is not None:
             rows.append(parsed)
     _check_months(rows, errors)

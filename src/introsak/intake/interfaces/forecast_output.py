@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
 from introsak.intake.domain.forecast import Band, CapacityNeed, Forecast
+from introsak.safe_csv import Cell, CsvFormat, csv_bytes
+
+# For programs: commas, a dot as decimal mark, no byte-order mark (docs/intake.md).
+COMMAND_LINE_CSV = CsvFormat(delimiter=",", line_end="\n", byte_order_mark=False)
 
 
 def _band(value: Band, digits: int) -> dict[str, float]:
@@ -48,18 +50,15 @@ CSV_FIELDS = ("measure", "school", "month", "p10", "p50", "p90")
 def forecast_to_csv(result: Forecast, need: CapacityNeed | None) -> str:
     """One row per number: the measure, its school and month where it has them, the band."""
     data = forecast_to_dict(result, need)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_FIELDS)
-    writer.writerow(["share_within_3_months", "", "", *data["share_within_3_months"].values()])
-    writer.writerow(["mean_wait_days", "", "", *data["mean_wait_days"].values()])
+    rows: list[list[Cell]] = [
+        ["share_within_3_months", "", "", *data["share_within_3_months"].values()],
+        ["mean_wait_days", "", "", *data["mean_wait_days"].values()],
+    ]
     for school, values in data["wait_days_by_school"].items():
-        writer.writerow(["wait_days", school, "", *values.values()])
+        rows.append(["wait_days", school, "", *values.values()])
     for row in data["wait_days_by_school_and_month"]:
-        writer.writerow(
-            ["wait_days", row["school"], row["month"], row["p10"], row["p50"], row["p90"]]
-        )
+        rows.append(["wait_days", row["school"], row["month"], row["p10"], row["p50"], row["p90"]])
     if need is not None and need.factor is not None:
         for school, places in need.places_per_intake.items():
-            writer.writerow(["places_per_intake_needed", school, "", places, places, places])
-    return buffer.getvalue()
+            rows.append(["places_per_intake_needed", school, "", places, places, places])
+    return csv_bytes(CSV_FIELDS, rows, COMMAND_LINE_CSV).decode("utf-8")
