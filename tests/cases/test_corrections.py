@@ -260,7 +260,7 @@ def test_a_stale_version_is_refused_and_nothing_is_written(people: Staff) -> Non
             ),
             correction_reason="Referat",
         )
-    assert stale.value.changed_by == "Per Hansen"
+    assert stale.value.changed_by == "Per Hansen (radgiver.sth2)"  # told apart by user name
     meeting.refresh_from_db()
     assert meeting.documented is False
     assert not EventCorrection.objects.exists()
