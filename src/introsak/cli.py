@@ -21,6 +21,7 @@ ALIASES = {
     "subject-export": "subject_export",
     "access-report": "access_report",
     "create-administrator": "create_administrator",
+    "intake-import": "intake_import",
 }
 
 # ``introsak stats VIEW`` for the placements app's views (issue 15); the second set needs
@@ -49,6 +50,8 @@ commands:
   match CASE_ID        ranked placement offers for a participant (--limit N, --format)
   employers import FILE  register employers from CSV or JSON Lines (all or nothing)
   audit                audit sample, control forms and findings
+  forecast             Norwegian-training queue forecast (--arrivals FILE --capacity FILE)
+  intake-import FILE   schools' intake calendars and training facts (JSON Lines, all or none)
   <django command>     any manage.py command (migrate, runserver, …)
 
 Run 'introsak <command> --help' for a command's options.

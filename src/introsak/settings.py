@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "introsak.placements",
     "introsak.early",
     "introsak.early.participant",
+    "introsak.intake",
 ]
 
 MIDDLEWARE = [

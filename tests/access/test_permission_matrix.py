@@ -277,6 +277,8 @@ URLS: dict[str, Spec] = {
     "workspace:saved": Spec(Kind.PAGE, P.CASE_READ),
     # statistics: aggregated, suppressed for small cells (the stats app's own tests)
     "stats:dashboard": Spec(Kind.PAGE, P.STATS_VIEW),
+    # Issue 16: the planner's forecast (aggregates of a simulation; no participant).
+    "intake:forecast": Spec(Kind.PAGE, P.FORECAST_VIEW, gradings=(NONE,)),
     "stats:view": Spec(Kind.PAGE, P.STATS_VIEW, kwargs=_stats_view),
     "stats:chart": Spec(Kind.PAGE, P.STATS_VIEW, kwargs=_stats_view),
     "stats:download": Spec(
@@ -315,6 +317,7 @@ URLS |= {
     "placements:offer_new": Spec(Kind.PAGE, P.CASE_WRITE),
     "placements:offer": Spec(Kind.LIST, P.CASE_READ, kwargs=_offer_args, shows_person=True),
     "placements:fairs": Spec(Kind.PAGE, P.CASE_READ),
+    "placements:statistics": Spec(Kind.PAGE, P.STATS_VIEW),
     "placements:fair": Spec(Kind.LIST, P.CASE_READ, kwargs=_fair_args, shows_person=True),
     "placements:participant": Spec(
         Kind.CASE, P.CASE_WRITE, kwargs=_case, logs=1, shows_person=True

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from introsak.audits.models import Audit, FrameCase
 from introsak.cases.models import Meeting, ProgrammeCase
@@ -240,6 +240,62 @@ def test_other_pages_reflow_at_phone_widths(
     log_in(page, "admin", PASSWORD)
     problems += _check(page, ["/", "/access/", "/access/security/"], language)
     assert not problems, problems
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_coordinator_pages_reflow_at_phone_widths(
+    page: Page, live_server: Any, cases: dict[str, int], language: str
+) -> None:
+    """The coordinator's district view with combined filters, the workload per adviser, the
+    bulk reassignment (with its errors) and the saved filters."""
+    _use_language(page, live_server.url, language)
+    log_in(page, "koordinator.sth", PASSWORD)
+    paths = [
+        "/cases/?scope=district",
+        "/cases/?scope=district&filter=no_norwegian&and=overdue",
+        "/cases/workload/",
+        "/cases/reassign/",
+        "/cases/saved/",
+    ]
+    problems = _check(page, paths, language)
+    page.goto("/cases/reassign/")
+    page.click("#reassign-submit")  # nothing chosen: the form with its errors
+    if problem := _reflow_problem(page):
+        problems += f"\nreassign with errors: {problem}"
+    if violations := axe_scan(page):
+        problems += f"\nreassign with errors: {describe_violations(violations)}"
+    assert not problems, problems
+
+
+@pytest.mark.django_db(transaction=True)
+def test_without_javascript_the_worklist_is_cards_and_nothing_scrolls_sideways(
+    browser: Browser, live_server: Any, cases: dict[str, int]
+) -> None:
+    """The reflow is CSS: with JavaScript off the worklist rows and the findings are still
+    labelled cards (their labels are written by the server), and the other tables scroll
+    inside their wrappers, not the page."""
+    context = browser.new_context(
+        base_url=live_server.url,
+        locale="nb-NO",
+        viewport={"width": 320, "height": 640},
+        java_script_enabled=False,
+    )
+    page = context.new_page()
+    try:
+        log_in(page, "radgiver.sth", PASSWORD)
+        for path in ("/cases/", f"/cases/{cases['C-400']}/"):
+            page.goto(path)
+            assert _reflow_problem(page) == "", path
+        page.goto("/cases/")
+        row = page.locator("#worklist-table tbody tr").first
+        assert row.evaluate("r => getComputedStyle(r).display") == "grid"
+        page.goto(f"/cases/{cases['C-400']}/")
+        finding = page.locator("#finding-TRI-01")
+        assert finding.evaluate("r => getComputedStyle(r).display") == "grid"
+        assert page.locator("#activities td[data-label]").count() == 0  # app.js did not run
+    finally:
+        context.close()
 
 
 # --- statistics -----------------------------------------------------------------------------

@@ -174,6 +174,8 @@ def test_the_placements_pages_have_no_violations(
         "/placements/offers/new/",
         f"/placements/offers/{world['kindergarten']}/",
         f"/placements/case/{world['case']}/profile/",
+        "/placements/statistics/",
+        "/placements/fairs/",
     ):
         page.goto(path)
         _no_violations(page, language)

@@ -82,10 +82,10 @@ def test_a_coordinator_reassigns_several_cases_at_once(
     chosen = [boxes.nth(i).get_attribute("value") for i in range(3)]
     for i in range(3):
         boxes.nth(i).check()
-    page.select_option("#reassign-adviser", label="Per Hansen")
+    page.select_option("#reassign-adviser", label="Per Hansen (radgiver.sth2)")
     page.click("#reassign-submit")
     expect(page.locator(".app-messages")).to_contain_text(
-        "3 saker har nå Per Hansen som programrådgiver."
+        "3 saker har nå Per Hansen (radgiver.sth2) som programrådgiver."
     )
     moved = ProgrammeCase.objects.filter(pk__in=[int(pk or 0) for pk in chosen])
     assert {case.adviser.username for case in moved if case.adviser} == {"radgiver.sth2"}

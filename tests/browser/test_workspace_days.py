@@ -179,9 +179,9 @@ def _tab_to_link(page: Page, text: str, *, back: bool = False, limit: int = 120)
 def test_keyboard_only_from_an_overdue_case_to_its_recorded_meeting_and_back(
     page: Page,
 ) -> None:
-    """Log in, find an overdue case by searching, open it, record the missing three-party
-    meeting and go back to the list, with the keyboard alone. The search field is reached
-    with Tab (the "/" shortcut is the worklist's keys.js, issue 14 item 9)."""
+    """Log in, find an overdue case with "/" (the worklist's shortcut to its search field,
+    keys.js), open it, record the missing three-party meeting and go back to the list, with
+    the keyboard alone."""
     staff()
     load(
         [
@@ -205,7 +205,8 @@ def test_keyboard_only_from_an_overdue_case_to_its_recorded_meeting_and_back(
     expect(page.locator("h1")).to_have_text("Mine deltakere")
     missing = int(page.locator("#filter-no_three_party .app-filter__count").inner_text())
 
-    _tab_to(page, "worklist-q")
+    page.keyboard.press("/")
+    expect(page.locator("#worklist-q")).to_be_focused()
     page.keyboard.type("Olena")
     expect(_rows(page)).to_have_count(1)
     expect(_rows(page).first.locator("[data-status]")).to_have_attribute("data-status", "overdue")

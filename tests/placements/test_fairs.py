@@ -88,3 +88,27 @@ def participant_case(case_id: str) -> Any:
     from introsak.cases.models import ProgrammeCase
 
     return ProgrammeCase.objects.get(case_id=case_id)
+
+
+def test_the_fair_page_takes_as_many_queries_for_many_invitations(client_as: Client) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    fair = fair_create(name="Messe", held_on=date(2024, 9, 1), district="", preparation_sessions=5)
+    JobFairInvitation.objects.create(fair=fair, case=participant_case("F-1"))
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client_as.get(f"/placements/fairs/{fair.pk}/").status_code == 200
+        return len(captured)
+
+    few = count()
+    import_cases(
+        [
+            participant(f"F-{n}", "kari", f"Deltaker {n}", district="grunerlokka")
+            for n in range(3, 13)
+        ]
+    )
+    for n in range(3, 13):
+        JobFairInvitation.objects.create(fair=fair, case=participant_case(f"F-{n}"))
+    assert count() == few

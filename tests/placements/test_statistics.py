@@ -135,3 +135,21 @@ def test_the_command_prints_figure_9(figure_9: list[ProgrammeCase]) -> None:
     naming = {row["key"]: int(row["extra"]) for row in found["rows"]}
     assert {k: naming[k] for k in FIGURE_9} == FIGURE_9
     assert found["suppressed"] is False
+
+
+def test_the_statistics_page_is_suppressed_in_whole_months(
+    figure_9: list[ProgrammeCase], settings: Any
+) -> None:
+    from django.test import Client
+
+    from tests.factories import user
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    client = Client()
+    client.force_login(user("analytiker", "city_analyst"))
+    body = client.get("/placements/statistics/").content.decode()
+    assert "Praksisplasser etter type arbeidssted og bydel (figur 9)" in body
+    assert "Fra 01.01.2024 til 31.07.2024" in body
+    # Every district has 1–4 placements of a kind: hidden, shown as "–".
+    assert "<td>1</td>" not in body
+    assert "<td>–</td>" in body

@@ -29,6 +29,9 @@ def _pages(client: Client, case: ProgrammeCase) -> dict[str, str]:
         "worklist": reverse("workspace:worklist"),
         "district worklist": reverse("workspace:worklist") + "?scope=district&closed=1",
         "help": reverse("workspace:help"),
+        "reassign several": reverse("workspace:reassign"),
+        "workload": reverse("workspace:workload"),
+        "saved filters": reverse("workspace:saved"),
         "case page": reverse("workspace:case", args=[case.pk]),
     }
     urls |= {f"form {step}": reverse("workspace:record", args=[case.pk, step]) for step in STEPS}

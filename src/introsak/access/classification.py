@@ -797,8 +797,71 @@ _EARLY: dict[str, ModelClass] = {
     ),
 }
 
+# Issue 16: the way into Norwegian training (a case fact) and the intake calendar (reference
+# data without persons).
+_LEVEL = "Norwegian level (CEFR) per skill: track, goal and test results"
+_INTAKE: dict[str, ModelClass] = {
+    "cases.TrainingPath": ModelClass(
+        "case",
+        {
+            "id": PK,
+            "case": CASE,
+            "address_registered_on": fact("Mapping needs a registered address (report L798)"),
+            "mapping_appointment_on": fact("Start of the school waiting time"),
+            "placement_tested_on": fact("Placement test"),
+            "placement_oral": fact(_LEVEL),
+            "placement_reading": fact(_LEVEL),
+            "placement_listening": fact(_LEVEL),
+            "placement_writing": fact(_LEVEL),
+            "track": fact("Progression track: class and forecast"),
+            "offered_on": fact("School offer: waiting time"),
+            "offered_school": fact("School offer: waiting time per school"),
+            "offered_start_on": fact("School offer: waiting time"),
+            "offer_response": fact("Declined offers: waiting for the preferred school"),
+            "preferred_school": fact("Declined offers: school preferences in the forecast"),
+            "started_on": fact("End of the school waiting time; NOR-01"),
+            "school": fact("Waiting time per school"),
+            "attendance_percent": fact("Attendance summary for the three-party meeting"),
+            "attendance_as_of": fact("Attendance summary for the three-party meeting"),
+            "test_taken_on": fact("Norwegian test taken"),
+            "test_oral": fact(_LEVEL),
+            "test_reading": fact(_LEVEL),
+            "test_listening": fact(_LEVEL),
+            "test_writing": fact(_LEVEL),
+            "social_studies_test_on": fact("Social-studies test taken"),
+            "social_studies_passed": fact("Social-studies test result"),
+        },
+    ),
+    "intake.School": ModelClass(
+        None,
+        {
+            "id": PK,
+            "code": _f(C.NONE, R.REFERENCE, "School key in files and case facts"),
+            "name": _f(C.NONE, R.REFERENCE, "School name"),
+        },
+    ),
+    "intake.Intake": ModelClass(
+        None,
+        {
+            "id": PK,
+            "school": _f(C.NONE, R.REFERENCE, "The school of the intake"),
+            "starts_on": _f(C.NONE, R.REFERENCE, "First day of the intake's classes"),
+            "ends_on": _f(C.NONE, R.REFERENCE, "Last day before the school's next intake"),
+        },
+    ),
+    "intake.IntakeClass": ModelClass(
+        None,
+        {
+            "id": PK,
+            "intake": _f(C.NONE, R.REFERENCE, "The intake of the class"),
+            "track": _f(C.NONE, R.REFERENCE, "Progression track of the class"),
+            "capacity": _f(C.NONE, R.REFERENCE, "Places in the class: the forecast's capacity"),
+        },
+    ),
+}
+
 REGISTRY: dict[str, ModelClass] = (
-    _CASES | _STAFF | _ACCESS | _WORKSPACE_AUDITS | _FRAMEWORK | _EARLY
+    _CASES | _STAFF | _ACCESS | _WORKSPACE_AUDITS | _FRAMEWORK | _EARLY | _INTAKE
 )
 
 

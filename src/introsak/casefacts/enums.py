@@ -109,6 +109,20 @@ class RecognitionOutcome(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
+class TrainingTrack(StrEnum):
+    """The progression track the service centre places a learner in (report, language class
+    placement): slow (A2 written / B1 oral), medium (B1), fast (B1 written / B2 oral)."""
+
+    SLOW = "slow"
+    MEDIUM = "medium"
+    FAST = "fast"
+
+
+class OfferResponse(StrEnum):
+    ACCEPTED = "accepted"
+    DECLINED = "declined"  # waiting for a place at the preferred school
+
+
 PRACTICE_PLACEMENT_KINDS = frozenset({ActivityKind.LANGUAGE_PRACTICE, ActivityKind.WORK_PRACTICE})
 
 

@@ -33,12 +33,14 @@ from introsak.casefacts.enums import (
     EndReason,
     LanguageSkill,
     MeetingKind,
+    OfferResponse,
     ProtectedAddress,
     RecognitionOutcome,
     ResidenceBasis,
     Sector,
     SentBy,
     Sex,
+    TrainingTrack,
 )
 
 if TYPE_CHECKING:
@@ -190,6 +192,42 @@ class WorkProfile:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Training:
+    """Extension: the person's way into Norwegian training (issue 16, docs/intake.md).
+
+    From the registered address and the service centre's mapping appointment (the report's
+    "intake interview", where the waiting time for a school starts) through the placement
+    test, the school's offer and the answer to it, to the actual start, the attendance and
+    the tests taken. Schools are named by their code (``helsfyr``); levels are CEFR per skill.
+    """
+
+    address_registered_on: date | None = None
+    mapping_appointment_on: date | None = None
+    placement_tested_on: date | None = None
+    placement_oral: CefrLevel | None = None
+    placement_reading: CefrLevel | None = None
+    placement_listening: CefrLevel | None = None
+    placement_writing: CefrLevel | None = None
+    track: TrainingTrack | None = None
+    offered_on: date | None = None
+    offered_school: str | None = None
+    offered_start_on: date | None = None
+    offer_response: OfferResponse | None = None
+    preferred_school: str | None = None
+    started_on: date | None = None
+    school: str | None = None
+    attendance_percent: int | None = None
+    attendance_as_of: date | None = None
+    test_taken_on: date | None = None
+    test_oral: CefrLevel | None = None
+    test_reading: CefrLevel | None = None
+    test_listening: CefrLevel | None = None
+    test_writing: CefrLevel | None = None
+    social_studies_test_on: date | None = None
+    social_studies_passed: bool | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class CaseFacts:
     case_id: str
     district: str
@@ -215,3 +253,4 @@ class CaseFacts:
     adviser: str | None = field(default=None, metadata=EXTENSION)
     journal_notes: tuple[JournalNote, ...] = field(default=(), metadata=EXTENSION)
     work_profile: WorkProfile | None = field(default=None, metadata=EXTENSION)
+    training: Training | None = field(default=None, metadata=EXTENSION)

@@ -156,6 +156,25 @@ RecognitionOutcome = labelled(
 )
 
 
+TrainingTrack = labelled(
+    facts.TrainingTrack,
+    {
+        facts.TrainingTrack.SLOW: _("Slow progression (A2 written, B1 oral)"),
+        facts.TrainingTrack.MEDIUM: _("Medium progression (B1)"),
+        facts.TrainingTrack.FAST: _("Fast progression (B1 written, B2 oral)"),
+    },
+)
+
+
+OfferResponse = labelled(
+    facts.OfferResponse,
+    {
+        facts.OfferResponse.ACCEPTED: _("Accepted"),
+        facts.OfferResponse.DECLINED: _("Declined: waiting for the preferred school"),
+    },
+)
+
+
 EndReason = labelled(
     facts.EndReason,
     {
@@ -240,6 +259,7 @@ class Step(models.TextChoices):
     REASSIGN = "reassign", _("Change of programme adviser")
     CORRECTION = "correction", _("Correction of a recorded event")
     WORK_PROFILE = "work_profile", _("Work profile")
+    TRAINING = "training", _("Way into Norwegian training")
 
 
 class EventKind(models.TextChoices):

@@ -8,6 +8,7 @@ urlpatterns = [
     path("employers/", views.employers, name="employers"),
     path("offers/new/", views.offer_new, name="offer_new"),
     path("offers/<int:pk>/", views.offer_detail, name="offer"),
+    path("statistics/", views.statistics, name="statistics"),
     path("fairs/", views.fairs, name="fairs"),
     path("fairs/<int:pk>/", views.fair_detail, name="fair"),
     path("fairs/<int:pk>/invite/", views.fair_invite, name="fair_invite"),

@@ -10,6 +10,7 @@ participants (an offer's ranked participants) come from ``visible_cases`` and wr
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Any
 
 from django.contrib import messages
@@ -38,6 +39,7 @@ from introsak.cases.models import ProgrammeCase
 from introsak.core import clock
 from introsak.placements.domain import fairs as fair_domain
 from introsak.placements.domain import pipeline
+from introsak.placements.domain import statistics as stats_domain
 from introsak.placements.domain.board import board_context, need_post
 from introsak.placements.domain.employers import EmployerInput, employer_save
 from introsak.placements.domain.errors import Rejected
@@ -187,6 +189,33 @@ def offer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     requirement = entry.title(get_language() or "nb") if entry else ""
     context = {"offer": offer, "rows": rows, "requirement": requirement}
     return render(request, "placements/offer.html", context)
+
+
+# --- statistics -----------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET"])
+def statistics(request: HttpRequest) -> HttpResponse:
+    """Figure 9, the practice share, outcomes and decline reasons for this year so far, in
+    whole months, suppressed unless the user may see small counts (``docs/statistics.md``)."""
+    user = staff_user(request)
+    require_permission(user, Permission.STATS_VIEW, path=request.path)
+    today = clock.today()
+    period = stats_domain.Period(date(today.year, 1, 1), _last_whole_month_end(today))
+    suppressed = not has_permission(user, Permission.STATS_UNSUPPRESSED)
+    tables = [
+        table
+        for name in stats_domain.VIEWS
+        for table in stats_domain.compute(name, period, suppressed=suppressed)
+    ]
+    context = {"tables": tables, "period": period, "suppressed": suppressed}
+    return render(request, "placements/statistics.html", context)
+
+
+def _last_whole_month_end(today: date) -> date:
+    """The last day of the last whole month (the statistics' periods are whole months)."""
+    return today.replace(day=1) - timedelta(days=1)
 
 
 # --- job fairs ------------------------------------------------------------------------------

@@ -61,6 +61,8 @@ NAV_ENTRIES: tuple[NavEntry, ...] = (
     NavEntry("rule_parameters", _("Rule parameters"), Permission.STATS_VIEW),
     NavEntry("rule_parameters", _("Rule parameters"), Permission.USERS_ADMIN),
     NavEntry("placements:board", _("Work and placements"), Permission.CASE_WRITE),
+    # Issue 16: the planner's forecast of the queue for Norwegian training.
+    NavEntry("intake:forecast", _("Training capacity"), Permission.FORECAST_VIEW),
 )
 
 

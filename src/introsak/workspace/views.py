@@ -475,7 +475,7 @@ def reassign_many(request: HttpRequest) -> HttpResponse:
                         "%(n)d cases now have %(name)s as programme adviser.",
                         count,
                     )
-                    % {"n": count, "name": adviser.display_name()},
+                    % {"n": count, "name": adviser.identified_name()},
                 )
                 return redirect(reverse("workspace:reassign") + tables.query_string(query))
         status = status if status != 200 else 400
@@ -522,7 +522,7 @@ def workload_view(request: HttpRequest) -> HttpResponse:
     rows = [
         {
             "load": row,
-            "name": row.adviser.display_name() if row.adviser else "",
+            "name": row.adviser.identified_name() if row.adviser else "",
             "href": (
                 f"{worklist_url}?scope=district&adviser={row.adviser.pk}" if row.adviser else ""
             ),

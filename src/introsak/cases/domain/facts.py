@@ -21,12 +21,14 @@ from introsak.casefacts.enums import (
     EndReason,
     LanguageSkill,
     MeetingKind,
+    OfferResponse,
     ProtectedAddress,
     RecognitionOutcome,
     ResidenceBasis,
     Sector,
     SentBy,
     Sex,
+    TrainingTrack,
 )
 from introsak.cases import models
 
@@ -44,7 +46,7 @@ def facts_queryset(
     """Cases with everything ``case_to_facts`` reads, prefetched."""
     base = queryset if queryset is not None else models.ProgrammeCase.objects.all()
     return base.select_related(
-        "person", "district", "adviser", "education_recognition", "work_profile"
+        "person", "district", "adviser", "education_recognition", "work_profile", "training"
     ).prefetch_related(
         Prefetch("plans", queryset=models.IntegrationPlan.objects.prefetch_related("items")),
         "meetings",
@@ -183,6 +185,41 @@ def _work_profile_of(case: models.ProgrammeCase) -> models.WorkProfile | None:
         return None
 
 
+# The training record's CEFR level columns, and its school-code and date columns.
+TRAINING_LEVELS = tuple(
+    f"{kind}_{skill}"
+    for kind in ("placement", "test")
+    for skill in ("oral", "reading", "listening", "writing")
+)
+TRAINING_CODES = ("offered_school", "preferred_school", "school")
+TRAINING_PLAIN = (
+    "address_registered_on", "mapping_appointment_on", "placement_tested_on", "offered_on",
+    "offered_start_on", "started_on", "attendance_percent", "attendance_as_of", "test_taken_on",
+    "social_studies_test_on", "social_studies_passed",
+)  # fmt: skip
+
+
+def training_to_facts(row: models.TrainingPath | None) -> casefacts.Training | None:
+    if row is None:
+        return None
+    values: dict[str, Any] = {name: getattr(row, name) for name in TRAINING_PLAIN}
+    values |= {name: _opt(getattr(row, name)) for name in TRAINING_CODES}
+    values |= {
+        name: CefrLevel(getattr(row, name)) if getattr(row, name) else None
+        for name in TRAINING_LEVELS
+    }
+    values["track"] = TrainingTrack(row.track) if row.track else None
+    values["offer_response"] = OfferResponse(row.offer_response) if row.offer_response else None
+    return casefacts.Training(**values)
+
+
+def _training_of(case: models.ProgrammeCase) -> models.TrainingPath | None:
+    try:
+        return case.training
+    except models.TrainingPath.DoesNotExist:
+        return None
+
+
 def case_to_facts(case: models.ProgrammeCase) -> casefacts.CaseFacts:
     """The case as a case-facts record (load it with ``facts_queryset``)."""
     return casefacts.CaseFacts(
@@ -222,6 +259,7 @@ def case_to_facts(case: models.ProgrammeCase) -> casefacts.CaseFacts:
             for n in case.journal_notes.all()
         ),
         work_profile=work_profile_to_facts(_work_profile_of(case)),
+        training=training_to_facts(_training_of(case)),
     )
 
 
@@ -346,6 +384,15 @@ def work_profile_values(p: casefacts.WorkProfile) -> Values:
 
 # The profile's JSON columns: bulk import writes them as JSON text.
 WORK_PROFILE_JSON = ("experience", "wished_occupations", "wished_sectors", "wished_districts")
+
+
+def training_values(t: casefacts.Training) -> Values:
+    values: Values = {name: getattr(t, name) for name in TRAINING_PLAIN}
+    values |= {name: getattr(t, name) or "" for name in TRAINING_CODES}
+    values |= {name: getattr(t, name).value if getattr(t, name) else "" for name in TRAINING_LEVELS}
+    values["track"] = t.track.value if t.track else ""
+    values["offer_response"] = t.offer_response.value if t.offer_response else ""
+    return values
 
 
 def plan_from_facts(p: casefacts.Plan) -> tuple[models.IntegrationPlan, list[models.PlanItem]]:

@@ -51,6 +51,7 @@ from introsak.cases.domain.facts import (
     plan_item_values,
     plan_values,
     recognition_values,
+    training_values,
     usernames_in,
     work_profile_values,
 )
@@ -346,6 +347,7 @@ _FACT_MODELS: tuple[type[Model], ...] = (
     m.Leave,
     m.Extension,
     m.EducationRecognition,
+    m.TrainingPath,
     m.JournalNote,
     m.WorkProfile,
 )
@@ -467,6 +469,8 @@ def _write_children(
             rows[m.EducationRecognition].append(
                 {"case_id": pk, **recognition_values(case.education_recognition)}
             )
+        if case.training is not None:
+            rows[m.TrainingPath].append({"case_id": pk, **training_values(case.training)})
         rows[m.JournalNote].extend(
             {
                 "case_id": pk,

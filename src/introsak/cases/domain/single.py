@@ -94,7 +94,7 @@ def select_case(queryset: QuerySet[m.ProgrammeCase]) -> QuerySet[m.ProgrammeCase
     """The case's own row with the single rows ``case_to_facts`` reads (a gateway loader);
     ``load_lists`` adds the lists."""
     return queryset.select_related(
-        "person", "district", "adviser", "education_recognition", "work_profile"
+        "person", "district", "adviser", "education_recognition", "work_profile", "training"
     )
 
 

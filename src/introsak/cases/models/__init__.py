@@ -8,6 +8,7 @@ from introsak.cases.models.person import Person
 from introsak.cases.models.plan import IntegrationPlan, PlanItem
 from introsak.cases.models.profile import WorkProfile
 from introsak.cases.models.recognition import EducationRecognition
+from introsak.cases.models.training import TrainingPath
 
 __all__ = [
     "Activity",
@@ -23,5 +24,6 @@ __all__ = [
     "Person",
     "PlanItem",
     "ProgrammeCase",
+    "TrainingPath",
     "WorkProfile",
 ]

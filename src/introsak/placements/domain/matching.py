@@ -9,21 +9,25 @@ proposes; it never assigns: a placement exists only when an adviser proposes one
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import json
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, TextField
+from django.db.models.functions import Cast
 
 from introsak.access.domain.gateway import visible_cases
 from introsak.accounts.models import User
 from introsak.casefacts.enums import EducationLevel
 from introsak.cases.models import ProgrammeCase, WorkProfile
+from introsak.core.models import District
 from introsak.placements.domain import scoring
 from introsak.placements.domain.requirements import RANKS, REQUIREMENT_COLUMNS, catalogue_ranks
 from introsak.placements.enums import HOLDING_STATUSES
-from introsak.placements.models import PlacementOffer
+from introsak.placements.models import Employer, Placement, PlacementOffer
 
 DEFAULT_LIMIT = 10
 MAX_LIMIT = 200
@@ -50,9 +54,8 @@ class RankedCase:
     assessment: scoring.Assessment
 
 
-def _levels(values: Iterable[str]) -> tuple[int, int, int, int]:
-    oral, reading, listening, writing = (RANKS[v] for v in values)
-    return (oral, reading, listening, writing)
+def _levels(values: Sequence[str]) -> tuple[int, int, int, int]:
+    return (RANKS[values[0]], RANKS[values[1]], RANKS[values[2]], RANKS[values[3]])
 
 
 def _participant(
@@ -68,20 +71,45 @@ def _participant(
     if profile is None:
         return scoring.Participant(key=key, district=district, formal_competence=formal)
     experience, occupations, sectors, districts, *levels, hours, percent = profile
-    if hours is None:
-        share = percent if percent is not None else None
-        hours = None if share is None else scoring.FULL_TIME_HOURS * share / 100
+    if hours is None and percent is not None:
+        hours = scoring.FULL_TIME_HOURS * percent / 100
     return scoring.Participant(
         key=key,
         district=district,
-        experience=tuple((x["occupation"], float(x["years"])) for x in experience or ()),
-        wished_occupations=frozenset(occupations or ()),
-        wished_sectors=frozenset(sectors or ()),
-        wished_districts=frozenset(districts or ()),
+        experience=_experience(experience),
+        wished_occupations=_codes(occupations),
+        wished_sectors=_codes(sectors),
+        wished_districts=_codes(districts),
         levels=_levels(levels),
         available_hours=hours,
         formal_competence=formal,
     )
+
+
+# The profile's lists, from the model (Python lists) or as JSON text (``rank_cases``). The
+# same few lists recur across thousands of participants, so decoded text is cached.
+
+
+def _experience(value: list[dict[str, Any]] | str | None) -> tuple[tuple[str, float], ...]:
+    if isinstance(value, str):
+        return _experience_text(value)
+    return tuple((x["occupation"], float(x["years"])) for x in value or ())
+
+
+def _codes(value: list[str] | str | None) -> frozenset[str]:
+    if isinstance(value, str):
+        return _codes_text(value)
+    return frozenset(value or ())
+
+
+@lru_cache(maxsize=8192)
+def _experience_text(text: str) -> tuple[tuple[str, float], ...]:
+    return _experience(json.loads(text))
+
+
+@lru_cache(maxsize=8192)
+def _codes_text(text: str) -> frozenset[str]:
+    return frozenset(json.loads(text))
 
 
 _PROFILE_COLUMNS = (
@@ -112,41 +140,58 @@ def _has_profile(case: ProgrammeCase) -> bool:
     return True
 
 
+_JSON_COLUMNS = frozenset(
+    {"experience", "wished_occupations", "wished_sectors", "wished_districts"}
+)
+
+
 _OFFER_COLUMNS = (
     "pk",
     "occupation",
-    "employer__sector",
-    "district__slug",
+    "employer_id",
+    "district_id",
     *REQUIREMENT_COLUMNS.values(),
     "requirement",
     "hours_per_week",
     "capacity",
-    "held",
     "formal_competence_required",
 )
 
 
 def open_offers(today: date) -> QuerySet[PlacementOffer]:
     """Offers still open and not ended, with ``held``: their places taken."""
-    return (
-        PlacementOffer.objects.filter(open=True)
-        .filter(Q(end__isnull=True) | Q(end__gte=today))
-        .annotate(held=Count("placements", filter=Q(placements__status__in=HOLDING_STATUSES)))
+    return current_offers(today).annotate(
+        held=Count("placements", filter=Q(placements__status__in=HOLDING_STATUSES))
     )
 
 
+def current_offers(today: date) -> QuerySet[PlacementOffer]:
+    """Offers still open and not ended."""
+    return PlacementOffer.objects.filter(open=True).filter(Q(end__isnull=True) | Q(end__gte=today))
+
+
 def offer_rows(offers: QuerySet[PlacementOffer]) -> Iterator[scoring.Offer]:
-    """Compact matching rows (one query): the level required per skill is the higher of the
-    offer's own and its catalogue requirement's."""
+    """Compact matching rows: the level required per skill is the higher of the offer's own
+    and its catalogue requirement's. Four plain queries whatever the number of offers: the
+    offers' own columns (no join, no grouping), the places held per offer, and the
+    employers' sectors and the districts' slugs as small look-up tables."""
+    held = dict(
+        Placement.objects.filter(status__in=HOLDING_STATUSES, offer__in=offers.values("pk"))
+        .values("offer_id")
+        .annotate(n=Count("pk"))
+        .values_list("offer_id", "n")
+    )
+    sectors = dict(Employer.objects.values_list("pk", "sector"))
+    slugs = dict(District.objects.values_list("pk", "slug"))
     for row in offers.values_list(*_OFFER_COLUMNS):
-        (key, occupation, sector, district, oral, reading, listening, writing,
-         requirement, hours, capacity, held, formal) = row  # fmt: skip
+        (key, occupation, employer, district, oral, reading, listening, writing,
+         requirement, hours, capacity, formal) = row  # fmt: skip
         extra = catalogue_ranks(requirement) if requirement else _NONE
         yield scoring.Offer(
             key=key,
             occupation=occupation,
-            sector=sector,
-            district=district,
+            sector=sectors[employer],
+            district=slugs.get(district),
             required=(
                 max(RANKS[oral], extra[0]),
                 max(RANKS[reading], extra[1]),
@@ -154,7 +199,7 @@ def offer_rows(offers: QuerySet[PlacementOffer]) -> Iterator[scoring.Offer]:
                 max(RANKS[writing], extra[3]),
             ),
             hours=hours,
-            places_left=capacity - held,
+            places_left=capacity - held.get(key, 0),
             formal_required=formal,
         )
 
@@ -167,7 +212,7 @@ def offers_for_case(
 ) -> list[RankedOffer]:
     """The best offers for the participant, each with its assessment (two queries)."""
     participant = participant_for_case(case)
-    ranked = scoring.rank_offers(participant, offer_rows(open_offers(today)), limit)
+    ranked = scoring.rank_offers(participant, offer_rows(current_offers(today)), limit)
     rows = PlacementOffer.objects.select_related("employer", "district").in_bulk(
         [a.offer for a in ranked]
     )
@@ -192,18 +237,20 @@ def rank_cases(
 ) -> list[RankedCase]:
     """The best ``limit`` of ``candidates`` (a queryset from the access gateway) for an
     offer."""
-    offer = next(offer_rows(open_offers(today).filter(pk=offer_pk)), None)
+    offer = next(offer_rows(PlacementOffer.objects.filter(pk=offer_pk)), None)
     if offer is None:
-        offer = next(offer_rows(PlacementOffer.objects.filter(pk=offer_pk).annotate(
-            held=Count("placements", filter=Q(placements__status__in=HOLDING_STATUSES))
-        )))  # fmt: skip
-    columns = [f"work_profile__{c}" for c in _PROFILE_COLUMNS]
-    rows = candidates.values_list(
-        "pk", "district__slug", "person__education_level", "part_time_percent", "work_profile__id",
+        return []
+    # The JSON lists as text, decoded once per distinct text (``_codes_text``): the same
+    # few lists recur across thousands of participants.
+    as_text = {f"_{c}": Cast(f"work_profile__{c}", TextField()) for c in _JSON_COLUMNS}
+    columns = [f"_{c}" if c in _JSON_COLUMNS else f"work_profile__{c}" for c in _PROFILE_COLUMNS]
+    rows = candidates.annotate(**as_text).values_list(
+        "pk", "district_id", "person__education_level", "part_time_percent", "work_profile__id",
         *columns,
     )  # fmt: skip
+    slugs = dict(District.objects.values_list("pk", "slug"))
     people = (
-        _participant(pk, district, education, tuple(rest) if profile_id else None, percent)
+        _participant(pk, slugs[district], education, tuple(rest) if profile_id else None, percent)
         for pk, district, education, percent, profile_id, *rest in rows
     )
     ranked = scoring.rank_participants(offer, people, limit)

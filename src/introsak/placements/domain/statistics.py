@@ -101,6 +101,19 @@ class Table:
         hidden = self.suppression is not None and self.suppression.column_total(column)
         return None if hidden else sum(r[column] for r in self.counts)
 
+    @property
+    def published(self) -> list[dict[str, object]]:
+        """Each row as shown: label, cells (None: hidden), total and the extra column."""
+        return [
+            {
+                "label": label,
+                "cells": [self.cell(r, c) for c in range(len(self.columns))],
+                "total": self.row_total(r),
+                "extra": self.extra[r] if self.extra else "",
+            }
+            for r, (_key, label) in enumerate(self.rows)
+        ]
+
     def grand_total(self) -> int | None:
         hidden = self.suppression is not None and self.suppression.grand_total()
         return None if hidden else sum(map(sum, self.counts))

@@ -20,7 +20,7 @@ from introsak.casefacts.districts import DISTRICTS
 from introsak.core.formats import short_date
 from introsak.rules import RULES
 from introsak.stats import phrases
-from introsak.stats.domain import queries
+from introsak.stats.domain import queries, school_waiting
 from introsak.stats.domain.filters import BasisGroup, Filters, Period
 from introsak.stats.domain.tables import (
     Cell,
@@ -529,6 +529,14 @@ def days_late(scope: queries.Scope, filters: Filters, period: Period) -> tuple[S
     return (count_table(layout, matrix, protect=scope.suppress, share_of="row"),)
 
 
+def school_waiting_view(
+    scope: queries.Scope, filters: Filters, period: Period
+) -> tuple[StatTable, ...]:
+    return school_waiting.school_waiting(
+        scope, _everywhere(scope, filters), period, every_district=_is_everywhere(scope, filters)
+    )
+
+
 # --- the catalogue -------------------------------------------------------------------------------
 
 VIEWS: dict[str, ViewSpec] = {
@@ -687,6 +695,25 @@ VIEWS: dict[str, ViewSpec] = {
                 DEFAULT_TWO_YEARS,
             ),
             compute=days_late,
+        ),
+        ViewSpec(
+            name="school-waiting",
+            title=_("Waiting for a school place in Norwegian training"),
+            source=_("Report lines 803–808"),
+            definitions=(
+                _(
+                    "Days from the intake interview (the mapping appointment) at the service "
+                    "centre to the start of Norwegian training, as the report counts them, for "
+                    "persons whose training started in the period; the start decides the "
+                    "half-year and the school is the one where training started."
+                ),
+                _(
+                    "Within 3 months: training started at most 91 days after settlement (three "
+                    "mean months). The distribution and this share are over the whole period."
+                ),
+                DEFAULT_TWO_YEARS,
+            ),
+            compute=school_waiting_view,
         ),
     )
 }

@@ -93,7 +93,7 @@ def correction_view(row: m.EventCorrection) -> CorrectionView:
     model = MODELS[row.event]
     return CorrectionView(
         at=row.at,
-        by=row.user.display_name() if row.user else "",
+        by=row.user.identified_name() if row.user else "",
         reason=row.reason,
         changes=[
             ChangedValue(
@@ -151,7 +151,7 @@ def event_histories(
     else:
         corrections, users = rows
     attach_users(corrections, users, "user")
-    names = {user.pk: user.display_name() for user in users}
+    names = {user.pk: user.identified_name() for user in users}
     by_event: dict[str, list[CorrectionView]] = {}
     for row in corrections:
         key = event_key(row.event, row.event_id)

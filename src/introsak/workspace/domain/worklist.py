@@ -10,6 +10,7 @@ aggregate query over the case rows; the page's rows from one more.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import StrEnum
@@ -28,6 +29,8 @@ from django.db.models import (
     When,
 )
 from django.db.models import Value as V
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
@@ -37,6 +40,11 @@ from introsak.access.domain.protection import pseudonym_matches
 from introsak.accounts.enums import DISTRICT_ROLES, Role
 from introsak.accounts.models import User
 from introsak.cases.domain.flags import FLAGS_BY_KEY, FindingFlag
+from introsak.cases.domain.training import (
+    ADDRESS_DAYS,
+    PLACEMENT_TEST_DAYS,
+    SCHOOL_WAIT_DAYS,
+)
 from introsak.cases.enums import FindingStatus, Stage
 from introsak.cases.models import ProgrammeCase
 
@@ -82,6 +90,34 @@ class NearestDeadline:
         return text, params
 
 
+@dataclass(frozen=True)
+class TrainingCondition:
+    """Issue 16: a condition on the way into Norwegian training (``cases.TrainingPath``) and
+    the case, relative to today: ``days`` after the day in ``since`` and still not done."""
+
+    key: str
+    days: int
+
+    def q(self, today: date) -> Q:
+        limit = today - timedelta(days=self.days)
+        open_case = Q(end_date__isnull=True)
+        if self.key == "school_wait":
+            return open_case & Q(
+                training__mapping_appointment_on__lte=limit, training__started_on__isnull=True
+            )
+        if self.key == "no_placement":
+            return open_case & Q(
+                training__mapping_appointment_on__lte=limit,
+                training__placement_tested_on__isnull=True,
+            )
+        # no_address: settled ``days`` ago, not started, no registered address recorded
+        return (
+            open_case
+            & Q(start_date__isnull=True, person__settlement_date__lte=limit)
+            & Q(training__address_registered_on__isnull=True)
+        )
+
+
 def _day(today: date, days: int) -> object:
     return connection.ops.adapt_datefield_value(today + timedelta(days=days))
 
@@ -125,18 +161,31 @@ class ReadyFilter:
 
     key: str
     label: StrOrPromise
-    match: FindingFlag | NearestDeadline | CaseColumn
+    match: FindingFlag | NearestDeadline | CaseColumn | TrainingCondition
     note: StrOrPromise = ""  # what the filter means, when it is not one rule's
 
     @property
     def rule(self) -> str:
         return self.match.rule if isinstance(self.match, FindingFlag) else ""
 
+    @property
+    def about(self) -> StrOrPromise:
+        """What a filter that reads no rule looks at (the help page)."""
+        if isinstance(self.match, TrainingCondition):
+            return _("The way into Norwegian training, as recorded on the case page")
+        return ""
+
     def cases(self, today: date) -> Q:
-        """The condition on ``ProgrammeCase``'s own columns."""
-        if isinstance(self.match, NearestDeadline | CaseColumn):
+        """The condition on ``ProgrammeCase``'s own columns (and, for the way into
+        training, its one training row)."""
+        if isinstance(self.match, NearestDeadline | CaseColumn | TrainingCondition):
             return self.match.q(today)
         return Q(**{f"{self.match.column}__lte": today})
+
+
+def lazy_str(make: Callable[[], str]) -> StrOrPromise:
+    """A label that is translated (and filled in) when shown, in the request's language."""
+    return lazy(make, str)()
 
 
 def _flagged(key: str, label: StrOrPromise) -> ReadyFilter:
@@ -180,6 +229,29 @@ FILTERS: tuple[ReadyFilter, ...] = (
         _("Two or more declined offers"),
         CaseColumn("declined_offers", at_least=2),
         _("The participant has declined two or more placement offers"),
+    ),
+    # Issue 16: the way into Norwegian training (thresholds: cases.domain.training).
+    ReadyFilter(
+        "school_wait",
+        lazy_str(
+            lambda: (
+                gettext("Waiting for a school place over %(days)s days")
+                % {"days": SCHOOL_WAIT_DAYS}
+            )
+        ),
+        TrainingCondition("school_wait", SCHOOL_WAIT_DAYS),
+    ),
+    ReadyFilter(
+        "no_placement",
+        _("No placement test"),
+        TrainingCondition("no_placement", PLACEMENT_TEST_DAYS),
+    ),
+    ReadyFilter(
+        "no_address",
+        lazy_str(
+            lambda: gettext("No registered address after %(days)s days") % {"days": ADDRESS_DAYS}
+        ),
+        TrainingCondition("no_address", ADDRESS_DAYS),
     ),
 )
 FILTERS_BY_KEY = {x.key: x for x in FILTERS}
@@ -360,9 +432,14 @@ def filter_counts(cases: QuerySet[ProgrammeCase], today: date) -> dict[str, int]
     it; ``cases`` itself (the access gateway's scope and the user's search) is still
     compiled by the ORM.
     """
-    columns = {"due": F("next_deadline_date")}
+    columns: dict[str, F | Case] = {"due": F("next_deadline_date")}
     columns |= {
         x.key: F(x.match.column) for x in FILTERS if isinstance(x.match, FindingFlag | CaseColumn)
+    }
+    columns |= {
+        x.key: Case(When(x.match.q(today), then=V(1)), default=V(0), output_field=IntegerField())
+        for x in FILTERS
+        if isinstance(x.match, TrainingCondition)
     }
     inner_sql, inner_params = cases.order_by().values(**columns).query.sql_with_params()
     counts = ["COUNT(*)"]
@@ -372,6 +449,8 @@ def filter_counts(cases: QuerySet[ProgrammeCase], today: date) -> dict[str, int]
             text, values = x.match.sql("w.due", today)
         elif isinstance(x.match, CaseColumn):
             text, values = x.match.sql(f"w.{x.key}", today)
+        elif isinstance(x.match, TrainingCondition):
+            text, values = f"w.{x.key} = 1", []
         else:
             text, values = f"w.{x.key} <= %s", [_day(today, 0)]
         counts.append(f"SUM(CASE WHEN {text} THEN 1 ELSE 0 END)")
