@@ -18,7 +18,7 @@ class WhatIfForm(forms.Form):
     the places per intake at each school (split over the tracks as today)."""
 
     arrivals_percent = forms.IntegerField(
-        label=_("Arrivals, % of the settlement plan"),
+        label=_("Arrivals, percentage of the settlement plan"),
         min_value=0,
         max_value=MAX_ARRIVALS_PERCENT,
         help_text=_("100 is the settlement plan; 120 means a fifth more arrivals each month."),
