@@ -10,6 +10,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from introsak.access.domain.gateway import visible_cases
 from introsak.cases import models
 from introsak.workspace.domain.worklist import FILTERS, Query, Scope, filter_counts, worklist
 from tests.factories import with_national_id
@@ -418,3 +419,16 @@ def test_query_count_under_a_flag_filter_does_not_grow_with_rows(
         large = client.get(URL, params).content.decode()
     assert 1 <= len(_reason_cells(small)) < len(_reason_cells(large))
     assert {rule for _, rule in _reason_cells(large)} == {"NOR-01"}
+
+
+def test_an_empty_scope_counts_nothing_without_a_query(
+    mixed: Staff, django_assert_num_queries: Any
+) -> None:
+    """An auditor without a valid grant: the gateway answers ``QuerySet.none()`` (no
+    matches-nothing condition in SQL), every count is zero and reading them costs no query."""
+    cases = visible_cases(mixed.auditor)  # reads the grants: none valid
+    with django_assert_num_queries(0):
+        counts = filter_counts(cases, AS_OF)
+    assert counts == {"all": 0, **{x.key: 0 for x in FILTERS}}
+    with django_assert_num_queries(0):
+        assert list(cases) == []

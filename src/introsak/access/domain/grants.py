@@ -122,12 +122,13 @@ def grants_valid(user: User, *, on: date | None = None) -> QuerySet[AuditGrant]:
     return AuditGrant.objects.filter(user=user, starts_on__lte=day, ends_on__gte=day)
 
 
-def auditor_scope(user: User) -> Q:
+def auditor_scope(user: User) -> Q | None:
     """Cases in a district (and case period) of one of the auditor's grants valid today;
-    nothing otherwise."""
-    scope = Q(pk__isnull=True)  # no case (see gateway._NOTHING)
+    ``None`` (no case) without such a grant."""
+    scope: Q | None = None
     for grant in grants_valid(user).prefetch_related("districts"):
-        scope |= _grant_scope(grant)
+        granted = _grant_scope(grant)
+        scope = granted if scope is None else scope | granted
     return scope
 
 
