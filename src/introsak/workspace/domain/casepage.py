@@ -9,7 +9,7 @@ governs each step.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
@@ -257,16 +257,16 @@ def _meeting_items(
     return items
 
 
-def timeline(case: m.ProgrammeCase, findings: dict[str, FindingView]) -> list[TimelineEntry]:
-    """The path in its order: settlement → mapping → guidance → decision and plan →
-    contract → start → recognition → job-seeker → meetings → activities → leave and
-    extensions → end → certificate."""
-    settled = case.person.settlement_date
-    plans = list(case.plans.all())
-    meeting_kinds, activity_kinds = choice_labels(MeetingKind), choice_labels(ActivityKind)
-    rec = getattr(case, "education_recognition", None)
+@dataclass(frozen=True)
+class _EntryMaker:
+    """Makes one case's timeline entries: each with its finding and its day counted from
+    the settlement."""
 
-    def entry(
+    settled: date
+    findings: dict[str, FindingView]
+
+    def __call__(
+        self,
         key: str,
         label: StrOrPromise,
         day: date | None,
@@ -280,28 +280,29 @@ def timeline(case: m.ProgrammeCase, findings: dict[str, FindingView]) -> list[Ti
             key=key,
             label=str(label),
             day=day,
-            days_after_settlement=_after(day, settled),
-            finding=findings.get(rule),
+            days_after_settlement=_after(day, self.settled),
+            finding=self.findings.get(rule),
             detail=detail,
             items=items or [],
             action=action,
             is_list=is_list,
         )
 
-    leave_items = [
-        TimelineItem(
-            label=_("Leave") if x.approved else _("Leave, not approved"), day=x.start, end=x.end
-        )
-        for x in case.leaves.all()
-    ]
-    extension_items = [
-        TimelineItem(
-            label=_("Extension"), day=x.decided_on, note=str(_("%(n)d months")) % {"n": x.months}
-        )
-        for x in case.extensions.all()
-    ]
+
+def timeline(case: m.ProgrammeCase, findings: dict[str, FindingView]) -> list[TimelineEntry]:
+    """The path in its order: settlement → mapping → guidance → decision and plan →
+    contract → start → recognition → job-seeker → meetings → activities → leave and
+    extensions → end → certificate."""
+    entry = _EntryMaker(case.person.settlement_date, findings)
+    return [*_path_to_start(case, entry), *_programme_events(case, entry), *_ending(case, entry)]
+
+
+def _path_to_start(case: m.ProgrammeCase, entry: _EntryMaker) -> list[TimelineEntry]:
+    """Settlement to job-seeker registration: one day each."""
+    plans = list(case.plans.all())
+    rec = getattr(case, "education_recognition", None)
     return [
-        entry("settlement", _("Settlement"), settled, "", ""),
+        entry("settlement", _("Settlement"), entry.settled, "", ""),
         entry("mapping", _("Competence mapping"), case.mapping_date, "MAP-01", "mapping"),
         entry("guidance", _("Career guidance"), case.career_guidance_date, "GUIDE-01", "guidance"),
         entry(
@@ -333,29 +334,28 @@ def timeline(case: m.ProgrammeCase, findings: dict[str, FindingView]) -> list[Ti
             "JOBSEEK-01",
             "jobseeker",
         ),
-        entry(
-            "meetings",
-            _("Meetings"),
-            None,
-            "TRI-01",
-            "meeting",
-            items=_meeting_items(list(case.meetings.all()), case.start_date, meeting_kinds),
-        ),
+    ]
+
+
+def _programme_events(case: m.ProgrammeCase, entry: _EntryMaker) -> list[TimelineEntry]:
+    """The lists of the programme: meetings, activities, leave and extensions."""
+    meeting_kinds, activity_kinds = choice_labels(MeetingKind), choice_labels(ActivityKind)
+    activities = [
+        TimelineItem(
+            label=activity_kinds.get(x.kind, x.kind), day=x.start, end=x.end, note=x.provider
+        )
+        for x in case.activities.all()
+    ]
+    meetings = _meeting_items(list(case.meetings.all()), case.start_date, meeting_kinds)
+    return [
+        entry("meetings", _("Meetings"), None, "TRI-01", "meeting", items=meetings),
         entry(
             "activities",
             _("Activities and practice"),
             None,
             "WORK-15H-01",
             "activity",
-            items=[
-                TimelineItem(
-                    label=activity_kinds.get(x.kind, x.kind),
-                    day=x.start,
-                    end=x.end,
-                    note=x.provider,
-                )
-                for x in case.activities.all()
-            ],
+            items=activities,
             is_list=True,
         ),
         entry(
@@ -364,9 +364,34 @@ def timeline(case: m.ProgrammeCase, findings: dict[str, FindingView]) -> list[Ti
             None,
             "DURATION-01",
             "extension",
-            items=sorted(leave_items + extension_items, key=lambda i: i.day),
+            items=_leave_items(case.leaves.all(), case.extensions.all()),
             is_list=True,
         ),
+    ]
+
+
+def _leave_items(
+    leaves: Iterable[m.Leave], extensions: Iterable[m.Extension]
+) -> list[TimelineItem]:
+    """Leave and extensions in one list, by their first day."""
+    items = [
+        TimelineItem(
+            label=_("Leave") if x.approved else _("Leave, not approved"), day=x.start, end=x.end
+        )
+        for x in leaves
+    ]
+    items += [
+        TimelineItem(
+            label=_("Extension"), day=x.decided_on, note=str(_("%(n)d months")) % {"n": x.months}
+        )
+        for x in extensions
+    ]
+    return sorted(items, key=lambda i: i.day)
+
+
+def _ending(case: m.ProgrammeCase, entry: _EntryMaker) -> list[TimelineEntry]:
+    """The end with its outcome, and the participant certificate."""
+    return [
         entry(
             "end",
             _("End and outcome"),
