@@ -140,14 +140,16 @@ def select_case(
 ) -> Callable[[QuerySet[m.ProgrammeCase]], QuerySet[m.ProgrammeCase]]:
     """A gateway loader: the case's row with the single rows ``case_to_facts`` reads and,
     as columns of the same row, every list the case page shows (the last
-    ``recent_changes`` changes). Read the lists with ``case_rows``."""
+    ``recent_changes`` changes). Read the lists with ``case_rows``.
+
+    The lists' expressions are built once, here: their querysets resolve their columns
+    when built, and ``annotate`` resolves a copy of each for every query it joins."""
+    lists = {_PREFIX + name: _as_json_rows(rows) for name, rows in _lists(recent_changes).items()}
 
     def load(queryset: QuerySet[m.ProgrammeCase]) -> QuerySet[m.ProgrammeCase]:
         return queryset.select_related(
             "person", "district", "adviser", "education_recognition"
-        ).annotate(
-            **{_PREFIX + name: _as_json_rows(rows) for name, rows in _lists(recent_changes).items()}
-        )
+        ).annotate(**lists)
 
     return load
 
