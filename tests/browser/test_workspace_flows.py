@@ -88,7 +88,7 @@ def test_record_three_party_meeting_from_the_overdue_filter(
     page.fill("#id_language_practice", "Ønsker språkpraksis i barnehage.")
     page.fill("#id_further_plan", "Starte språkpraksis i mars; ny samtale om seks måneder.")
     page.click("#step-submit")
-    expect(page.locator(".app-messages")).to_contain_text("Møtet er registrert.")
+    expect(page.locator("#saved-message")).to_contain_text("Møtet er registrert.")
     expect(page.locator("#finding-TRI-01")).to_have_attribute("data-status", "met")
     page.goto("/cases/")
     assert _count(page, "no_three_party") == missing - 1

@@ -167,7 +167,7 @@ def test_second_save_from_a_stale_version_is_refused_and_changes_nothing(
         opened_by_second.version,
         opened_by_second.version + 1,
     )
-    assert stale.value.changed_by == "Kari Nordmann"
+    assert stale.value.changed_by == "Kari Nordmann (radgiver.sth)"
     assert models.Meeting.objects.count() == 0
     assert _case("C-1").version == opened_by_second.version + 1
     assert _finding("C-1", "TRI-01") == ("overdue", date(2024, 2, 15))

@@ -157,7 +157,7 @@ def test_csv_format_has_flat_columns(valid_file: Path, capsys: pytest.CaptureFix
         "2024-04-20",
         {"programme_start_months": 3},
     )
-    assert first["explanation_nb"].startswith("Programmet startet 2024-05-01")
+    assert first["explanation_nb"].startswith("Programmet startet 01.05.2024")
 
 
 def test_selected_rules_only(valid_file: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -98,8 +98,8 @@ def test_finding_to_dict_is_the_spec_json_line() -> None:
         "severity": "shall",
         "source": "IL § 12",
         "explanation": {
-            "nb": "Programmet startet 2024-05-02, 12 dager etter fristen 2024-04-20 "
-            "(3 måneder etter bosetting 2024-01-20).",
+            "nb": "Programmet startet 02.05.2024, 12 dager etter fristen 20.04.2024 "
+            "(3 måneder etter bosetting 20.01.2024).",
             "en": "The programme started on 2024-05-02, 12 days after the deadline 2024-04-20 "
             "(3 months after settlement 2024-01-20).",
         },

@@ -48,7 +48,7 @@ def test_collective_protection_past_the_sunset_is_not_may_offer_and_says_its_rea
         "best-supported reading, but not confirmed after 2026-06-30 (had they been prolonged "
         "again, the person would have a right but no duty))."
     )
-    assert "ikke bekreftet etter 2026-06-30" in start.explanation["nb"]
+    assert "ikke bekreftet etter 30.06.2026" in start.explanation["nb"]
 
 
 def test_collective_protection_decided_under_chapter_6a_keeps_its_right_only() -> None:

@@ -75,7 +75,7 @@ def test_every_finding_is_shown_with_explanation_and_source(client: Client, peop
     assert rules[:2] == ["NOR-01", "TRI-01"]
     assert _finding_status(html, "TRI-01") == "overdue"
     assert (
-        "Første trekantsamtale forfalt 2024-02-15, 1 måned etter programstart 2024-01-15 "
+        "Første trekantsamtale forfalt 15.02.2024, 1 måned etter programstart 15.01.2024 "
         "(kort program), og er ikke dokumentert"
     ) in html
     assert (

@@ -66,7 +66,7 @@ def test_three_party_meeting_is_saved_and_the_finding_turns_met(
     )
     assert (response.status_code, response["Location"]) == (
         302,
-        reverse("workspace:case", args=[case.pk]) + "#meetings",
+        reverse("workspace:case", args=[case.pk]) + "#saved-message",
     )
     meeting = models.Meeting.objects.get(case=case)
     assert (meeting.documented, meeting.wellbeing_and_effort) == (True, "Trives")
@@ -203,7 +203,7 @@ def test_stale_save_is_refused_with_the_colleagues_name_and_changes_nothing(
     )
     html = response.content.decode()
     assert response.status_code == 409
-    assert "The case was changed by Kari Nordmann at" in html
+    assert "The case was changed by Kari Nordmann (radgiver.sth) at" in html
     assert "Nothing was saved." in html
     assert list(models.Meeting.objects.values_list("date", "attendance")) == [
         (date(2024, 2, 12), "Alle møtte")
@@ -239,8 +239,12 @@ def test_journal_note_without_javascript_redirects_to_the_journal(
         _record("C-1", "journal"),
         {"version": _case("C-1").version, "written_on": "2024-08-07", "text": "Notat"},
     )
-    assert response["Location"].endswith("#journal")
+    assert response["Location"].endswith("#saved-message")
     assert models.JournalNote.objects.get().author == people.adviser
+    page = client.get(response["Location"]).content.decode()
+    journal = page[page.index('<section id="journal"') :]
+    assert 'id="saved-message"' in journal
+    assert "Journalnotatet er lagret." in journal
 
 
 def test_reassign_is_for_coordinators(client: Client, people: Staff) -> None:
@@ -331,5 +335,5 @@ def test_recent_changes_name_the_step_the_version_and_who_saved(
     changes = re.findall(
         r"<li>[^<]* · ([^<]+) · ([^<]+) <span class=\"app-muted\">\(version (\d+)\)", html
     )
-    name = people.adviser.display_name()
+    name = people.adviser.identified_name()
     assert [(who, version) for _, who, version in changes] == [(name, "3"), (name, "2")]

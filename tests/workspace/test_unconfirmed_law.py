@@ -57,7 +57,7 @@ def test_the_worklist_and_the_case_page_name_the_unconfirmed_law_in_force_today(
         "temporary_rules_sunset",
     ]
     assert _banner_names(worklist) == _banner_names(page) == expected
-    assert "bekreftet til og med 2026-06-30" in worklist
+    assert "bekreftet til og med 30.06.2026" in worklist
     # Whoever may read the parameter list (statistics or administration) gets a link to it.
     assert f'href="{PARAMETERS}"' in worklist[worklist.index(BANNER) :]
 

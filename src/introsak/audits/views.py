@@ -195,16 +195,18 @@ def control_form(request: HttpRequest, pk: int, row_pk: int) -> HttpResponse:
             request.POST if request.method == "POST" else None,
             prefix=f"e{e.pk}",
             initial={"assessment": e.assessment, "comment": e.comment},
+            computed=e.computed_outcome,
         )
         for e in entries
     ]
+    neighbours = _neighbours(audit, row)
+    revealed = row.pk in revealed_rows(request.user, [row])
+    label = row.case_number if revealed else row.pseudonym
     if request.method == "POST" and all(f.is_valid() for f in forms):
-        _record(entries, forms, staff_user(request))
-        messages.success(request, _("The control form is saved."))
-        return redirect("audits:control_form", pk=audit.pk, row_pk=row.pk)
+        return _saved(request, audit, row, label, entries, forms, neighbours)
     if request.method == "POST":
         log_opening(staff_user(request), case=case, action=AccessAction.AUDIT, purpose=purpose)
-    revealed = row.pk in revealed_rows(request.user, [row])
+    items = _items(entries, forms, revealed)
     return render(
         request,
         "audits/control_form.html",
@@ -213,16 +215,46 @@ def control_form(request: HttpRequest, pk: int, row_pk: int) -> HttpResponse:
             "row": row,
             "case": case,
             "revealed": revealed,
-            "label": row.case_number if revealed else row.pseudonym,
-            "items": _items(entries, forms, revealed),
+            "label": label,
+            "items": items,
+            "errors": _errors(items),
             "district_findings": _district_findings(audit, row, request),
-            "neighbours": _neighbours(audit, row),
+            "neighbours": neighbours,
             "exclusion_form": ExclusionForm(),
         },
     )
 
 
-def _record(entries: list[ControlFormEntry], forms: list[AssessmentForm], user: User) -> None:
+# Where the control form's buttons go after saving: "Save" stays on the form, "Previous
+# case" and "Next case" save first and then move (audit work is never lost on the way).
+_GO = ("previous", "next")
+
+
+def _saved(
+    request: HttpRequest,
+    audit: Audit,
+    row: FrameCase,
+    label: str,
+    entries: list[ControlFormEntry],
+    forms: list[AssessmentForm],
+    neighbours: dict[str, int | None],
+) -> HttpResponse:
+    changed = _record(entries, forms, staff_user(request))
+    go = request.POST.get("go", "")
+    target = neighbours.get(go) if go in _GO else None
+    if target is None:
+        if changed:
+            messages.success(request, _("The control form is saved."))
+        return redirect("audits:control_form", pk=audit.pk, row_pk=row.pk)
+    if changed:
+        messages.success(request, _("Control form %(label)s is saved.") % {"label": label})
+    return redirect("audits:control_form", pk=audit.pk, row_pk=target)
+
+
+@transaction.atomic
+def _record(entries: list[ControlFormEntry], forms: list[AssessmentForm], user: User) -> bool:
+    """Save the changed assessments of one control form, all or none; whether any changed."""
+    changed = False
     for entry, form in zip(entries, forms, strict=True):
         if form.has_changed():
             assessment_record(
@@ -231,6 +263,21 @@ def _record(entries: list[ControlFormEntry], forms: list[AssessmentForm], user: 
                 comment=form.cleaned_data["comment"],
                 by=user,
             )
+            changed = True
+    return changed
+
+
+def _errors(items: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """Every error of the control form, each naming its criterion and linking to its field
+    (the error summary at the top of the form)."""
+    return [
+        {"href": f"#{form[name].id_for_label}", "criterion": item["title"], "message": message}
+        for item in items
+        for form in [item["form"]]
+        for name, messages_ in form.errors.items()
+        if name in form.fields
+        for message in messages_
+    ]
 
 
 def _items(

@@ -2,9 +2,9 @@
 
 A ``Phrase`` is a sentence in bokmål and English with named ``{placeholders}`` and no final
 full stop; ``render`` fills it, appends any notes in parentheses and ends the sentence. Values
-are written per language: dates as YYYY-MM-DD, quantities with the right plural
-("1 dag", "12 dager"), decimals with a comma in bokmål, and the case-facts enumerations
-through ``TERMS``.
+are written per language: dates as DD.MM.YYYY in bokmål (as Norwegian pages write them) and
+YYYY-MM-DD in English, quantities with the right plural ("1 dag", "12 dager"), decimals with a
+comma in bokmål, and the case-facts enumerations through ``TERMS``.
 """
 
 from __future__ import annotations
@@ -100,8 +100,10 @@ TERMS: dict[StrEnum, Text] = {
 }
 
 
-def _date(value: object, _language: Language) -> str:
+def _date(value: object, language: Language) -> str:
     assert isinstance(value, date)
+    if language == "nb":  # as Norwegian pages write dates (core.formats.short_date)
+        return f"{value.day:02d}.{value.month:02d}.{value.year}"
     return value.isoformat()
 
 

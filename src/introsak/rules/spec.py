@@ -16,7 +16,7 @@ LOVDATA_IL = "https://lovdata.no/lov/2020-11-06-127"
 LOVDATA_IF = "https://lovdata.no/forskrift/2020-12-18-2901"
 AUDIT_REPORT = (
     "Oslo kommune, Kommunerevisjonen: Arbeidsintegrering av flyktninger "
-    "(rapport 5/2024, 2024-12-05)"
+    "(rapport 5/2024, 05.12.2024)"
 )
 
 

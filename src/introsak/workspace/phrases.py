@@ -96,7 +96,8 @@ def status_label(status: str) -> StrOrPromise:
 TIMELINE_STATES: dict[str, tuple[StrOrPromise, str]] = {
     "done": (_("Done"), "success"),
     "late": (_("Done late"), "warning"),
-    "open": (_("Open"), "info"),
+    # The finding status's own word ("Pending" / "Åpen"): one word per status and language.
+    "open": (FindingStatus.PENDING.label, "info"),
     "overdue": (_("Overdue"), "danger"),
     "breach": (_("Breach"), "danger"),
     "not_applicable": (_("Does not apply"), "neutral"),

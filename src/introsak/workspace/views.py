@@ -26,7 +26,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -76,6 +75,9 @@ from introsak.workspace.interfaces.forms import OUTCOME_LABELS, JournalForm, Ste
 from introsak.workspace.steps import STEPS, StepSpec, available_steps
 
 _WRITTEN = "workspace_written"  # session key: the case the user has just saved
+# Session key: what was just saved, shown once at the top of the section it changed, where
+# the user lands (``#saved-message``) and which takes focus.
+_SAVED = "workspace_saved"
 
 
 def _is_htmx(request: HttpRequest, target: str) -> bool:
@@ -137,11 +139,22 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         case = case_for_write(user, case_pk=pk, path=request.path, load=load)
     else:
         case = case_for_read(user, case_pk=pk, purpose="case_page", path=request.path, load=load)
-    return render(request, "workspace/case.html", _case_context(request, case, case_rows(case)))
+    context = _case_context(request, case, case_rows(case))
+    context["saved"] = _take_saved(request, pk)
+    if context["saved"] and context["saved"]["anchor"] == "journal":
+        context["journal_saved"] = context["saved"]["text"]
+    return render(request, "workspace/case.html", context)
 
 
 # The case with every list the page shows, in the gateway's one query.
 _CASE_PAGE_LOADER = select_case(recent_changes=RECENT_CHANGES)
+
+
+def _take_saved(request: HttpRequest, case_pk: int) -> dict[str, str] | None:
+    saved = request.session.pop(_SAVED, None)
+    if not isinstance(saved, dict) or saved.get("case") != case_pk:
+        return None
+    return {"anchor": str(saved["anchor"]), "text": str(saved["text"])}
 
 
 def _law_banner(user: User, today: date) -> dict[str, object]:
@@ -304,9 +317,9 @@ def _saved(request: HttpRequest, case_pk: int, spec: StepSpec) -> HttpResponse:
         context = _journal_context(case, JournalForm(case=case))
         context["journal_saved"] = spec.saved
         return render(request, "workspace/partials/journal.html", context)
-    messages.success(request, spec.saved)
+    request.session[_SAVED] = {"case": case_pk, "anchor": spec.anchor, "text": str(spec.saved)}
     _mark_written(request, case_pk)
-    return redirect(reverse("workspace:case", args=[case_pk]) + "#" + spec.anchor)
+    return redirect(reverse("workspace:case", args=[case_pk]) + "#saved-message")
 
 
 # --- completing and correcting recorded events ---------------------------------------------
@@ -354,7 +367,11 @@ def correct(request: HttpRequest, pk: int, kind: str, event: int) -> HttpRespons
                 _add_errors(form, rejected)
                 status = 400
             else:
-                messages.success(request, _("The correction is saved in the event's history."))
+                request.session[_SAVED] = {
+                    "case": case.pk,
+                    "anchor": spec.anchor,
+                    "text": str(_("The correction is saved in the event's history.")),
+                }
                 _mark_written(request, case.pk)
                 target = reverse("workspace:case", args=[case.pk])
                 return redirect(f"{target}#history-{spec.kind.value}-{row.pk}")

@@ -132,6 +132,15 @@ def auditor_scope(user: User) -> Q | None:
     return scope
 
 
+def auditor_identity_scope(user: User) -> Q:
+    """Cases a ``show_identities`` grant of the auditor valid today covers: where the auditor
+    sees names and case numbers (``protection.IdentityPolicy``); nothing otherwise."""
+    scope = Q(pk__isnull=True)  # no case (see gateway._NOTHING)
+    for grant in grants_valid(user).filter(show_identities=True).prefetch_related("districts"):
+        scope |= _grant_scope(grant)
+    return scope
+
+
 def _grant_scope(grant: AuditGrant) -> Q:
     scope = Q(district_id__in=[d.pk for d in grant.districts.all()])
     if grant.cases_started_from:

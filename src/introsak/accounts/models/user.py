@@ -44,6 +44,13 @@ class User(AbstractUser):
     def display_name(self) -> str:
         return self.get_full_name() or self.username
 
+    def identified_name(self) -> str:
+        """The name with the username, wherever staff are picked or shown next to others
+        (two colleagues may share a name: the demo has two "Sara Solberg"); the username
+        alone when no name is set."""
+        name = self.get_full_name()
+        return f"{name} ({self.username})" if name else self.username
+
 
 # Who makes a request (``request.user``): a staff user, or someone not logged in. The access
 # gateway's entry points take a ``Visitor`` and refuse anyone who is not a ``User`` with the

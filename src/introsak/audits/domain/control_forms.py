@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 from django.utils import translation
@@ -22,12 +23,13 @@ from django.utils.translation import gettext as _
 from introsak.accounts.models import User
 from introsak.audits.domain.criteria import PRACTICE, PRACTICE_KINDS, CriterionSpec, spec_for
 from introsak.audits.domain.evidence import Evidence, evidence_for
-from introsak.audits.enums import Assessment, CriterionKind, Outcome
+from introsak.audits.enums import ASSESSMENT_OUTCOME, Assessment, CriterionKind, Outcome
 from introsak.audits.models import Audit, AuditCriterion, ControlForm, ControlFormEntry, FrameCase
 from introsak.casefacts.model import CaseFacts
 from introsak.cases.domain.facts import case_to_facts, facts_queryset
 from introsak.cases.models import ProgrammeCase
 from introsak.core import clock
+from introsak.core.formats import short_date
 from introsak.rules import Evaluator, Finding
 
 _COMPUTED_FIELDS = (
@@ -77,7 +79,7 @@ def practice_verdict(spec: CriterionSpec, facts: CaseFacts, as_of: date) -> Verd
     report counted practice at any time in the programme). Counted for every sampled case;
     one whose programme had not started says so in its status (``not_applicable``)."""
     evidence = evidence_for(spec.evidence, facts, as_of)
-    values: dict[str, Any] = {"as_of": as_of.isoformat()}
+    values: dict[str, Any] = {"as_of": as_of}
     started = all(d is not None and d <= as_of for d in (facts.decision_date, facts.start_date))
     practice = sorted(
         a.start for a in facts.activities if a.kind in PRACTICE_KINDS and a.start <= as_of
@@ -87,7 +89,9 @@ def practice_verdict(spec: CriterionSpec, facts: CaseFacts, as_of: date) -> Verd
         # status saying that the programme (and so any duty) had not started.
         return Verdict(
             Outcome.YES if practice else Outcome.NO,
-            _bilingual(lambda: _("The programme has not started as of %(as_of)s") % values),
+            _bilingual(
+                lambda: _("The programme has not started as of %(as_of)s") % _written(values)
+            ),
             status="not_applicable",
             satisfied_on=practice[0] if practice else None,
             evidence=evidence,
@@ -95,21 +99,30 @@ def practice_verdict(spec: CriterionSpec, facts: CaseFacts, as_of: date) -> Verd
     if not practice:
         return Verdict(
             Outcome.NO,
-            _bilingual(lambda: _("No language or work practice recorded as of %(as_of)s") % values),
+            _bilingual(
+                lambda: (
+                    _("No language or work practice recorded as of %(as_of)s") % _written(values)
+                )
+            ),
             evidence=evidence,
         )
-    values.update(first=practice[0].isoformat(), count=len(practice))
+    values.update(first=practice[0], count=len(practice))
     return Verdict(
         Outcome.YES,
         _bilingual(
             lambda: (
                 _("Language or work practice recorded (%(count)s), the first from %(first)s")
-                % values
+                % _written(values)
             )
         ),
         satisfied_on=practice[0],
         evidence=evidence,
     )
+
+
+def _written(values: dict[str, Any]) -> dict[str, Any]:
+    """The values with dates written as the active language writes them (07.08.2024)."""
+    return {k: short_date(v) if isinstance(v, date) else v for k, v in values.items()}
 
 
 def manual_verdict() -> Verdict:
@@ -202,17 +215,45 @@ def _set_computed(entry: ControlFormEntry, verdict: Verdict) -> None:
     entry.evidence = verdict.evidence
 
 
+def assessment_errors(*, computed: str, assessment: str, comment: str) -> dict[str, list[str]]:
+    """Field → problems with an assessment of a criterion the engine computed as
+    ``computed``; empty when it may be saved.
+
+    An assessment that counts differently from a determined computed outcome (met, not met,
+    not applicable) needs a comment saying why: the report counts the auditor's outcome, and
+    the reader must be able to see the reason. Where the engine could not determine the
+    outcome (``open``: criteria only a person can assess, facts missing) the assessment is
+    the first determination, not a disagreement, and needs no comment.
+    """
+    if not assessment or computed == Outcome.OPEN or comment.strip():
+        return {}
+    if ASSESSMENT_OUTCOME[assessment] == computed:
+        return {}
+    message = _(
+        "Your assessment counts as “%(assessed)s”, the computed outcome is “%(computed)s”. "
+        "Say in a comment why."
+    ) % {"assessed": ASSESSMENT_OUTCOME[assessment].label, "computed": Outcome(computed).label}
+    return {"comment": [message]}
+
+
 @transaction.atomic
 def assessment_record(
     *, entry: ControlFormEntry, assessment: str, comment: str, by: User
 ) -> ControlFormEntry:
     """Record the auditor's assessment and comment on one criterion of one control form.
 
-    An empty assessment means "as computed"; clearing both clears who assessed it. Side
-    effects: updates the entry only (never the case).
+    An empty assessment means "as computed"; clearing both clears who assessed it. Raises
+    ``ValidationError`` (field → messages) for an assessment that differs from the computed
+    outcome without a comment (``assessment_errors``). Side effects: updates the entry only
+    (never the case).
     """
     if assessment and assessment not in Assessment.values:
         raise ValueError(f"unknown assessment {assessment!r}")
+    errors = assessment_errors(
+        computed=entry.computed_outcome, assessment=assessment, comment=comment
+    )
+    if errors:
+        raise ValidationError(errors)
     entry.assessment = assessment
     entry.comment = comment.strip()
     if entry.assessment or entry.comment:

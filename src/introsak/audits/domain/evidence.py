@@ -20,6 +20,7 @@ from introsak.cases.enums import ActivityKind as ActivityLabel
 from introsak.cases.enums import EndGoal as EndGoalLabel
 from introsak.cases.enums import MeetingKind as MeetingLabel
 from introsak.cases.enums import SentBy as SentByLabel
+from introsak.core.formats import short_date
 from introsak.rules.parameter_set import default_parameters
 
 Evidence = dict[str, Any]
@@ -169,7 +170,7 @@ def describe(item: Evidence, *, reveal: bool = True) -> str:
     kind = item["kind"]
     if item.get("missing"):
         return _("Nothing recorded: %(what)s") % {"what": _what(kind)}
-    values = {**item, "date": item.get("date") or "", "end": item.get("end") or ""}
+    values = {**item, "date": _shown(item.get("date")), "end": _shown(item.get("end"))}
     if kind == "plan":
         values["goal"] = str(EndGoalLabel(item["end_goal"]).label) if item["end_goal"] else "–"
         return (
@@ -189,6 +190,11 @@ def describe(item: Evidence, *, reveal: bool = True) -> str:
     if kind == "recognition":
         return _describe_recognition(values)
     return _DATED_TEXT[kind]() % values
+
+
+def _shown(iso: str | None) -> str:
+    """A stored ISO date as the page writes dates (07.08.2024 in bokmål)."""
+    return short_date(date.fromisoformat(iso)) if iso else ""
 
 
 def _describe_activity(values: dict[str, Any], *, reveal: bool) -> str:

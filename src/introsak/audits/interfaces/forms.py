@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from introsak.accounts.enums import Role
 from introsak.accounts.models import User
+from introsak.audits.domain.control_forms import assessment_errors
 from introsak.audits.domain.criteria import REPORT_CRITERIA, criterion_choices
 from introsak.audits.domain.sampling import SEED_LIMIT
 from introsak.audits.enums import Assessment
@@ -114,7 +115,8 @@ class AuditForm(forms.Form):
 
 
 class AssessmentForm(forms.Form):
-    """The auditor's assessment of one criterion on one control form."""
+    """The auditor's assessment of one criterion on one control form, whose computed
+    outcome is ``computed``: an assessment that differs from it needs a comment."""
 
     assessment = forms.ChoiceField(
         label=_("Your assessment"),
@@ -127,6 +129,22 @@ class AssessmentForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+    def __init__(self, *args: Any, computed: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.computed = computed
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        errors = assessment_errors(
+            computed=self.computed,
+            assessment=data.get("assessment", ""),
+            comment=data.get("comment", ""),
+        )
+        for field, messages in errors.items():
+            for message in messages:
+                self.add_error(field, message)
+        return data
 
 
 class ExclusionForm(forms.Form):

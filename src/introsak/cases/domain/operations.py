@@ -159,7 +159,7 @@ def _stale(case_pk: int, expected: int, current: int) -> StaleCase:
     return StaleCase(
         expected=expected,
         current=current,
-        changed_by=last.user.display_name() if last and last.user else None,
+        changed_by=last.user.identified_name() if last and last.user else None,
         changed_at=last.at if last else None,
     )
 

@@ -25,6 +25,7 @@ from introsak.cases.domain.facts import CaseLists, case_to_facts
 from introsak.cases.domain.single import CaseRows
 from introsak.cases.enums import ActivityKind, FindingStatus, MeetingKind
 from introsak.cases.models import CaseChange
+from introsak.core.formats import short_date
 from introsak.rules import RULES_BY_ID, Finding, evaluate
 from introsak.workspace.domain.history import EventHistory, anonymous, event_histories
 from introsak.workspace.domain.worklist import effective_status
@@ -173,17 +174,28 @@ class TimelineItem:
     label: StrOrPromise
     day: date
     end: date | None = None
-    gap_days: int | None = None  # days since the previous item of the same kind
+    # A three-party meeting: the days since the previous three-party meeting (``gap_from``),
+    # or, for the first, since the programme start (``gap_from`` None).
+    gap_days: int | None = None
+    gap_from: date | None = None
     long_gap: bool = False
     note: str = ""
 
     @property
     def gap_text(self) -> str:
+        """What the gap counts from, named: the previous meeting's date, or the start."""
         if self.gap_days is None:
             return ""
+        n = self.gap_days
+        if self.gap_from is None:
+            return ngettext(
+                "%(n)s day after the programme start", "%(n)s days after the programme start", n
+            ) % {"n": n}
         return ngettext(
-            "%(n)s day since the previous", "%(n)s days since the previous", self.gap_days
-        ) % {"n": self.gap_days}
+            "%(n)s day since the three-party meeting on %(day)s",
+            "%(n)s days since the three-party meeting on %(day)s",
+            n,
+        ) % {"n": n, "day": short_date(self.gap_from)}
 
 
 # The three-party meeting template's fields, in the order the minutes show them.
@@ -235,21 +247,27 @@ def _after(day: date | None, settlement: date) -> int | None:
 def _meeting_items(
     meetings: list[m.Meeting], start: date | None, kinds: Mapping[str, str]
 ) -> list[TimelineItem]:
+    """The meetings in date order; each three-party meeting with the days since the one
+    before it (documented or not: the gap counts from the meeting shown above it, and says
+    which), the first since the programme start. Whether the meetings were documented in
+    time is TRI-01's finding, shown with the step."""
     items = []
-    previous = start
+    previous: date | None = None
     for x in meetings:
         is_tri = x.kind == FactsMeetingKind.THREE_PARTY
-        gap = (x.date - previous).days if is_tri and previous else None
+        since = previous or start
+        gap = (x.date - since).days if is_tri and since else None
         items.append(
             TimelineItem(
                 label=kinds.get(x.kind, x.kind),
                 day=x.date,
                 gap_days=gap,
+                gap_from=previous if gap is not None else None,
                 long_gap=gap is not None and gap > MEETING_INTERVAL_DAYS,
                 note="" if x.documented else str(_("not documented")),
             )
         )
-        if is_tri and x.documented:
+        if is_tri:
             previous = x.date
     return items
 

@@ -31,6 +31,8 @@ from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
 from introsak.access.domain.gateway import visible_cases
+from introsak.access.domain.grants import auditor_identity_scope
+from introsak.access.domain.protection import pseudonym_matches
 from introsak.accounts.enums import DISTRICT_ROLES, Role
 from introsak.accounts.models import User
 from introsak.cases.domain.flags import FLAGS_BY_KEY, FindingFlag
@@ -217,9 +219,8 @@ def scoped_cases(user: User, query: Query) -> QuerySet[ProgrammeCase]:
             cases = cases.filter(district_id=user.district_id)
         if query.adviser is not None:
             cases = cases.filter(adviser_id=query.adviser)
-    # Searching names is for district staff; auditors may only see pseudonyms.
-    if query.q and user.role in DISTRICT_ROLES:
-        cases = cases.filter(Q(person__name__icontains=query.q) | Q(case_id__iexact=query.q))
+    if query.q:
+        cases = cases.filter(search(user, cases, query.q))
     return cases
 
 
@@ -231,6 +232,19 @@ class Reason:
     rule: str
     status: str
     deadline: date | None
+
+
+def search(user: User, cases: QuerySet[ProgrammeCase], text: str) -> Q:
+    """What a search finds among ``cases``: what the user is shown of them. District staff
+    search names and case numbers; auditors search pseudonyms, and names and case numbers
+    only of the cases a grant lets them see with identities (``show_identities``)."""
+    by_identity = Q(person__name__icontains=text) | Q(case_id__iexact=text)
+    if user.role in DISTRICT_ROLES:
+        return by_identity
+    if user.role == Role.AUDITOR:
+        by_pseudonym = Q(pk__in=pseudonym_matches(cases, text))
+        return by_pseudonym | (by_identity & auditor_identity_scope(user))
+    return Q(pk__isnull=True)
 
 
 @dataclass

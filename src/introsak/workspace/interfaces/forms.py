@@ -310,8 +310,8 @@ class MeetingForm(StepForm):
         label=_("The minutes are written"),
         required=False,
         help_text=_(
-            "Checked automatically when you write minutes below. Only documented "
-            "three-party meetings count."
+            "Ticked as you write minutes below: a meeting with minutes is saved as "
+            "documented. Only documented three-party meetings count."
         ),
     )
     attendance = text_field(
@@ -330,6 +330,13 @@ class MeetingForm(StepForm):
         (_("Meeting"), ["kind", "date"]),
         (_("Minutes"), [*Meeting.MINUTES_FIELDS, "documented"]),
     ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Behaviour for workspace/minutes.js: writing minutes ticks the box.
+        self.fields["documented"].widget.attrs["data-minutes-written"] = ""
+        for name in Meeting.MINUTES_FIELDS:
+            self.fields[name].widget.attrs["data-minutes"] = ""
 
     def operation_kwargs(self) -> dict[str, Any]:
         data = self.cleaned_data
@@ -541,6 +548,6 @@ class ReassignForm(StepForm):
         field.queryset = User.objects.filter(
             district_id=self.case.district_id, role=Role.PROGRAMME_ADVISER, is_active=True
         ).order_by("first_name", "last_name", "username")
-        field.label_from_instance = User.display_name  # type: ignore[method-assign,assignment]
+        field.label_from_instance = User.identified_name  # type: ignore[method-assign,assignment]
         if not self.is_bound and self.case.adviser_id:
             self.initial.setdefault("adviser", self.case.adviser_id)

@@ -22,6 +22,7 @@ from introsak.access.domain.protection import (
     display_national_id,
     protection_label,
 )
+from introsak.accounts.enums import Role
 from introsak.accounts.models import User
 from introsak.cases.enums import FindingStatus, ResidenceBasis, Stage
 from introsak.cases.models import ProgrammeCase
@@ -290,4 +291,6 @@ def worklist_context(worklist: Worklist, user: User) -> dict[str, Any]:
         "scopes": scopes,
         "closed_toggle": query_string(query, closed="" if query.include_closed else "1", page=1),
         "today": today,
+        # Auditors find cases by the pseudonyms they are shown (``worklist.search``).
+        "searches_pseudonyms": user.role == Role.AUDITOR,
     }

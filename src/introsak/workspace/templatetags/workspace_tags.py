@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -21,7 +21,7 @@ from introsak.workspace.domain.casepage import (
 )
 from introsak.workspace.domain.history import MODELS as HISTORY_MODELS
 from introsak.workspace.domain.history import event_key
-from introsak.workspace.interfaces.tables import Row
+from introsak.workspace.interfaces.tables import COLUMNS, HeaderCell, Row
 
 register = template.Library()
 
@@ -67,7 +67,8 @@ def _time_or_dash(value: date | None) -> str:
 @register.simple_tag
 def finding_row(finding: FindingView, findings_as_of: date | None) -> SafeString:
     """One row of the findings table: the requirement, its status (and what the worklist
-    stored, when that differs), deadline, met on, explanation and legal source."""
+    stored, when that differs), deadline, met on, explanation and legal source. The cells
+    carry their column's name (``data-label``) for the card each row becomes on a phone."""
     f = finding
     stored = ""
     if f.stored_status:
@@ -82,15 +83,20 @@ def finding_row(finding: FindingView, findings_as_of: date | None) -> SafeString
         source = _e(f.source)
     document = f' <span class="app-muted">({_e(f.document)})</span>' if f.document else ""
     rule = _e(f.rule)
+    # gettext outside the f-strings: xgettext does not find strings inside them.
+    source_label = gettext("Source:")
     return SafeString(
         f'<tr id="finding-{rule}" data-rule="{rule}" data-status="{_e(f.status)}">'
         f'<th scope="row">{_e(f.title)}<br><span class="app-rule-id">{rule} · '
         f"{_e(f.severity)}</span></th>"
-        f"<td>{status_tag_html(f.colour, f.status_label, f.status)}{stored}</td>"
-        f"<td>{_time_or_dash(f.deadline)}</td><td>{_time_or_dash(f.satisfied_on)}</td>"
-        f'<td class="app-explanation"><p class="ds-paragraph" data-size="sm">'
+        f'<td data-label="{_e(gettext("Status"))}">'
+        f"{status_tag_html(f.colour, f.status_label, f.status)}{stored}</td>"
+        f'<td data-label="{_e(gettext("Deadline"))}">{_time_or_dash(f.deadline)}</td>'
+        f'<td data-label="{_e(gettext("Met on"))}">{_time_or_dash(f.satisfied_on)}</td>'
+        f'<td class="app-explanation" data-label="{_e(gettext("Explanation and source"))}">'
+        f'<p class="ds-paragraph" data-size="sm">'
         f"{_e(f.explanation)}</p>"
-        f'<p class="ds-paragraph app-source" data-size="sm">{_e(gettext("Source:"))} '
+        f'<p class="ds-paragraph app-source" data-size="sm">{_e(source_label)} '
         f"{source}{document}</p></td></tr>"
     )
 
@@ -99,7 +105,8 @@ def finding_row(finding: FindingView, findings_as_of: date | None) -> SafeString
 def open_item(finding: FindingView) -> SafeString:
     """One line of "To follow up": status, the requirement (a link to its row), deadline."""
     f = finding
-    deadline = f" · {_e(gettext('deadline'))} {_time(f.deadline)}" if f.deadline else ""
+    word = gettext("deadline")
+    deadline = f" · {_e(word)} {_time(f.deadline)}" if f.deadline else ""
     return SafeString(
         f"<li>{status_tag_html(f.colour, f.status_label, f.status)} "
         f'<a class="ds-link" href="#finding-{_e(f.rule)}">{_e(f.title)}</a>{deadline}</li>'
@@ -113,7 +120,8 @@ def _timeline_item(item: TimelineItem) -> str:
     if item.gap_days is not None:
         gap = f" · {_e(item.gap_text)}"
         if item.long_gap:
-            gap += f' <strong class="app-gap__flag">{_e(gettext("more than 6 months"))}</strong>'
+            flag = gettext("more than 6 months")
+            gap += f' <strong class="app-gap__flag">{_e(flag)}</strong>'
     css = ' class="app-gap"' if item.long_gap else ""
     return f"<li{css}>{_time(item.day)}{end} {_e(item.label)}{note}{gap}</li>"
 
@@ -144,7 +152,8 @@ def timeline_step(entry: TimelineEntry, actions: Mapping[str, Mapping[str, Any]]
         parts.append(f'<ul class="app-timeline__items">{items}</ul>')
     if entry.finding:
         f = entry.finding
-        deadline = f"{_e(gettext('Deadline'))} {_time(f.deadline)} · " if f.deadline else ""
+        word = gettext("Deadline")
+        deadline = f"{_e(word)} {_time(f.deadline)} · " if f.deadline else ""
         parts.append(
             f'<p class="ds-paragraph app-timeline__rule" data-size="sm">{deadline}'
             f'<a class="ds-link" href="#finding-{_e(f.rule)}">{_e(f.title)}: '
@@ -161,10 +170,12 @@ def timeline_step(entry: TimelineEntry, actions: Mapping[str, Mapping[str, Any]]
 
 
 @register.simple_tag
-def worklist_row(row: Row) -> SafeString:
+def worklist_row(row: Row, header: Sequence[HeaderCell] = ()) -> SafeString:
     """One case in the worklist: the person (a link to the case), residence basis, stage,
     adviser, the nearest open deadline (status in colour and text, rule, date and distance;
-    under a flag filter the filter's own finding instead) and the programme start."""
+    under a flag filter the filter's own finding instead) and the programme start. Each
+    cell carries its column's name (``header``) as ``data-label``: on a phone the row is a
+    card and the names are shown above the cells."""
     # The spaces between the pieces are the ones the template's line breaks made.
     identity = f' <span class="app-identity">{_e(row.identity)}</span>' if row.identity else ""
     flag = (
@@ -187,17 +198,20 @@ def worklist_row(row: Row) -> SafeString:
         )
         rule_attr = f' data-rule="{_e(d.rule)}"'
     else:
-        deadline = f'<span class="app-muted">{_e(gettext("No open deadline"))}</span>'
+        none = gettext("No open deadline")
+        deadline = f'<span class="app-muted">{_e(none)}</span>'
     # Under a flag filter the cell is the filter's own finding (why the case is listed).
     reason_attr = ' data-reason="true"' if row.is_reason else ""
     start = _e(short_date(row.start)) if row.start else "–"
+    labels = [f' data-label="{_e(cell.label)}"' for cell in header] or [""] * len(COLUMNS)
     return SafeString(
         f'<tr><th scope="row" class="app-person">'
         f'<a class="ds-link" href="{_e(row.url)}" id="case-link-{row.pk}" hx-boost="false">'
         f"{_e(row.name)}</a>{identity}{flag}</th>"
-        f"<td>{_e(row.residence_basis)}</td><td>{_e(row.stage)}</td>"
-        f"<td>{_e(row.adviser or '–')}</td>"
-        f'<td class="app-deadline"{rule_attr}{reason_attr}>{deadline}</td><td>{start}</td></tr>'
+        f"<td{labels[1]}>{_e(row.residence_basis)}</td><td{labels[2]}>{_e(row.stage)}</td>"
+        f"<td{labels[3]}>{_e(row.adviser or '–')}</td>"
+        f'<td class="app-deadline"{rule_attr}{reason_attr}{labels[4]}>{deadline}</td>'
+        f"<td{labels[5]}>{start}</td></tr>"
     )
 
 

@@ -22,3 +22,37 @@ document.addEventListener("htmx:afterSettle", (event) => {
     introsakFocusFirst(current);
   }
 });
+
+// Phones (WCAG 1.4.10 reflow): below 48rem a table marked data-reflow shows one card per row,
+// each cell under its column's name (data-label; app.css). Tables written with their labels
+// carry the mark already (the worklist, the findings); this labels the other simple tables
+// in an .app-table-wrap from their one row of column headings, so they reflow as well.
+// Without JavaScript such a table scrolls inside its wrapper instead.
+function introsakLabelTables(root) {
+  for (const table of root.querySelectorAll(".app-table-wrap > table.ds-table:not([data-reflow])")) {
+    const headRows = table.querySelectorAll(":scope > thead > tr");
+    if (headRows.length !== 1) {
+      continue;
+    }
+    const heads = [...headRows[0].children];
+    if (heads.some((cell) => cell.colSpan > 1)) {
+      continue;
+    }
+    const labels = heads.map((cell) => cell.textContent.trim());
+    for (const row of table.querySelectorAll(":scope > tbody > tr")) {
+      [...row.children].forEach((cell, index) => {
+        if (cell.tagName === "TD" && labels[index] && !cell.hasAttribute("data-label")) {
+          cell.setAttribute("data-label", labels[index]);
+        }
+      });
+    }
+    table.setAttribute("data-reflow", "");
+  }
+}
+
+document.addEventListener("DOMContentLoaded", () => introsakLabelTables(document));
+document.addEventListener("htmx:afterSettle", (event) => {
+  const replaced = event.detail.target;
+  const current = replaced && replaced.id ? document.getElementById(replaced.id) : null;
+  introsakLabelTables(current || document);
+});
