@@ -286,13 +286,13 @@ def test_closed_cases_are_left_out_unless_asked_for(client: Client, people: Staf
     assert '<input type="hidden" name="closed" value="1">' in everything
 
 
-def test_rows_written_by_code_escape_names(client: Client, people: Staff) -> None:
-    """The rows are written by ``workspace_tags.worklist_row``, not by the template's
-    auto-escaping: a name with markup in it is shown as text."""
+def test_rows_escape_names(client: Client, people: Staff) -> None:
+    """The rows are a Jinja2 partial (``workspace_tags.worklist_rows``) with autoescaping:
+    a name with markup in it is shown as text."""
     load([running("C-1", "radgiver.sth", name='Anna <i onclick="x()">Ended</i>')])
     html = _login(client, people.adviser).get(URL).content.decode()
     assert "<i onclick" not in html
-    assert "Anna &lt;i onclick=&quot;x()&quot;&gt;Ended&lt;/i&gt;</a>" in html
+    assert "Anna &lt;i onclick=&#34;x()&#34;&gt;Ended&lt;/i&gt;</a>" in html
 
 
 # --- issue 14 item 5: a filtered row says why it is listed ---------------------------------
