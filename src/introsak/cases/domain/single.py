@@ -3,19 +3,23 @@
 ``facts.facts_queryset`` loads many cases with ``prefetch_related``: one query per related
 list. For the one case of the page advisers open most, that is a dozen queries and most of
 the page's ORM time. Here the case's row (read through the access gateway, with its single
-related rows) carries every list as a column of its own, built in the database with the
-public ORM:
+related rows) carries every list as a column of its own, with public Django APIs only:
 
-- each list is a correlated subquery over the related model, one JSON array per row
-  (``JSONArray``: ``JSON_ARRAY`` on SQLite, ``JSONB_BUILD_ARRAY`` on PostgreSQL) holding the
-  model's concrete fields in their order;
-- ``JSONRows`` (a ``Subquery`` with its own template, as Django documents for aggregating
-  in a subquery) aggregates those rows into one JSON array (``JSON_GROUP_ARRAY`` /
-  ``JSONB_AGG``), read as a ``JSONField``;
+- each list is a ``CaseList``, a query expression of our own (Django's documented
+  ``Expression`` API: ``get_source_expressions``, ``as_sql``, ``as_postgresql``): one
+  correlated subquery that aggregates the related rows into one JSON array, each row a JSON
+  array of the model's concrete fields in their order (``JSON_ARRAY`` and
+  ``JSON_GROUP_ARRAY`` on SQLite, ``JSONB_BUILD_ARRAY`` and ``JSONB_AGG`` on PostgreSQL).
+  Its SQL names tables and columns from the models' metadata and the case's key as Django
+  compiles it; no value is written into it. It is read as a ``JSONField``;
 - ``case_rows`` turns the arrays into model instances with the models' public constructor
   and each field's ``to_python``, puts each list in its model's ``Meta.ordering`` (an
-  aggregate keeps no order on SQLite), and hands them on as explicit lists (``CaseRows``,
-  with ``facts.CaseLists``), not as relation caches.
+  aggregate keeps no order), sets the users the rows name, and hands them on as explicit
+  lists (``CaseRows``, with ``facts.CaseLists``), not as relation caches.
+
+Why not querysets in ``Subquery`` expressions (tried first: the same single query): Django
+resolved and compiled the ten subqueries on every request, 3.4 ms of CPU against the 0.9 ms
+the page's lists cost before (docs/benchmarks/workspace.md); ``CaseList`` costs about 0.3 ms.
 
 One query and one code path on SQLite and PostgreSQL; the same rows, in the same order, as
 ``facts_queryset`` (``tests/cases/test_single.py`` holds the two against each other on both
@@ -41,16 +45,13 @@ from django.db.models import (
     BooleanField,
     CharField,
     DateTimeField,
+    Expression,
     F,
     Field,
-    Func,
     IntegerField,
     JSONField,
     Model,
-    OuterRef,
-    Q,
     QuerySet,
-    Subquery,
     TextField,
 )
 
@@ -59,76 +60,146 @@ from introsak.cases import models as m
 from introsak.cases.domain.facts import CaseLists
 
 
-class JSONArray(Func):
-    """One row as a JSON array of its expressions."""
+@dataclass(frozen=True)
+class _Names:
+    """A model's table and columns, quoted for the backend the query is compiled for."""
 
-    function = "JSON_ARRAY"
-    output_field = JSONField()
+    quote: Callable[[str], str]
 
-    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
-        return self.as_sql(compiler, connection, function="JSONB_BUILD_ARRAY", **extra)
+    def table(self, model: type[Model]) -> str:
+        return self.quote(model._meta.db_table)
+
+    def column(self, model: type[Model], name: str) -> str:
+        field = model._meta.get_field(name)
+        if not isinstance(field, Field):
+            raise TypeError(f"{model.__name__}.{name}: not a column")
+        return self.quote(str(field.column))
 
 
-class JSONRows(Subquery):
-    """The rows of a queryset with one column, ``json_row`` (a ``JSONArray``), as one JSON
-    array; ``[]`` when there is no row. SQLite's ``JSON()`` keeps each row an array rather
-    than a string: a value loses its JSON type on its way out of a subquery."""
+class CaseList(Expression):
+    """Every row of ``model`` that belongs to the case, as one JSON array (``[]`` for none)
+    of JSON arrays holding the model's concrete fields in their order: one correlated
+    subquery in the case's own query, its SQL written from the models' metadata (tables,
+    columns, ``Meta.ordering``) by ``rows``, with no value in it.
 
-    template = "(SELECT JSON_GROUP_ARRAY(JSON(json_rows.json_row)) FROM (%(subquery)s) json_rows)"
+    ``rows(names, case)`` gives the ``FROM … WHERE …`` of the rows, naming them ``t``;
+    ``case`` is the case's key (the outer query's ``pk``, compiled by Django). The row and
+    the aggregate are the backend's JSON functions: ``JSON_ARRAY``/``JSON_GROUP_ARRAY``
+    (SQLite), ``JSONB_BUILD_ARRAY``/``JSONB_AGG`` (PostgreSQL)."""
 
-    def __init__(self, queryset: QuerySet[Any]) -> None:
-        super().__init__(queryset, output_field=JSONField())
+    def __init__(self, model: type[Model], rows: Callable[[_Names, str], str]) -> None:
+        super().__init__(output_field=JSONField())
+        self.model, self.rows, self.case = model, rows, F("pk")
 
-    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
-        template = (
-            "(SELECT COALESCE(JSONB_AGG(json_rows.json_row), '[]') FROM (%(subquery)s) json_rows)"
+    def get_source_expressions(self) -> list[Any]:
+        return [self.case]
+
+    def set_source_expressions(self, exprs: Sequence[Any]) -> None:
+        (self.case,) = exprs
+
+    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, Any]:
+        return self._sql(compiler, connection, "JSON_GROUP_ARRAY({})", "JSON_ARRAY")
+
+    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, Any]:
+        aggregate = "COALESCE(JSONB_AGG({}), '[]')"
+        return self._sql(compiler, connection, aggregate, "JSONB_BUILD_ARRAY")
+
+    def _sql(
+        self, compiler: Any, connection: Any, aggregate: str, row: str
+    ) -> tuple[str, tuple[Any, ...]]:
+        case_sql, case_params = compiler.compile(self.case)
+        names = _Names(connection.ops.quote_name)
+        fields = self.model._meta.concrete_fields
+        columns = ", ".join(f"t.{names.quote(str(f.column))}" for f in fields)
+        rows = self.rows(names, case_sql)
+        values = aggregate.format(f"{row}({columns})")
+        sql = f"(SELECT {values} FROM {rows})"  # noqa: S608 - identifiers and the key only
+        return sql, tuple(case_params) * rows.count(case_sql)
+
+
+def _of_case(model: type[Model]) -> CaseList:
+    """The model's rows whose ``case`` is the case."""
+
+    def rows(names: _Names, case: str) -> str:
+        return f"{names.table(model)} t WHERE t.{names.column(model, 'case')} = {case}"
+
+    return CaseList(model, rows)
+
+
+def _plan_items() -> CaseList:
+    plan, item = m.IntegrationPlan, m.PlanItem
+
+    def rows(names: _Names, case: str) -> str:
+        plans = (
+            f"SELECT p.{names.column(plan, 'id')} FROM {names.table(plan)} p "  # noqa: S608
+            f"WHERE p.{names.column(plan, 'case')} = {case}"
         )
-        return self.as_sql(compiler, connection, template=template, **extra)
+        return f"{names.table(item)} t WHERE t.{names.column(item, 'plan')} IN ({plans})"
+
+    return CaseList(item, rows)
 
 
-def _as_json_rows(rows: QuerySet[Any]) -> JSONRows:
-    fields = rows.model._meta.concrete_fields
-    return JSONRows(rows.values(json_row=JSONArray(*(F(f.attname) for f in fields))))
+def _recent_changes(count: int) -> CaseList:
+    """The case's last ``count`` changes (by ``CaseChange.Meta.ordering``)."""
+    change = m.CaseChange
+    ordering = [str(name) for name in change._meta.ordering or ()]
+
+    def rows(names: _Names, case: str) -> str:
+        order = ", ".join(
+            f"c.{names.column(change, name.lstrip('-'))}"
+            + (" DESC" if name.startswith("-") else "")
+            for name in ordering
+        )
+        last = (
+            f"SELECT * FROM {names.table(change)} c "  # noqa: S608
+            f"WHERE c.{names.column(change, 'case')} = {case} "
+            f"ORDER BY {order} LIMIT {int(count)}"
+        )
+        return f"({last}) t"
+
+    return CaseList(change, rows)
 
 
-def _staff(case: OuterRef) -> QuerySet[Any]:
-    """The users the case's rows name: authors of journal notes, who recorded an event or
-    made a change or a correction."""
-    named: list[tuple[type[Model], str]] = [
-        (m.JournalNote, "author_id"),
-        (m.CaseChange, "user_id"),
-        (m.EventCorrection, "user_id"),
-        (m.Meeting, "recorded_by_id"),
-        (m.Activity, "recorded_by_id"),
-        (m.Leave, "recorded_by_id"),
-        (m.Extension, "recorded_by_id"),
-        (m.EducationRecognition, "recorded_by_id"),
-    ]
-    condition = Q()
-    for model, column in named:
-        condition |= Q(pk__in=model._default_manager.filter(case_id=case).values(column))
-    return get_user_model()._default_manager.filter(condition)
+# The users the case's rows name: authors of journal notes, who recorded an event or made a
+# change or a correction.
+_NAMING: tuple[tuple[type[Model], str], ...] = (
+    (m.JournalNote, "author"),
+    (m.CaseChange, "user"),
+    (m.EventCorrection, "user"),
+    (m.Meeting, "recorded_by"),
+    (m.Activity, "recorded_by"),
+    (m.Leave, "recorded_by"),
+    (m.Extension, "recorded_by"),
+    (m.EducationRecognition, "recorded_by"),
+)
 
 
-def _lists(recent_changes: int) -> dict[str, QuerySet[Any]]:
-    """The rows of every list, correlated with the case (``OuterRef``; the staff's
-    conditions are subqueries of their own, so the case is one level further out)."""
-    case = OuterRef("pk")
+def _staff() -> CaseList:
+    user = get_user_model()
 
-    def of_case(model: type[Model]) -> QuerySet[Any]:
-        return model._default_manager.filter(case_id=case)
+    def rows(names: _Names, case: str) -> str:
+        named = " UNION ".join(
+            f"SELECT {names.column(model, field)} FROM {names.table(model)} "  # noqa: S608
+            f"WHERE {names.column(model, 'case')} = {case}"
+            for model, field in _NAMING
+        )
+        return f"{names.table(user)} t WHERE t.{names.column(user, 'id')} IN ({named})"
 
+    return CaseList(user, rows)
+
+
+def _lists(recent_changes: int) -> dict[str, CaseList]:
     return {
-        "plans": of_case(m.IntegrationPlan),
-        "plan_items": m.PlanItem.objects.filter(plan__case_id=case),
-        "meetings": of_case(m.Meeting),
-        "activities": of_case(m.Activity),
-        "leaves": of_case(m.Leave),
-        "extensions": of_case(m.Extension),
-        "journal_notes": of_case(m.JournalNote),
-        "recent_changes": of_case(m.CaseChange)[:recent_changes],
-        "corrections": of_case(m.EventCorrection),
-        "staff": _staff(OuterRef(case)),
+        "plans": _of_case(m.IntegrationPlan),
+        "plan_items": _plan_items(),
+        "meetings": _of_case(m.Meeting),
+        "activities": _of_case(m.Activity),
+        "leaves": _of_case(m.Leave),
+        "extensions": _of_case(m.Extension),
+        "journal_notes": _of_case(m.JournalNote),
+        "recent_changes": _recent_changes(recent_changes),
+        "corrections": _of_case(m.EventCorrection),
+        "staff": _staff(),
     }
 
 
@@ -140,11 +211,8 @@ def select_case(
 ) -> Callable[[QuerySet[m.ProgrammeCase]], QuerySet[m.ProgrammeCase]]:
     """A gateway loader: the case's row with the single rows ``case_to_facts`` reads and,
     as columns of the same row, every list the case page shows (the last
-    ``recent_changes`` changes). Read the lists with ``case_rows``.
-
-    The lists' expressions are built once, here: their querysets resolve their columns
-    when built, and ``annotate`` resolves a copy of each for every query it joins."""
-    lists = {_PREFIX + name: _as_json_rows(rows) for name, rows in _lists(recent_changes).items()}
+    ``recent_changes`` changes). Read the lists with ``case_rows``."""
+    lists = {_PREFIX + name: rows for name, rows in _lists(recent_changes).items()}
 
     def load(queryset: QuerySet[m.ProgrammeCase]) -> QuerySet[m.ProgrammeCase]:
         return queryset.select_related(
