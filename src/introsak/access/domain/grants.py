@@ -135,7 +135,9 @@ def auditor_scope(user: User) -> Q | None:
 def auditor_identity_scope(user: User) -> Q:
     """Cases a ``show_identities`` grant of the auditor valid today covers: where the auditor
     sees names and case numbers (``protection.IdentityPolicy``); nothing otherwise."""
-    scope = Q(pk__isnull=True)  # no case (see gateway._NOTHING)
+    # No case: a condition the search combines with others (the gateway itself answers an
+    # empty scope with ``QuerySet.none()``).
+    scope = Q(pk__isnull=True)
     for grant in grants_valid(user).filter(show_identities=True).prefetch_related("districts"):
         scope |= _grant_scope(grant)
     return scope
