@@ -17,6 +17,7 @@ setup:
 demo: setup
 	uv run --frozen python manage.py migrate -v 0
 	$(DEMO_ENV) uv run --frozen introsak demo-data --seed 2024 --if-empty
+	$(DEMO_ENV) uv run --frozen introsak early_demo_data --if-empty
 	$(DEMO_ENV) uv run --frozen python manage.py collectstatic --noinput -v 0
 	$(DEMO_ENV) INTROSAK_BIND=127.0.0.1:8000 INTROSAK_WORKERS=$(DEMO_WORKERS) uv run --frozen gunicorn -c gunicorn.conf.py introsak.wsgi:application
 
@@ -24,6 +25,7 @@ demo: setup
 dev: setup
 	uv run --frozen python manage.py migrate -v 0
 	$(DEMO_DATA_ENV) uv run --frozen introsak demo-data --seed 2024 --if-empty
+	$(DEMO_DATA_ENV) uv run --frozen introsak early_demo_data --if-empty
 	$(DEMO_DATA_ENV) uv run --frozen python manage.py runserver 127.0.0.1:8000
 
 # The whole test suite. SQLite by default; PostgreSQL when DATABASE_URL is set.

@@ -24,12 +24,19 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "src" / "introsak"
 # Languages per app: staff pages in nb and en; core and web (the shared layout and menu) also
 # carry the participant languages.
-LANGUAGES = {"core": ["nb", "en", "uk", "ru"], "web": ["nb", "en", "uk", "ru"]}
+LANGUAGES = {
+    "core": ["nb", "en", "uk", "ru"],
+    "web": ["nb", "en", "uk", "ru"],
+    # early's participant texts (questionnaire, letter, own view: the app
+    # introsak.early.participant); Dari is fa_AF.
+    "participant": ["nb", "en", "uk", "ru", "ar", "ti", "fa_AF"],
+}
 DEFAULT_LANGUAGES = ["nb", "en"]
 
 
 def apps_with_catalogues(package: Path) -> list[Path]:
-    return sorted(p.parent for p in package.glob("*/locale"))
+    # An app may hold a nested app with catalogues of its own (early/participant).
+    return sorted(p.parent for p in [*package.glob("*/locale"), *package.glob("*/*/locale")])
 
 
 def extract(app: Path, languages: list[str]) -> None:
@@ -44,6 +51,8 @@ def extract(app: Path, languages: list[str]) -> None:
             "--no-obsolete",
             "--ignore=_tests*",
             *(f"-l{lang}" for lang in languages),
+            # a nested app's strings go to its own catalogues only
+            *(f"--ignore={nested.parent.name}" for nested in app.glob("*/locale")),
         ]
         subprocess.run(
             args,

@@ -26,11 +26,14 @@ from introsak.casefacts.enums import (
     EndReason,
     LanguageSkill,
     MeetingKind,
+    OfferResponse,
     ProtectedAddress,
     RecognitionOutcome,
     ResidenceBasis,
+    Sector,
     SentBy,
     Sex,
+    TrainingTrack,
 )
 from introsak.casefacts.model import (
     Activity,
@@ -44,7 +47,11 @@ from introsak.casefacts.model import (
     NorwegianGoal,
     Person,
     Plan,
+    Training,
+    WorkExperience,
+    WorkProfile,
 )
+from introsak.casefacts.occupations import occupations
 from introsak.casefacts.parse import ALL_SKILLS, MINUTES_FIELDS
 from introsak.identity import duf_check_digits, make_synthetic_identity_number
 
@@ -58,6 +65,7 @@ __all__ = [
     "norwegian_goals",
     "persons",
     "texts",
+    "work_profiles",
 ]
 
 EARLIEST_SETTLEMENT = date(2012, 1, 1)
@@ -213,6 +221,82 @@ def _journal_notes(draw: st.DrawFn, near: date) -> JournalNote:
     )
 
 
+_OCCUPATION_CODES = [o.code for o in occupations()]
+
+
+@st.composite
+def work_profiles(draw: st.DrawFn) -> WorkProfile:
+    """A valid work profile (issue 15): codes from the ISCO-08 file, CEFR levels per skill."""
+    codes = st.sampled_from(_OCCUPATION_CODES)
+    experience = st.builds(
+        WorkExperience,
+        occupation=codes,
+        years=st.integers(0, 140).map(lambda half_years: half_years / 2),
+    )
+    return WorkProfile(
+        experience=tuple(draw(st.lists(experience, max_size=3))),
+        education=draw(st.none() | texts),
+        wished_occupations=tuple(draw(st.lists(codes, max_size=3, unique=True))),
+        wished_sectors=tuple(draw(st.lists(st.sampled_from(Sector), max_size=3, unique=True))),
+        wished_districts=tuple(
+            draw(st.lists(st.sampled_from(sorted(DISTRICT_SLUGS)), max_size=2, unique=True))
+        ),
+        norwegian_levels=draw(st.none() | norwegian_goals()),
+        driving_licence=draw(st.booleans()),
+        available_hours_per_week=draw(st.none() | st.integers(0, 80).map(float)),
+        available_percent=draw(st.none() | st.integers(1, 100)),
+        job_goal=draw(st.none() | texts),
+    )
+
+
+_SCHOOLS = st.sampled_from(["helsfyr", "skullerud", "rosenhoff", "skole-4"])
+_LEVEL = st.none() | st.sampled_from(CefrLevel)
+
+
+def _then(draw: st.DrawFn, after: date | None, fallback: date) -> date | None:
+    """None, or a date on or after ``after`` (``fallback`` when that is unknown)."""
+    return draw(st.none() | dates_from(after or fallback, max_days=300))
+
+
+@st.composite
+def trainings(draw: st.DrawFn, near: date) -> Training:
+    """A valid way into Norwegian training: its dates in the order the format requires."""
+    address = _then(draw, None, near)
+    mapping = _then(draw, address, near)
+    offered = _then(draw, mapping, near)
+    started = _then(draw, offered or mapping, near)
+    attendance = draw(st.none() | st.integers(0, 100)) if started else None
+    tested = _then(draw, None, near)
+    social = _then(draw, None, near)
+    response = draw(st.none() | st.sampled_from(OfferResponse)) if offered else None
+    placed = _then(draw, None, near)
+    return Training(
+        address_registered_on=address,
+        mapping_appointment_on=mapping,
+        placement_tested_on=placed,
+        **{f"placement_{s}": draw(_LEVEL) if placed else None for s in _SKILL_NAMES},
+        track=draw(st.none() | st.sampled_from(TrainingTrack)),
+        offered_on=offered,
+        offered_school=draw(st.none() | _SCHOOLS) if offered else None,
+        offered_start_on=_then(draw, offered, near) if offered else None,
+        offer_response=response,
+        preferred_school=draw(st.none() | _SCHOOLS) if response is OfferResponse.DECLINED else None,
+        started_on=started,
+        school=draw(st.none() | _SCHOOLS) if started else None,
+        attendance_percent=attendance,
+        attendance_as_of=draw(dates_from(started, max_days=300))
+        if attendance is not None and started
+        else None,
+        test_taken_on=tested,
+        **{f"test_{s}": draw(_LEVEL) if tested else None for s in _SKILL_NAMES},
+        social_studies_test_on=social,
+        social_studies_passed=draw(st.none() | st.booleans()) if social else None,
+    )
+
+
+_SKILL_NAMES = ("oral", "reading", "listening", "writing")
+
+
 @st.composite
 def _programme_dates(draw: st.DrawFn, settlement: date) -> dict[str, date | None]:
     """Decision, start, end and certificate in a possible order; the rest unconstrained."""
@@ -279,4 +363,6 @@ def case_facts(draw: st.DrawFn, *, include_extensions: bool = True) -> CaseFacts
         end_reason=draw(st.none() | st.sampled_from(EndReason)) if dates["end_date"] else None,
         adviser=draw(st.none() | case_ids) if ext else None,
         journal_notes=tuple(draw(st.lists(_journal_notes(near), max_size=3))) if ext else (),
+        work_profile=draw(st.none() | work_profiles()) if ext else None,
+        training=draw(st.none() | trainings(near)) if ext else None,
     )

@@ -86,6 +86,10 @@ def catalogue_problems(path: Path) -> list[str]:
 def missing_translations(package: Path, language: str = "nb") -> list[str]:
     """Every problem in every app's catalogue for ``language`` under ``package``."""
     problems: list[str] = []
-    for path in sorted(package.glob(f"*/locale/{language}/LC_MESSAGES/django.po")):
+    paths = [
+        *package.glob(f"*/locale/{language}/LC_MESSAGES/django.po"),
+        *package.glob(f"*/*/locale/{language}/LC_MESSAGES/django.po"),  # nested apps
+    ]
+    for path in sorted(paths):
         problems.extend(catalogue_problems(path))
     return problems

@@ -21,7 +21,13 @@ ALIASES = {
     "subject-export": "subject_export",
     "access-report": "access_report",
     "create-administrator": "create_administrator",
+    "intake-import": "intake_import",
 }
+
+# ``introsak stats VIEW`` for the placements app's views (issue 15); the second set needs
+# placements, which a case-facts file (--input) does not carry.
+PLACEMENT_STATS = frozenset({"practice-sectors", "practice-share", "placement-outcomes"})
+PLACEMENT_STATS_NEED_DATABASE = frozenset({"practice-sectors", "placement-outcomes"})
 
 # Commands that can also run over a case-facts file: --input FILE (introsak.throwaway).
 FILE_INPUT_COMMANDS = frozenset({"stats", "audit"})
@@ -39,8 +45,13 @@ commands:
   subject-export CASE  all data about one person as JSON or PDF (--as USER)
   access-report        access-log reports as JSON Lines with CEF names (--as USER)
   create-administrator create the first administrator account
-  stats VIEW           outcome statistics (over a case-facts file with --input FILE)
+  stats VIEW           outcome statistics (over a case-facts file with --input FILE);
+                       practice-sectors, practice-share, placement-outcomes: work first
+  match CASE_ID        ranked placement offers for a participant (--limit N, --format)
+  employers import FILE  register employers from CSV or JSON Lines (all or nothing)
   audit                audit sample, control forms and findings
+  forecast             Norwegian-training queue forecast (--arrivals FILE --capacity FILE)
+  intake-import FILE   schools' intake calendars and training facts (JSON Lines, all or none)
   <django command>     any manage.py command (migrate, runserver, …)
 
 Run 'introsak <command> --help' for a command's options.
@@ -53,6 +64,8 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write(USAGE)
         return 0
     command, rest = args[0], args[1:]
+    if command == "stats" and rest[:1] and rest[0] in PLACEMENT_STATS:
+        return _placement_stats(rest)
     if command == "check":
         from introsak.rules.cli import main as check_main
 
@@ -66,6 +79,20 @@ def main(argv: list[str] | None = None) -> int:
         if has_input(rest):
             return run_with_input(ALIASES.get(command, command), rest)
     return _run_django_command(ALIASES.get(command, command), rest)
+
+
+def _placement_stats(rest: list[str]) -> int:
+    from introsak.throwaway import has_input, run_with_input
+
+    if not has_input(rest):
+        return _run_django_command("placement_stats", rest)
+    if rest[0] in PLACEMENT_STATS_NEED_DATABASE:
+        sys.stderr.write(
+            f"introsak stats {rest[0]}: --input: placements are not part of the case-facts "
+            "format; run it over the database\n"
+        )
+        return 2
+    return run_with_input("placement_stats", rest)
 
 
 def _rules(rest: list[str]) -> int:

@@ -8,6 +8,8 @@ the application uses SQLite in ``var/``. See README "Configuration" for every va
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from pathlib import Path
 
 import dj_database_url
@@ -62,6 +64,10 @@ INSTALLED_APPS = [
     "introsak.stats",
     "introsak.audits",
     "introsak.demo_site",
+    "introsak.placements",
+    "introsak.early",
+    "introsak.early.participant",
+    "introsak.intake",
 ]
 
 MIDDLEWARE = [
@@ -296,6 +302,10 @@ LANGUAGES = [
     ("en", _("English")),
     ("uk", _("Ukrainian")),
     ("ru", _("Russian")),
+    ("ar", _("Arabic")),
+    ("ti", _("Tigrinya")),
+    # Dari: Persian as written in Afghanistan (introsak.early.languages).
+    ("fa-af", _("Dari")),
 ]
 # Staff pages are offered in these; uk and ru are for participant-facing pages.
 STAFF_LANGUAGES = ["nb", "en"]
@@ -372,5 +382,14 @@ if not INTROSAK_PSEUDONYM_KEY:
     if PRODUCTION:
         raise ImproperlyConfigured("INTROSAK_PSEUDONYM_KEY must be set in production")
     INTROSAK_PSEUDONYM_KEY = "development-only-pseudonym-key"
+# Fernet keys for the early-contact answers (introsak.early.crypto): comma-separated, the
+# first encrypts, all decrypt (rotation: docs/early-contact.md). Required in production.
+INTROSAK_EARLY_KEYS = env_list("INTROSAK_EARLY_KEYS", [])
+if not INTROSAK_EARLY_KEYS:
+    if PRODUCTION:
+        raise ImproperlyConfigured("INTROSAK_EARLY_KEYS must be set in production")
+    INTROSAK_EARLY_KEYS = [
+        base64.urlsafe_b64encode(hashlib.sha256(b"development-only-early-key").digest()).decode()
+    ]
 # Deadlines "due soon" in the worklist: within this many days.
 INTROSAK_DUE_SOON_DAYS = env_int("INTROSAK_DUE_SOON_DAYS", 14)

@@ -12,6 +12,9 @@ urlpatterns = [
     path("stats/", include("introsak.stats.urls")),
     path("audits/", include("introsak.audits.urls")),
     path("access/", include("introsak.access.urls")),
+    path("placements/", include("introsak.placements.urls")),
+    path("early/", include("introsak.early.urls")),
+    path("intake/", include("introsak.intake.urls")),
 ]
 
 # A database that cannot be reached is a 503 with one log line (core.views).

@@ -38,6 +38,7 @@ PERSONAS = (
     "auditor_expired",
     "auditor_none",
     "administrator",
+    "planner",
 )
 _ROLES: dict[str, tuple[str, str | None]] = {
     "no_role": ("", None),
@@ -50,6 +51,7 @@ _ROLES: dict[str, tuple[str, str | None]] = {
     "auditor_expired": (Role.AUDITOR, None),
     "auditor_none": (Role.AUDITOR, None),
     "administrator": (Role.ADMINISTRATOR, None),
+    "planner": (Role.PLANNER, None),
 }
 DISTRICT_A_ROLES = ("adviser_a", "settlement_a", "coordinator_a")
 

@@ -36,7 +36,6 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from introsak.access.domain.protection import case_pseudonym
 from introsak.access.enums import Permission
 from introsak.access.models import AccessLogEntry, SecurityEvent
-from introsak.cases.models import Meeting
 from introsak.core.models import District
 from introsak.workspace.steps import STEPS
 from tests.access.personas import (
@@ -97,6 +96,12 @@ class Spec:
 
 def _case(world: World) -> dict[str, Any]:
     return {"pk": world.case_a.pk}
+
+
+def _meeting_of(world: World) -> int:
+    meeting = world.case_a.meetings.order_by("pk").first()
+    assert meeting is not None
+    return meeting.pk
 
 
 def _stats_view(world: World) -> dict[str, Any]:
@@ -171,6 +176,51 @@ def _make_audit(world: World) -> Any:
     return audit
 
 
+# --- placements (issue 15): an offer in district A, proposed to case A ----------------------
+
+
+def _offer(world: World) -> Any:
+    from introsak.placements.models import Employer, PlacementOffer
+
+    existing = PlacementOffer.objects.first()
+    if existing is not None:
+        return existing
+    employer = Employer.objects.create(
+        orgnr="974760673", name="Matrise barnehage", sector="kindergarten", ownership="municipal"
+    )
+    return PlacementOffer.objects.create(
+        employer=employer,
+        kind="language_practice",
+        title="Språkpraksis i barnehage",
+        occupation="53",
+        hours_per_week=15,
+        start=date(2024, 8, 1),
+    )
+
+
+def _offer_args(world: World) -> dict[str, Any]:
+    return {"pk": _offer(world).pk}
+
+
+def _fair_args(world: World) -> dict[str, Any]:
+    from introsak.placements.models import JobFair, JobFairInvitation
+
+    fair = JobFair.objects.first() or JobFair.objects.create(
+        name="Jobbmesse", held_on=date(2024, 9, 1), preparation_sessions=5
+    )
+    JobFairInvitation.objects.get_or_create(fair=fair, case=world.case_a)
+    return {"pk": fair.pk}
+
+
+def _placement_args(world: World) -> dict[str, Any]:
+    from introsak.placements.models import Placement
+
+    placement, _created = Placement.objects.get_or_create(
+        case=world.case_a, offer=_offer(world), defaults={"proposed_on": date(2024, 8, 7)}
+    )
+    return {"pk": world.case_a.pk, "placement_pk": placement.pk, "step": "decline"}
+
+
 # --- every named URL -------------------------------------------------------------------------
 
 URLS: dict[str, Spec] = {
@@ -215,17 +265,20 @@ URLS: dict[str, Spec] = {
     "workspace:correct": Spec(
         Kind.CASE,
         P.CASE_WRITE,
-        kwargs=lambda w: {
-            "pk": w.case_a.pk,
-            "kind": "meeting",
-            "event": Meeting.objects.filter(case=w.case_a).values_list("pk", flat=True)[0],
-        },
+        kwargs=lambda w: {"pk": w.case_a.pk, "kind": "meeting", "event": _meeting_of(w)},
         logs=1,
         shows_person=True,
         no_permission_status=403,
     ),
+    "workspace:reassign": Spec(
+        Kind.LIST, P.CASE_REASSIGN, query="?scope=district", shows_person=True
+    ),
+    "workspace:workload": Spec(Kind.PAGE, P.CASE_REASSIGN),
+    "workspace:saved": Spec(Kind.PAGE, P.CASE_READ),
     # statistics: aggregated, suppressed for small cells (the stats app's own tests)
     "stats:dashboard": Spec(Kind.PAGE, P.STATS_VIEW),
+    # Issue 16: the planner's forecast (aggregates of a simulation; no participant).
+    "intake:forecast": Spec(Kind.PAGE, P.FORECAST_VIEW, gradings=(NONE,)),
     "stats:view": Spec(Kind.PAGE, P.STATS_VIEW, kwargs=_stats_view),
     "stats:chart": Spec(Kind.PAGE, P.STATS_VIEW, kwargs=_stats_view),
     "stats:download": Spec(
@@ -256,13 +309,61 @@ URLS: dict[str, Spec] = {
     ),
 }
 
+URLS |= {
+    # placements: the board, employers and offers show no participant; an offer's ranked
+    # participants are a list (no log row); the work pages are for staff who may record
+    "placements:board": Spec(Kind.PAGE, P.CASE_READ),
+    "placements:employers": Spec(Kind.PAGE, P.CASE_READ),
+    "placements:offer_new": Spec(Kind.PAGE, P.CASE_WRITE),
+    "placements:offer": Spec(Kind.LIST, P.CASE_READ, kwargs=_offer_args, shows_person=True),
+    "placements:fairs": Spec(Kind.PAGE, P.CASE_READ),
+    "placements:statistics": Spec(Kind.PAGE, P.STATS_VIEW),
+    "placements:fair": Spec(Kind.LIST, P.CASE_READ, kwargs=_fair_args, shows_person=True),
+    "placements:participant": Spec(
+        Kind.CASE, P.CASE_WRITE, kwargs=_case, logs=1, shows_person=True
+    ),
+    "placements:profile": Spec(Kind.CASE, P.CASE_WRITE, kwargs=_case, logs=1, shows_person=True),
+    "placements:step": Spec(
+        Kind.CASE, P.CASE_WRITE, kwargs=_placement_args, logs=1, shows_person=True
+    ),
+}
+
 # Named URLs not requested here, with the reason and where they are tested instead.
 SKIPPED: dict[str, str] = {
+    "placements:propose": "POST only; proposing an offer (tests/placements/test_pages.py)",
+    "placements:fair_invite": "POST only; inviting to a job fair (tests/placements/test_fairs.py)",
+    "placements:invitation": "POST only; a job-fair outcome (tests/placements/test_fairs.py)",
     "logout": "POST only; ends the session (tests/accounts/test_sessions.py)",
     "set_language": "POST only; sets the language, no data",
     "accounts:otp_verify": "sends users without a device to enrolment "
     "(tests/accounts/test_two_factor.py)",
     "audits:exclude": "POST only; excluding a case (tests/audits/test_views.py)",
+    "workspace:saved-delete": "POST only; the user's own saved filter set "
+    "(tests/workspace/test_worklist_power.py)",
+    **{
+        f"early:{name}": "early contact: persons before settlement have no case yet, and the "
+        "participant's pages have no account (tests/early/test_access.py)"
+        for name in [
+            "list",
+            "create",
+            "person",
+            "link_create",
+            "link_revoke",
+            "consent_withdraw",
+            "settle",
+            "mapping_accept",
+            "own_view_link",
+            "case_section",
+            "groups",
+            "group",
+            "stats",
+            "open",
+            "questionnaire",
+            "own_open",
+            "own_view",
+            "leave",
+        ]
+    },
 }
 
 ADMIN_PREFIX = "admin:"

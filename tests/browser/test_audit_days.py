@@ -80,3 +80,23 @@ def test_leaving_a_changed_control_form_by_a_link_asks_first(page: Page, audit: 
     page.wait_for_timeout(500)
     assert asked == ["beforeunload"]
     assert page.url.endswith(url)
+
+
+def test_the_refused_control_form_in_english_has_no_axe_violations(
+    page: Page, audit: Audit
+) -> None:
+    log_in(page, "revisor", PASSWORD)
+    page.goto("/audits/")
+    page.select_option("#language-select", "en")
+    page.click(".app-language button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    row = _row(audit, "OS-04")
+    page.goto(f"/audits/{audit.pk}/cases/{row.pk}/")
+    criterion = page.locator("section.audit-criterion", has_text="MAP-01")
+    criterion.get_by_label("Your assessment").select_option("documented_elsewhere")
+    page.locator("#next-case").click()
+    summary = page.locator("#error-summary")
+    expect(summary).to_be_focused()
+    expect(summary).to_contain_text("Say in a comment why.")
+    violations = axe_scan(page)
+    assert violations == [], describe_violations(violations)

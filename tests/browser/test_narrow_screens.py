@@ -14,10 +14,10 @@ from datetime import date
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from introsak.audits.models import Audit, FrameCase
-from introsak.cases.models import ProgrammeCase
+from introsak.cases.models import Meeting, ProgrammeCase
 from tests.browser.conftest import (
     SCREENSHOTS,
     axe_scan,
@@ -138,12 +138,19 @@ def test_workspace_pages_reflow_at_phone_widths(
         f"/cases/{undecided_case}/",
         f"/cases/{rich_case}/meeting/",
         f"/cases/{undecided_case}/decision/",
+        f"/cases/{rich_case}/correct/meeting/{_first_meeting(rich_case)}/",
     ]
     problems = _check(page, paths, language)
     assert not problems, problems
     _header_cards_and_findings_fit(page, rich_case, language)
     if language == "nb":
         _phone_screenshots(page, rich_case)
+
+
+def _first_meeting(case_pk: int) -> int:
+    meeting = Meeting.objects.filter(case_id=case_pk).order_by("date", "pk").first()
+    assert meeting is not None
+    return meeting.pk
 
 
 def _inside(page: Page, selector: str) -> None:
@@ -191,7 +198,8 @@ def _header_cards_and_findings_fit(page: Page, case_pk: int, language: str) -> N
 
 
 def _phone_screenshots(page: Page, case_pk: int) -> None:
-    """docs/screenshots/worklist-phone.png and case-page-phone.png: 390 px wide."""
+    """docs/screenshots/worklist-phone.png, case-page-phone.png (the top of the page) and
+    case-page-phone-findings.png (the findings as cards): 390 px wide."""
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto("/cases/")
     page.wait_for_load_state("networkidle")
@@ -208,6 +216,86 @@ def _phone_screenshots(page: Page, case_pk: int) -> None:
         full_page=True,
         clip={"x": 0, "y": 0, "width": 390, "height": 2400},
     )
+    top = page.evaluate("document.getElementById('findings').getBoundingClientRect().top")
+    page.screenshot(
+        path=str(SCREENSHOTS / "case-page-phone-findings.png"),
+        full_page=True,
+        clip={"x": 0, "y": top + page.evaluate("window.scrollY"), "width": 390, "height": 1800},
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_other_pages_reflow_at_phone_widths(
+    page: Page, live_server: Any, cases: dict[str, int], language: str
+) -> None:
+    """The log-in page, the start page, the law's parameters, the password change and the
+    administrator's access-log pages: no page scrolls sideways either."""
+    _use_language(page, live_server.url, language)
+    problems = _check(page, ["/login/"], language)
+    log_in(page, "radgiver.sth", PASSWORD)
+    problems += _check(page, ["/", "/rules/parameters/", "/account/password/"], language)
+    page.context.clear_cookies()
+    _use_language(page, live_server.url, language)
+    log_in(page, "admin", PASSWORD)
+    problems += _check(page, ["/", "/access/", "/access/security/"], language)
+    assert not problems, problems
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_coordinator_pages_reflow_at_phone_widths(
+    page: Page, live_server: Any, cases: dict[str, int], language: str
+) -> None:
+    """The coordinator's district view with combined filters, the workload per adviser, the
+    bulk reassignment (with its errors) and the saved filters."""
+    _use_language(page, live_server.url, language)
+    log_in(page, "koordinator.sth", PASSWORD)
+    paths = [
+        "/cases/?scope=district",
+        "/cases/?scope=district&filter=no_norwegian&and=overdue",
+        "/cases/workload/",
+        "/cases/reassign/",
+        "/cases/saved/",
+    ]
+    problems = _check(page, paths, language)
+    page.goto("/cases/reassign/")
+    page.click("#reassign-submit")  # nothing chosen: the form with its errors
+    if problem := _reflow_problem(page):
+        problems += f"\nreassign with errors: {problem}"
+    if violations := axe_scan(page):
+        problems += f"\nreassign with errors: {describe_violations(violations)}"
+    assert not problems, problems
+
+
+@pytest.mark.django_db(transaction=True)
+def test_without_javascript_the_worklist_is_cards_and_nothing_scrolls_sideways(
+    browser: Browser, live_server: Any, cases: dict[str, int]
+) -> None:
+    """The reflow is CSS: with JavaScript off the worklist rows and the findings are still
+    labelled cards (their labels are written by the server), and the other tables scroll
+    inside their wrappers, not the page."""
+    context = browser.new_context(
+        base_url=live_server.url,
+        locale="nb-NO",
+        viewport={"width": 320, "height": 640},
+        java_script_enabled=False,
+    )
+    page = context.new_page()
+    try:
+        log_in(page, "radgiver.sth", PASSWORD)
+        for path in ("/cases/", f"/cases/{cases['C-400']}/"):
+            page.goto(path)
+            assert _reflow_problem(page) == "", path
+        page.goto("/cases/")
+        row = page.locator("#worklist-table tbody tr").first
+        assert row.evaluate("r => getComputedStyle(r).display") == "grid"
+        page.goto(f"/cases/{cases['C-400']}/")
+        finding = page.locator("#finding-TRI-01")
+        assert finding.evaluate("r => getComputedStyle(r).display") == "grid"
+        assert page.locator("#activities td[data-label]").count() == 0  # app.js did not run
+    finally:
+        context.close()
 
 
 # --- statistics -----------------------------------------------------------------------------

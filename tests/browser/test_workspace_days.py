@@ -12,9 +12,17 @@ from introsak.access.domain.protection import case_pseudonym
 from introsak.access.models import AuditGrant
 from introsak.cases.models import ProgrammeCase
 from tests.access.personas import World, make_world
-from tests.browser.conftest import log_in
-from tests.factories import user
-from tests.workspace.builders import AS_OF, load, running, staff
+from tests.bokmaal import ISO_DATE, english_words
+from tests.browser.conftest import axe_scan, describe_violations, log_in
+from tests.factories import case_dict, user
+from tests.workspace.builders import (
+    AS_OF,
+    caseload,
+    load,
+    rich,
+    running,
+    staff,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "correct horse battery staple"
@@ -53,6 +61,8 @@ def test_auditor_searches_pseudonyms_and_is_told_when_nothing_matches(page: Page
     expect(page.locator("#worklist-status")).to_have_text(
         "Ingen deltakere passer til søket «zzzz»."
     )
+    violations = axe_scan(page)
+    assert violations == [], describe_violations(violations)
     page.fill("#worklist-q", "A-1")  # a case number, but the grant shows no identities
     expect(page.locator("#worklist-empty")).to_be_visible()
     pseudonym = case_pseudonym(world.case_a)
@@ -120,6 +130,8 @@ def test_after_a_save_the_message_is_where_the_user_lands_and_has_focus(page: Pa
     expect(message).to_be_focused()
     expect(message).to_be_in_viewport()
     assert page.locator("#activities #saved-message").count() == 1
+    violations = axe_scan(page)
+    assert violations == [], describe_violations(violations)
 
 
 def test_the_minutes_written_box_ticks_itself_while_typing(page: Page) -> None:
@@ -137,3 +149,127 @@ def test_the_minutes_written_box_ticks_itself_while_typing(page: Page) -> None:
     page.locator("#id_notes").press_sequentially("x")
     page.locator("#id_notes").press("Backspace")
     expect(box).to_be_checked()
+
+
+# --- the keyboard-only round ------------------------------------------------------------------
+
+
+def _active(page: Page) -> str:
+    return str(page.evaluate("document.activeElement ? document.activeElement.id : ''"))
+
+
+def _tab_to(page: Page, element_id: str, *, back: bool = False, limit: int = 120) -> None:
+    key = "Shift+Tab" if back else "Tab"
+    for _ in range(limit):
+        page.keyboard.press(key)
+        if _active(page) == element_id:
+            return
+    raise AssertionError(f"#{element_id} was not reached with {key}")
+
+
+def _tab_to_link(page: Page, text: str, *, back: bool = False, limit: int = 120) -> None:
+    key = "Shift+Tab" if back else "Tab"
+    for _ in range(limit):
+        page.keyboard.press(key)
+        if page.evaluate("document.activeElement.textContent.trim()") == text:
+            return
+    raise AssertionError(f"the link {text!r} was not reached with {key}")
+
+
+def test_keyboard_only_from_an_overdue_case_to_its_recorded_meeting_and_back(
+    page: Page,
+) -> None:
+    """Log in, find an overdue case with "/" (the worklist's shortcut to its search field,
+    keys.js), open it, record the missing three-party meeting and go back to the list, with
+    the keyboard alone."""
+    staff()
+    load(
+        [
+            case_dict(  # running since 2024-01-15; the first meeting was due 2024-02-15
+                "C-100",
+                adviser="radgiver.sth",
+                person__name="Olena Kovalenko",
+                jobseeker_registered_date="2024-02-01",
+                education_recognition={"relevant": False},
+            ),
+            *caseload("radgiver.sth", 6, prefix="W"),
+        ]
+    )
+    pk = ProgrammeCase.objects.get(case_id="C-100").pk
+    page.goto("/login/")
+    _tab_to(page, "id_username")
+    page.keyboard.type("radgiver.sth")
+    page.keyboard.press("Tab")
+    page.keyboard.type(PASSWORD)
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Mine deltakere")
+    missing = int(page.locator("#filter-no_three_party .app-filter__count").inner_text())
+
+    page.keyboard.press("/")
+    expect(page.locator("#worklist-q")).to_be_focused()
+    page.keyboard.type("Olena")
+    expect(_rows(page)).to_have_count(1)
+    expect(_rows(page).first.locator("[data-status]")).to_have_attribute("data-status", "overdue")
+    _tab_to(page, f"case-link-{pk}")
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Olena Kovalenko")
+    expect(page.locator("#finding-TRI-01")).to_have_attribute("data-status", "overdue")
+
+    _tab_to(page, "action-meeting")
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Registrer møte")
+    expect(page.locator("#id_date")).to_have_value("2024-08-07")  # held today, the default
+    _tab_to(page, "id_attendance")
+    page.keyboard.type("Olena, programrådgiver og norsklærer møtte.")
+    _tab_to(page, "step-submit")
+    page.keyboard.press("Enter")
+    message = page.locator("#saved-message")
+    expect(message).to_be_focused()
+    expect(message).to_have_text("Møtet er registrert.")
+    expect(page.locator("#finding-TRI-01")).to_have_attribute("data-status", "met_late")
+
+    _tab_to_link(page, "Tilbake til arbeidslisten", back=True)
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Mine deltakere")
+    expect(page.locator("#filter-no_three_party .app-filter__count")).to_have_text(str(missing - 1))
+
+
+# --- item 7: correct labels -------------------------------------------------------------------
+
+
+def test_case_page_labels_in_bokmaal_and_english(page: Page) -> None:
+    staff()
+    load(
+        [
+            rich(
+                "C-500",
+                "radgiver.sth",
+                meetings=[
+                    {"date": "2024-06-16", "kind": "three_party", "documented": True},
+                    {"date": "2024-07-30", "kind": "three_party", "documented": False},
+                    {"date": "2024-08-07", "kind": "three_party", "documented": True},
+                ],
+            ),
+            case_dict("C-600", adviser="radgiver.sth", start_date="2024-07-01"),
+        ]
+    )
+    log_in(page, "radgiver.sth", PASSWORD)
+    page.goto(f"/cases/{ProgrammeCase.objects.get(case_id='C-500').pk}/")
+    meetings = page.locator("#step-meetings")
+    expect(meetings).to_contain_text(
+        "07.08.2024 Trekantsamtale · 8 dager siden trekantsamtalen 30.07.2024"
+    )
+    text = page.locator("main").inner_text()
+    assert ISO_DATE.findall(text) == []
+    assert english_words(text) == []
+    violations = axe_scan(page)
+    assert violations == [], describe_violations(violations)
+
+    page.select_option("#language-select", "en")
+    page.click(".app-language button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    page.goto(f"/cases/{ProgrammeCase.objects.get(case_id='C-600').pk}/")
+    states = page.locator(".app-timeline__head .app-status").all_inner_texts()
+    assert "Pending" in states and "Open" not in states
+    violations = axe_scan(page)
+    assert violations == [], describe_violations(violations)

@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 from django.utils import translation
 
+from introsak.access.domain.retention import retention_apply
+from introsak.access.domain.subject_export import subject_data
 from introsak.casefacts import model as casefacts
 from introsak.casefacts.enums import ActivityKind, MeetingKind, RecognitionOutcome, SentBy
 from introsak.cases import models
@@ -258,7 +260,7 @@ def test_a_stale_version_is_refused_and_nothing_is_written(people: Staff) -> Non
             ),
             correction_reason="Referat",
         )
-    assert stale.value.changed_by == "Per Hansen"
+    assert stale.value.changed_by == "Per Hansen (radgiver.sth2)"  # told apart by user name
     meeting.refresh_from_db()
     assert meeting.documented is False
     assert not EventCorrection.objects.exists()
@@ -389,3 +391,33 @@ def test_the_history_is_append_only(people: Staff) -> None:
     with pytest.raises(AppendOnly):
         correction.delete()
     assert EventCorrection.objects.get().reason == "Referat i journalen"
+
+
+def test_the_history_is_in_the_subject_export_and_erased_at_anonymisation(
+    people: Staff,
+) -> None:
+    load([ended_without_meeting("C-1", "radgiver.sth", meetings=UNDOCUMENTED)])
+    case = _case()
+    meeting = models.Meeting.objects.get(case=case)
+    ops.event_correct(
+        case=case,
+        by=people.adviser,
+        expected_version=case.version,
+        event="meeting",
+        event_id=meeting.pk,
+        value=casefacts.Meeting(
+            kind=MeetingKind.THREE_PARTY,
+            date=date(2024, 2, 12),
+            documented=True,
+            minutes=_minutes(),
+        ),
+        correction_reason="Referat skrevet etter samtale med lærer.",
+    )
+    exported = subject_data(_case())["data"]["cases.EventCorrection"]
+    assert [row["reason"] for row in exported] == ["Referat skrevet etter samtale med lærer."]
+    assert "Deltaker, rådgiver og lærer" in exported[0]["changes"]
+
+    assert retention_apply(years=1, today=date(2026, 1, 1)).anonymised == 1
+    erased = EventCorrection.objects.get()
+    assert (erased.reason, erased.changes, erased.changed) == ("", "", [])
+    assert (erased.event, erased.event_id, erased.user) == ("meeting", meeting.pk, people.adviser)

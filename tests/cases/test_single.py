@@ -10,7 +10,7 @@ import pytest
 
 from introsak.cases import models as m
 from introsak.cases.domain.facts import CaseLists, case_to_facts, facts_queryset
-from introsak.cases.domain.single import case_rows, select_case
+from introsak.cases.domain.single import case_page_loader, case_rows
 from tests.workspace.builders import caseload, load, rich, running, staff
 
 pytestmark = pytest.mark.django_db
@@ -44,13 +44,15 @@ def test_one_case_loads_as_the_prefetching_queryset_does(django_assert_num_queri
     for case_id in ("R-1", "R-2", "L-0", "L-1"):
         expected = facts_queryset(m.ProgrammeCase.objects.filter(case_id=case_id)).get()
         with django_assert_num_queries(1):
-            loader = select_case(recent_changes=10)
+            loader = case_page_loader(recent_changes=10)
             case = loader(m.ProgrammeCase.objects.filter(case_id=case_id)).get()
         with django_assert_num_queries(0):
             rows = case_rows(case)
             assert _lists(rows.lists) == _lists(CaseLists.prefetched(expected))
             assert case_to_facts(case, rows.lists) == case_to_facts(expected)
-    rich_case = select_case(recent_changes=10)(m.ProgrammeCase.objects.filter(case_id="R-1")).get()
+    rich_case = case_page_loader(recent_changes=10)(
+        m.ProgrammeCase.objects.filter(case_id="R-1")
+    ).get()
     lists = case_rows(rich_case).lists
     assert len(lists.plans) > 1
     assert any(lists.items_of(p) for p in lists.plans)
@@ -83,7 +85,9 @@ def test_changes_corrections_and_staff_come_with_the_case(
     moment = datetime(2024, 8, 7, 9, 30, 15, 123456, tzinfo=UTC)
     m.CaseChange.objects.filter(case=case, version=4).update(at=moment)
     with django_assert_num_queries(1):
-        loaded = select_case(recent_changes=3)(m.ProgrammeCase.objects.filter(pk=case.pk)).get()
+        loaded = case_page_loader(recent_changes=3)(
+            m.ProgrammeCase.objects.filter(pk=case.pk)
+        ).get()
     with django_assert_num_queries(0):
         rows = case_rows(loaded)
         assert [c.version for c in rows.recent_changes] == [4, 3, 2]

@@ -103,7 +103,12 @@ def test_staff_usernames_roles_and_districts(demo: DemoData) -> None:
         assert 1 <= mine[StaffRole.SETTLEMENT_WORKER] <= 3
         assert mine[StaffRole.PROGRAMME_ADVISER] >= 2
     central = Counter(s.role for s in demo.staff if s.district is None)
-    assert central == {StaffRole.CITY_ANALYST: 2, StaffRole.AUDITOR: 2, StaffRole.ADMINISTRATOR: 1}
+    assert central == {
+        StaffRole.CITY_ANALYST: 2,
+        StaffRole.AUDITOR: 2,
+        StaffRole.ADMINISTRATOR: 1,
+        StaffRole.PLANNER: 1,
+    }
     assert all(len(s.full_name.split(" ")) == 2 for s in demo.staff)
     assert all(s.email.endswith("@introsak.example") for s in demo.staff)
 
@@ -125,6 +130,7 @@ def test_demo_logins_do_not_depend_on_the_seed() -> None:
         "analytiker.1",
         "revisor.1",
         "admin",
+        "planlegger.1",
     ]
 
 

@@ -103,6 +103,7 @@ def sample_cases(seed: int = 7, count: int = 240) -> list[dict[str, Any]]:
     import random
 
     rng = random.Random(seed)
+    schools = random.Random(seed + 1)  # issue 16: its own draws keep the others unchanged
     districts = ["st_hanshaugen", "ostensjo", "grunerlokka", "stovner"]
     reasons = [
         "work",
@@ -133,6 +134,13 @@ def sample_cases(seed: int = 7, count: int = 240) -> list[dict[str, Any]]:
                 basis=basis,
                 adviser=adviser,
             )
+            case["training"] = {
+                "mapping_appointment_on": (
+                    settled + timedelta(days=schools.randrange(5, 40))
+                ).isoformat(),
+                "started_on": start.isoformat(),
+                "school": schools.choice(["helsfyr", "skullerud", "rosenhoff"]),
+            }
         else:
             end = date(2022, 1, 10) + timedelta(days=rng.randrange(940))
             case = ended_case(

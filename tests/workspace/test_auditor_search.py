@@ -4,15 +4,20 @@ lets them see identities, and is told when nothing matches."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from introsak.access.domain.protection import case_pseudonym, pseudonym_matches
 from introsak.access.models import AuditGrant
 from introsak.casefacts.serialize import case_pseudonym as export_case_pseudonym
 from introsak.cases.models import ProgrammeCase
-from tests.access.personas import NAME_A, World, client_for, make_world
+from tests.access.personas import DISTRICT_A, NAME_A, World, client_for, make_world
+from tests.factories import case_dict, import_cases, with_national_id
 
 pytestmark = pytest.mark.django_db
 
@@ -90,3 +95,22 @@ def test_caseworkers_still_search_names_and_case_numbers() -> None:
     assert _found(world, "adviser_a", NAME_A)[0] == ["A-1"]
     assert _found(world, "adviser_a", "A-1")[0] == ["A-1"]
     assert _found(world, "adviser_a", case_pseudonym(world.case_a))[0] == []
+
+
+def test_a_pseudonym_search_costs_the_same_queries_for_more_cases(
+    django_assert_max_num_queries: Any,
+) -> None:
+    """One query more than the plain worklist (the numbers of the cases in view, to compute
+    their pseudonyms), whatever the number of cases."""
+    world = make_world()
+    client = client_for(world.staff("auditor_valid"))
+    url = reverse("workspace:worklist")
+    shown = case_pseudonym(world.case_a)
+    client.get(url, {"q": shown})  # warm the session
+    with CaptureQueriesContext(connection) as few:
+        assert shown in client.get(url, {"q": shown}).content.decode()
+    import_cases(
+        [with_national_id(case_dict(f"A-{n}", district=DISTRICT_A), 100 + n) for n in range(2, 40)]
+    )
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert shown in client.get(url, {"q": shown}).content.decode()

@@ -16,6 +16,7 @@ from django.test import Client
 from django.urls import reverse
 
 from introsak.cases.models import ProgrammeCase
+from introsak.workspace.corrections import CORRECTIONS
 from introsak.workspace.steps import STEPS
 from tests.bokmaal import ISO_DATE, english_words, in_context, visible_text
 from tests.workspace.builders import Staff, caseload, ended_without_meeting, load, rich
@@ -28,9 +29,16 @@ def _pages(client: Client, case: ProgrammeCase) -> dict[str, str]:
         "worklist": reverse("workspace:worklist"),
         "district worklist": reverse("workspace:worklist") + "?scope=district&closed=1",
         "help": reverse("workspace:help"),
+        "reassign several": reverse("workspace:reassign"),
+        "workload": reverse("workspace:workload"),
+        "saved filters": reverse("workspace:saved"),
         "case page": reverse("workspace:case", args=[case.pk]),
     }
     urls |= {f"form {step}": reverse("workspace:record", args=[case.pk, step]) for step in STEPS}
+    for kind, spec in CORRECTIONS.items():  # completing and correcting a recorded event
+        event = spec.model._default_manager.filter(case_id=case.pk).first()
+        if event is not None:
+            urls[f"correct {kind}"] = reverse("workspace:correct", args=[case.pk, kind, event.pk])
     pages = {}
     for name, url in urls.items():
         response = client.get(url)
@@ -53,6 +61,7 @@ def pages(client: Client, people: Staff) -> dict[str, str]:
 
 
 def test_bokmaal_pages_have_no_english_words(pages: dict[str, str]) -> None:
+    assert {"correct meeting", "correct activity", "correct leave"} <= set(pages)
     found = {name: in_context(text, english_words(text)) for name, text in pages.items()}
     assert {name: words for name, words in found.items() if words} == {}
 

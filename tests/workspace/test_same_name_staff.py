@@ -68,3 +68,32 @@ def test_change_adviser_form_and_the_case_page_tell_them_apart(
     page = client.get(reverse("workspace:case", args=[case.pk])).content.decode()
     assert "<dd>Sara Solberg (sara.solberg2)" in page  # the case's adviser
     assert "· Lise Berg (koordinator.sth) <span" in page  # who made the change
+
+
+def test_who_recorded_an_event_is_told_apart(client: Client, two_saras: tuple[User, User]) -> None:
+    second = two_saras[1]
+    case = ProgrammeCase.objects.get(case_id="C-1")
+    case_reassign(
+        case=case, by=User.objects.get(username="koordinator.sth"), expected_version=case.version,
+        adviser=second,
+    )  # fmt: skip
+    client.force_login(second)
+    client.post(
+        reverse("workspace:record", args=[case.pk, "meeting"]),
+        {"version": ProgrammeCase.objects.get(pk=case.pk).version, "kind": "transfer",
+         "date": "2024-07-01"},
+    )  # fmt: skip
+    html = client.get(reverse("workspace:case", args=[case.pk])).content.decode()
+    assert "Registrert av Sara Solberg (sara.solberg2)" in html
+
+
+def test_several_cases_reassignment_and_the_workload_view_tell_them_apart(
+    client: Client, people: Staff, two_saras: tuple[User, User]
+) -> None:
+    client.force_login(people.coordinator)
+    form = client.get(reverse("workspace:reassign")).content.decode()
+    saras = [o for o in _options(form, "reassign-adviser") if o.startswith("Sara Solberg")]
+    assert saras == ["Sara Solberg (sara.solberg)", "Sara Solberg (sara.solberg2)"]
+    workload = client.get(reverse("workspace:workload")).content.decode()
+    names = re.findall(r"Sara Solberg \([\w.]+\)", workload)
+    assert sorted(set(names)) == ["Sara Solberg (sara.solberg)", "Sara Solberg (sara.solberg2)"]

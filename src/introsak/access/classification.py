@@ -198,6 +198,9 @@ _CASES: dict[str, ModelClass] = {
             "flag_u25_goal_from": technical("Derived: worklist flag"),
             "flag_plan_review_from": technical("Derived: worklist flag"),
             "flag_no_norwegian_from": technical("Derived: worklist flag"),
+            "flag_no_work_activity_from": technical("Derived: worklist flag (issue 15)"),
+            "placement_ends_on": technical("Derived: worklist filter, placement ending"),
+            "declined_offers": technical("Derived: worklist filter, declined offers"),
             "created_at": CREATED,
             "updated_at": UPDATED,
         },
@@ -431,6 +434,18 @@ _WORKSPACE_AUDITS: dict[str, ModelClass] = {
             "at": log("When"),
         },
     ),
+    "workspace.SavedFilter": ModelClass(
+        None,
+        {
+            "id": PK,
+            "user": staff("Whose saved worklist view it is"),
+            "name": staff("The name the user gave the view", C.NONE),
+            "query": staff(
+                "The worklist's filters, sort and scope (never the search text)", C.NONE
+            ),
+            "created_at": CREATED,
+        },
+    ),
     "cases.EventCorrection": ModelClass(
         "case",
         {
@@ -646,7 +661,208 @@ _FRAMEWORK |= {
     ),
 }
 
-REGISTRY: dict[str, ModelClass] = _CASES | _STAFF | _ACCESS | _WORKSPACE_AUDITS | _FRAMEWORK
+# Early contact before settlement (issue 17; docs/early-contact.md). A person known before
+# settlement has no case until settled; then ``case`` links every row here to it.
+_EARLY: dict[str, ModelClass] = {
+    "early.EarlyPerson": ModelClass(
+        "case",
+        {
+            "id": PK,
+            "district": fact("The district that will settle the person"),
+            "settlement_worker": staff("The settlement worker responsible before settlement"),
+            "adviser": staff("The programme adviser who may read the answers"),
+            "name": identity("Address the person in the letter and recognise them"),
+            "birth_date": _f(
+                C.PERSONAL, R.GENERALISE, "Carried into the case at settlement; birth year kept"
+            ),
+            "national_id": identity("Carried into the case at settlement"),
+            "duf_number": identity("Carried into the case at settlement; contact with UDI/IMDi"),
+            "reception_centre": _f(
+                C.PERSONAL, R.ERASE, "Where to reach the person before settlement"
+            ),
+            "expected_settlement_date": fact("Plan the early contact and the pre-course"),
+            "household": _f(C.PERSONAL, R.ERASE, "The settlement request's household reference"),
+            "language": fact("The language of the letter, questionnaire and own view"),
+            "consent_given_on": fact("Consent to early contact (legal basis of the answers)"),
+            "consent_withdrawn_at": fact("Withdrawal of consent (the answers were deleted)"),
+            "case": CASE,
+            "settled_on": fact("Statistics: reached before settlement"),
+            "created_at": CREATED,
+            "updated_at": UPDATED,
+        },
+    ),
+    "early.QuestionnaireLink": ModelClass(
+        "person__case",
+        {
+            "id": PK,
+            "person": technical("Whose link"),
+            "token_hash": secret("SHA-256 of the link's token (the token is never stored)"),
+            "created_at": CREATED,
+            "created_by": staff("Who made the letter"),
+            "expires_at": technical("Expiry"),
+            "revoked_at": technical("Revocation"),
+            "opened_count": log("How often the link was opened"),
+            "last_opened_at": log("When the link was last opened"),
+        },
+    ),
+    "early.QuestionnaireAnswers": ModelClass(
+        "person__case",
+        {
+            "id": PK,
+            "person": technical("Whose answers"),
+            "answers": free_text(
+                "The questionnaire's answers (work, education, wishes, obstacles incl. health "
+                "and childcare), encrypted; deleted when consent is withdrawn"
+            ),
+            "last_page": technical("Save and continue"),
+            "submitted_at": fact("Statistics: reached before settlement"),
+            "updated_at": UPDATED,
+        },
+    ),
+    "early.AcceptedMappingField": ModelClass(
+        "person__case",
+        {
+            "id": PK,
+            "person": technical("Whose mapping"),
+            "key": technical("Which field of the mapping"),
+            "value": free_text("The accepted competence-mapping value, encrypted"),
+            "accepted_by": staff("Who accepted it"),
+            "accepted_at": technical("When"),
+        },
+    ),
+    "early.LinkAttempt": ModelClass(
+        None,
+        {
+            "id": PK,
+            "client": secret("Keyed hash of the address of a failed link attempt (throttling)"),
+            "at": secret("When (rows older than the throttling window are not used)"),
+        },
+    ),
+    "early.EarlyAccessEntry": ModelClass(
+        "case_id",
+        {
+            "id": PK,
+            "at": log("When"),
+            "user": log("Which staff member (empty: the person themself)"),
+            "data_subject": log("The person's own access"),
+            "early_person_id": log("Which person before settlement (id)"),
+            "case_id": log("Which case (id)"),
+            "action": log("What was done"),
+        },
+    ),
+    "early.PreCourseGroup": ModelClass(
+        None,
+        {
+            "id": PK,
+            "district": technical("The group's district"),
+            "name": technical("The group's name"),
+            "language": technical("The group's language"),
+            "first_session": technical("Schedule"),
+            "weeks": technical("Schedule"),
+            "members": _f(C.PERSONAL, R.STATISTICS, "Who takes part in the pre-course"),
+            "created_by": staff("Who created the group"),
+            "created_at": CREATED,
+        },
+    ),
+    "early.PreCourseSession": ModelClass(
+        None,
+        {
+            "id": PK,
+            "group": technical("The group"),
+            "number": technical("Schedule"),
+            "day": technical("Schedule"),
+        },
+    ),
+    "early.Attendance": ModelClass(
+        "person__case",
+        {
+            "id": PK,
+            "session": technical("Which session"),
+            "person": technical("Who"),
+            "present": fact("Pre-course attendance"),
+        },
+    ),
+    "early.OwnViewLink": ModelClass(
+        "case",
+        {
+            "id": PK,
+            "case": CASE,
+            "language": fact("The own view's language"),
+            "token_hash": secret("SHA-256 of the one-time token (the token is never stored)"),
+            "created_at": CREATED,
+            "created_by": staff("Who made the link"),
+            "expires_at": technical("Expiry"),
+            "used_at": log("When the link was used"),
+        },
+    ),
+}
+
+# Issue 16: the way into Norwegian training (a case fact) and the intake calendar (reference
+# data without persons).
+_LEVEL = "Norwegian level (CEFR) per skill: track, goal and test results"
+_INTAKE: dict[str, ModelClass] = {
+    "cases.TrainingPath": ModelClass(
+        "case",
+        {
+            "id": PK,
+            "case": CASE,
+            "address_registered_on": fact("Mapping needs a registered address (report L798)"),
+            "mapping_appointment_on": fact("Start of the school waiting time"),
+            "placement_tested_on": fact("Placement test"),
+            "placement_oral": fact(_LEVEL),
+            "placement_reading": fact(_LEVEL),
+            "placement_listening": fact(_LEVEL),
+            "placement_writing": fact(_LEVEL),
+            "track": fact("Progression track: class and forecast"),
+            "offered_on": fact("School offer: waiting time"),
+            "offered_school": fact("School offer: waiting time per school"),
+            "offered_start_on": fact("School offer: waiting time"),
+            "offer_response": fact("Declined offers: waiting for the preferred school"),
+            "preferred_school": fact("Declined offers: school preferences in the forecast"),
+            "started_on": fact("End of the school waiting time; NOR-01"),
+            "school": fact("Waiting time per school"),
+            "attendance_percent": fact("Attendance summary for the three-party meeting"),
+            "attendance_as_of": fact("Attendance summary for the three-party meeting"),
+            "test_taken_on": fact("Norwegian test taken"),
+            "test_oral": fact(_LEVEL),
+            "test_reading": fact(_LEVEL),
+            "test_listening": fact(_LEVEL),
+            "test_writing": fact(_LEVEL),
+            "social_studies_test_on": fact("Social-studies test taken"),
+            "social_studies_passed": fact("Social-studies test result"),
+        },
+    ),
+    "intake.School": ModelClass(
+        None,
+        {
+            "id": PK,
+            "code": _f(C.NONE, R.REFERENCE, "School key in files and case facts"),
+            "name": _f(C.NONE, R.REFERENCE, "School name"),
+        },
+    ),
+    "intake.Intake": ModelClass(
+        None,
+        {
+            "id": PK,
+            "school": _f(C.NONE, R.REFERENCE, "The school of the intake"),
+            "starts_on": _f(C.NONE, R.REFERENCE, "First day of the intake's classes"),
+            "ends_on": _f(C.NONE, R.REFERENCE, "Last day before the school's next intake"),
+        },
+    ),
+    "intake.IntakeClass": ModelClass(
+        None,
+        {
+            "id": PK,
+            "intake": _f(C.NONE, R.REFERENCE, "The intake of the class"),
+            "track": _f(C.NONE, R.REFERENCE, "Progression track of the class"),
+            "capacity": _f(C.NONE, R.REFERENCE, "Places in the class: the forecast's capacity"),
+        },
+    ),
+}
+
+REGISTRY: dict[str, ModelClass] = (
+    _CASES | _STAFF | _ACCESS | _WORKSPACE_AUDITS | _FRAMEWORK | _EARLY | _INTAKE
+)
 
 
 def model_fields(model: Any) -> list[Any]:
@@ -657,3 +873,135 @@ def model_fields(model: Any) -> list[Any]:
 def subject_models() -> dict[str, ModelClass]:
     """Models whose rows are about one participant (collected by the data-subject export)."""
     return {label: entry for label, entry in REGISTRY.items() if entry.subject}
+
+
+# Issue 15 (work first): the work profile (a case fact) and the placements app. Employers,
+# offers, the market board and job fairs are reference data about workplaces (the contact
+# person is a staff-like business contact, kept while the employer is registered).
+_WORK_FIRST: dict[str, ModelClass] = {
+    "cases.WorkProfile": ModelClass(
+        "case",
+        {
+            "id": PK,
+            "case": CASE,
+            "experience": fact("Matching: occupation codes and years of work experience"),
+            "education": free_text("Matching: the participant's education in words"),
+            "wished_occupations": fact("Matching: wished occupations (ISCO-08)"),
+            "wished_sectors": fact("Matching: wished sectors"),
+            "wished_districts": fact("Matching: wished districts"),
+            "norwegian_oral": fact("Matching: Norwegian test level, oral"),
+            "norwegian_reading": fact("Matching: Norwegian test level, reading"),
+            "norwegian_listening": fact("Matching: Norwegian test level, listening"),
+            "norwegian_writing": fact("Matching: Norwegian test level, writing"),
+            "driving_licence": fact("Matching: driving licence"),
+            "available_hours_per_week": fact("Matching: hours available for work"),
+            "available_percent": fact("Matching: share of full time available"),
+            "job_goal": free_text("The participant's own job goal in words"),
+        },
+    ),
+    "placements.Employer": ModelClass(
+        None,
+        {
+            "id": PK,
+            "orgnr": _f(C.NONE, R.REFERENCE, "Organisation number (register key)"),
+            "name": _f(C.NONE, R.REFERENCE, "Employer name"),
+            "sector": _f(C.NONE, R.REFERENCE, "Sector (Figure 9 statistics, matching)"),
+            "ownership": _f(C.NONE, R.REFERENCE, "Municipal or private"),
+            "district": _f(C.NONE, R.REFERENCE, "District of the workplace"),
+            "contact_name": staff("Employer's contact person"),
+            "contact_email": staff("Employer's contact e-mail"),
+            "contact_phone": staff("Employer's contact phone"),
+            "notes": _f(C.NONE, R.REFERENCE, "Notes about the employer (no participant data)"),
+            "created_at": CREATED,
+            "updated_at": UPDATED,
+        },
+    ),
+    "placements.PlacementOffer": ModelClass(
+        None,
+        {
+            "id": PK,
+            "employer": _f(C.NONE, R.REFERENCE, "The offering employer"),
+            "kind": _f(C.NONE, R.REFERENCE, "Kind of placement"),
+            "title": _f(C.NONE, R.REFERENCE, "Offer title"),
+            "tasks": _f(C.NONE, R.REFERENCE, "Tasks of the place"),
+            "occupation": _f(C.NONE, R.REFERENCE, "Occupation (ISCO-08)"),
+            "district": _f(C.NONE, R.REFERENCE, "District of the place"),
+            "hours_per_week": _f(C.NONE, R.REFERENCE, "Hours of the place"),
+            "start": _f(C.NONE, R.REFERENCE, "Period of the offer"),
+            "end": _f(C.NONE, R.REFERENCE, "Period of the offer"),
+            "capacity": _f(C.NONE, R.REFERENCE, "Number of places"),
+            "req_oral": _f(C.NONE, R.REFERENCE, "Norwegian required, oral"),
+            "req_reading": _f(C.NONE, R.REFERENCE, "Norwegian required, reading"),
+            "req_listening": _f(C.NONE, R.REFERENCE, "Norwegian required, listening"),
+            "req_writing": _f(C.NONE, R.REFERENCE, "Norwegian required, writing"),
+            "requirement": _f(C.NONE, R.REFERENCE, "Catalogue language requirement"),
+            "formal_competence_required": _f(C.NONE, R.REFERENCE, "Formal competence needed"),
+            "open": _f(C.NONE, R.REFERENCE, "Whether the offer takes proposals"),
+            "created_by": staff("Who registered the offer"),
+            "created_at": CREATED,
+        },
+    ),
+    "placements.Placement": ModelClass(
+        "case",
+        {
+            "id": PK,
+            "case": CASE,
+            "offer": technical("The offer"),
+            "status": fact("Pipeline status (practice statistics)"),
+            "proposed_on": fact("Pipeline dates"),
+            "offered_on": fact("Pipeline dates"),
+            "answered_on": fact("Pipeline dates"),
+            "decline_reason": fact("Decline reasons (statistics)"),
+            "decline_note": free_text("About the reason for declining"),
+            "start": fact("Placement period"),
+            "end": fact("Placement period"),
+            "hours_per_week": fact("Placement hours"),
+            "activity": technical("The case activity created at the start"),
+            "ended_on": fact("Placement end"),
+            "evaluation_on": fact("Evaluation talk"),
+            "evaluation": free_text("The evaluation talk; may hold health details"),
+            "outcome": fact("Hired at the placement (statistics)"),
+            "created_by": staff("Who proposed the placement"),
+            "created_at": CREATED,
+            "updated_at": UPDATED,
+        },
+    ),
+    "placements.MarketNeed": ModelClass(
+        None,
+        {
+            "id": PK,
+            "district": _f(C.NONE, R.REFERENCE, "District of the need (none: city-wide)"),
+            "sector": _f(C.NONE, R.REFERENCE, "Sector of the need"),
+            "places": _f(C.NONE, R.REFERENCE, "Places needed"),
+            "level": _f(C.NONE, R.REFERENCE, "Norwegian level asked for"),
+            "description": _f(C.NONE, R.REFERENCE, "The need in words"),
+            "posted_on": _f(C.NONE, R.REFERENCE, "When it was posted"),
+            "open": _f(C.NONE, R.REFERENCE, "Whether the need is open"),
+            "posted_by": staff("Who posted the need"),
+        },
+    ),
+    "placements.JobFair": ModelClass(
+        None,
+        {
+            "id": PK,
+            "name": _f(C.NONE, R.REFERENCE, "Job fair name"),
+            "held_on": _f(C.NONE, R.REFERENCE, "Job fair date"),
+            "district": _f(C.NONE, R.REFERENCE, "Organising district (none: city-wide)"),
+            "preparation_sessions": _f(C.NONE, R.REFERENCE, "Preparation sessions offered"),
+        },
+    ),
+    "placements.JobFairInvitation": ModelClass(
+        "case",
+        {
+            "id": PK,
+            "fair": technical("The job fair"),
+            "case": CASE,
+            "sessions_attended": fact("Preparation sessions attended"),
+            "attended": fact("Attended the fair"),
+            "interviews": fact("Interviews at the fair"),
+            "offers": fact("Offers from the fair"),
+            "hired": fact("Hired from the fair"),
+        },
+    ),
+}
+REGISTRY |= _WORK_FIRST

@@ -14,6 +14,7 @@ class Permission(models.TextChoices):
     AUDIT_RUN = "audit_run", _("Run audits")
     USERS_ADMIN = "users_admin", _("Administer users and settings")
     ACCESS_LOG_VIEW = "access_log_view", _("Read the access and security logs")
+    FORECAST_VIEW = "forecast_view", _("Plan Norwegian-training capacity")
 
 
 class AccessAction(models.TextChoices):

@@ -33,6 +33,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.CITY_ANALYST: frozenset({Permission.STATS_VIEW}),
     Role.AUDITOR: frozenset({Permission.CASE_READ, Permission.STATS_VIEW, Permission.AUDIT_RUN}),
     Role.ADMINISTRATOR: frozenset({Permission.USERS_ADMIN, Permission.ACCESS_LOG_VIEW}),
+    # Issue 16: the city's planner sees the intake calendar, the school waiting times and
+    # the forecast (aggregates only), never a case.
+    Role.PLANNER: frozenset({Permission.FORECAST_VIEW, Permission.STATS_VIEW}),
 }
 
 

@@ -11,6 +11,7 @@ class Role(models.TextChoices):
     CITY_ANALYST = "city_analyst", _("City analyst")
     AUDITOR = "auditor", _("Auditor")
     ADMINISTRATOR = "administrator", _("Administrator")
+    PLANNER = "planner", _("Planner (city level)")
 
 
 DISTRICT_ROLES = frozenset({Role.SETTLEMENT_WORKER, Role.PROGRAMME_ADVISER, Role.TEAM_COORDINATOR})

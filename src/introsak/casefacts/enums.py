@@ -109,4 +109,44 @@ class RecognitionOutcome(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
+class TrainingTrack(StrEnum):
+    """The progression track the service centre places a learner in (report, language class
+    placement): slow (A2 written / B1 oral), medium (B1), fast (B1 written / B2 oral)."""
+
+    SLOW = "slow"
+    MEDIUM = "medium"
+    FAST = "fast"
+
+
+class OfferResponse(StrEnum):
+    ACCEPTED = "accepted"
+    DECLINED = "declined"  # waiting for a place at the preferred school
+
+
 PRACTICE_PLACEMENT_KINDS = frozenset({ActivityKind.LANGUAGE_PRACTICE, ActivityKind.WORK_PRACTICE})
+
+
+class Sector(StrEnum):
+    """Where a workplace belongs (issue 15). The first twelve cover the audit report's
+    Figure 9 (the practice places the districts named; kindergartens split municipal and
+    private by the employer's ownership); the rest are common places beyond it."""
+
+    KINDERGARTEN = "kindergarten"
+    SCHOOL_AKS = "school_aks"  # school and after-school programme (AKS)
+    DISTRICT_ADMINISTRATION = "district_administration"
+    HOME_SERVICES = "home_services"
+    NURSING_HOME = "nursing_home"
+    SHOP = "shop"
+    GROCERY = "grocery"
+    CLEANING = "cleaning"
+    CANTEEN = "canteen"
+    RESTAURANT = "restaurant"
+    HOTEL = "hotel"
+    HEALTH = "health"
+    CONSTRUCTION = "construction"
+    TRANSPORT = "transport"
+    MANUFACTURING = "manufacturing"
+    OFFICE_IT = "office_it"
+    LABOUR_MARKET_ENTERPRISE = "labour_market_enterprise"
+    VOLUNTARY = "voluntary"
+    OTHER = "other"

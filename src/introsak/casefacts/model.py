@@ -33,11 +33,14 @@ from introsak.casefacts.enums import (
     EndReason,
     LanguageSkill,
     MeetingKind,
+    OfferResponse,
     ProtectedAddress,
     RecognitionOutcome,
     ResidenceBasis,
+    Sector,
     SentBy,
     Sex,
+    TrainingTrack,
 )
 
 if TYPE_CHECKING:
@@ -160,6 +163,71 @@ class JournalNote:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class WorkExperience:
+    """Extension: years of work in one occupation (an ISCO-08 major or sub-major group)."""
+
+    occupation: str
+    years: float
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WorkProfile:
+    """Extension (issue 15): the participant's work profile, which placement matching reads.
+
+    ``norwegian_levels`` are the levels reached in tests, per skill (the same shape as a
+    plan's ``norwegian_goal``); ``available_hours_per_week`` and ``available_percent`` say
+    how much work the participant can take on; ``job_goal`` is the participant's own job goal
+    in words (the plan's ``end_goal`` says work, education …)."""
+
+    experience: tuple[WorkExperience, ...] = ()
+    education: str | None = None
+    wished_occupations: tuple[str, ...] = ()
+    wished_sectors: tuple[Sector, ...] = ()
+    wished_districts: tuple[str, ...] = ()
+    norwegian_levels: NorwegianGoal | None = None
+    driving_licence: bool = False
+    available_hours_per_week: float | None = None
+    available_percent: int | None = None
+    job_goal: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Training:
+    """Extension: the person's way into Norwegian training (issue 16, docs/intake.md).
+
+    From the registered address and the service centre's mapping appointment (the report's
+    "intake interview", where the waiting time for a school starts) through the placement
+    test, the school's offer and the answer to it, to the actual start, the attendance and
+    the tests taken. Schools are named by their code (``helsfyr``); levels are CEFR per skill.
+    """
+
+    address_registered_on: date | None = None
+    mapping_appointment_on: date | None = None
+    placement_tested_on: date | None = None
+    placement_oral: CefrLevel | None = None
+    placement_reading: CefrLevel | None = None
+    placement_listening: CefrLevel | None = None
+    placement_writing: CefrLevel | None = None
+    track: TrainingTrack | None = None
+    offered_on: date | None = None
+    offered_school: str | None = None
+    offered_start_on: date | None = None
+    offer_response: OfferResponse | None = None
+    preferred_school: str | None = None
+    started_on: date | None = None
+    school: str | None = None
+    attendance_percent: int | None = None
+    attendance_as_of: date | None = None
+    test_taken_on: date | None = None
+    test_oral: CefrLevel | None = None
+    test_reading: CefrLevel | None = None
+    test_listening: CefrLevel | None = None
+    test_writing: CefrLevel | None = None
+    social_studies_test_on: date | None = None
+    social_studies_passed: bool | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class CaseFacts:
     case_id: str
     district: str
@@ -184,3 +252,5 @@ class CaseFacts:
     # The username of the main programme adviser.
     adviser: str | None = field(default=None, metadata=EXTENSION)
     journal_notes: tuple[JournalNote, ...] = field(default=(), metadata=EXTENSION)
+    work_profile: WorkProfile | None = field(default=None, metadata=EXTENSION)
+    training: Training | None = field(default=None, metadata=EXTENSION)

@@ -29,11 +29,14 @@ from introsak.casefacts.enums import (
     EndReason,
     LanguageSkill,
     MeetingKind,
+    OfferResponse,
     ProtectedAddress,
     RecognitionOutcome,
     ResidenceBasis,
+    Sector,
     SentBy,
     Sex,
+    TrainingTrack,
 )
 from introsak.casefacts.model import (
     Activity,
@@ -47,8 +50,12 @@ from introsak.casefacts.model import (
     NorwegianGoal,
     Person,
     Plan,
+    Training,
+    WorkExperience,
+    WorkProfile,
     field_names,
 )
+from introsak.casefacts.occupations import is_known as is_known_occupation
 from introsak.identity import (
     IdentityKind,
     InvalidIdentityNumber,
@@ -94,12 +101,17 @@ LEAVE_FIELDS = field_names(Leave)
 EXTENSION_FIELDS = field_names(Extension)
 RECOGNITION_FIELDS = field_names(EducationRecognition)
 JOURNAL_NOTE_FIELDS = field_names(JournalNote)
+WORK_PROFILE_FIELDS = field_names(WorkProfile)
+EXPERIENCE_FIELDS = field_names(WorkExperience)
+MAX_EXPERIENCE_YEARS = 70
+TRAINING_FIELDS = field_names(Training)
 
 _ALLOWED: dict[tuple[str, ...], frozenset[str]] = {
     fields: frozenset(fields)
     for fields in (
         CASE_FIELDS, PERSON_FIELDS, PLAN_FIELDS, MEETING_FIELDS, MINUTES_FIELDS,
         ACTIVITY_FIELDS, LEAVE_FIELDS, EXTENSION_FIELDS, RECOGNITION_FIELDS, JOURNAL_NOTE_FIELDS,
+        WORK_PROFILE_FIELDS, EXPERIENCE_FIELDS, TRAINING_FIELDS,
     )
 }  # fmt: skip
 
@@ -198,7 +210,10 @@ _SENT_BY = _enum_table(SentBy)
 _END_REASONS = _enum_table(EndReason)
 _CEFR_LEVELS = _enum_table(CefrLevel)
 _SKILLS = _enum_table(LanguageSkill)
+_SECTORS = _enum_table(Sector)
 _OUTCOMES = _enum_table(RecognitionOutcome)
+_TRACKS = _enum_table(TrainingTrack)
+_OFFER_RESPONSES = _enum_table(OfferResponse)
 _DISTRICTS = {slug: slug for slug in sorted(DISTRICT_SLUGS)}
 
 
@@ -472,6 +487,8 @@ def _case(r: _Reader, obj: JsonObject) -> CaseFacts | None:
         "end_reason": r.read_choice(obj, "end_reason", "", _END_REASONS),
         "adviser": r.read_str(obj, "adviser", ""),
         "journal_notes": r.read_objects(obj, "journal_notes", "", _journal_note),
+        "work_profile": _work_profile(r, obj),
+        "training": _training(r, obj),
     }
     _check_programme_order(r, obj, values, settlement)
     return _build(r, 0, CaseFacts, values)
@@ -729,6 +746,141 @@ def _journal_note(r: _Reader, obj: JsonObject, p: str) -> JournalNote | None:
         "author": r.read_str(obj, "author", p),
     }
     return _build(r, before, JournalNote, values)
+
+
+SCHOOL_CODE = re.compile(r"[a-z0-9][a-z0-9_-]{0,39}")
+_TRAINING_DATES = (
+    "address_registered_on", "mapping_appointment_on", "placement_tested_on", "offered_on",
+    "offered_start_on", "started_on", "attendance_as_of", "test_taken_on",
+    "social_studies_test_on",
+)  # fmt: skip
+_TRAINING_SCHOOLS = ("offered_school", "preferred_school", "school")
+_SKILL_SUFFIXES = ("oral", "reading", "listening", "writing")
+
+
+def _training(r: _Reader, case: JsonObject) -> Training | None:
+    p = "training"
+    obj = r.read_object(case, p, "")
+    if obj is None:
+        return None
+    before = len(r.errors)
+    r.unknown_fields(obj, p, TRAINING_FIELDS)
+    values: dict[str, Any] = {key: r.read_date(obj, key, p) for key in _TRAINING_DATES}
+    values |= {key: _school_code(r, obj, key, p) for key in _TRAINING_SCHOOLS}
+    for kind in ("placement", "test"):
+        for skill in _SKILL_SUFFIXES:
+            key = f"{kind}_{skill}"
+            values[key] = r.read_choice(obj, key, p, _CEFR_LEVELS)
+    values |= {
+        "track": r.read_choice(obj, "track", p, _TRACKS),
+        "offer_response": r.read_choice(obj, "offer_response", p, _OFFER_RESPONSES),
+        "attendance_percent": r.read_int(obj, "attendance_percent", p, (0, 100), False),
+        "social_studies_passed": r.read_bool(obj, "social_studies_passed", p),
+    }
+    _check_training(r, obj, values)
+    return _build(r, before, Training, values)
+
+
+def _school_code(r: _Reader, obj: JsonObject, key: str, p: str) -> str | None:
+    raw = r.read_str(obj, key, p)
+    if raw is not None and not SCHOOL_CODE.fullmatch(raw):
+        r.error(_at(p, key), f"not a school code (lower-case letters, digits, _ or -), got "
+                f"{_describe(raw)}")  # fmt: skip
+        return None
+    return raw
+
+
+def _check_training(r: _Reader, obj: JsonObject, v: Mapping[str, Any]) -> None:
+    """The impossible orders of the way into training (docs/case-facts.md, "training")."""
+    p = "training"
+    r.not_before(v["mapping_appointment_on"], v["address_registered_on"],
+                 f"{p}.mapping_appointment_on", "before address_registered_on")  # fmt: skip
+    r.not_before(v["offered_on"], v["mapping_appointment_on"], f"{p}.offered_on",
+                 "before mapping_appointment_on")  # fmt: skip
+    r.not_before(v["offered_start_on"], v["offered_on"], f"{p}.offered_start_on",
+                 "before offered_on")  # fmt: skip
+    r.not_before(v["started_on"], v["offered_on"], f"{p}.started_on", "before offered_on")
+    r.not_before(v["started_on"], v["mapping_appointment_on"], f"{p}.started_on",
+                 "before mapping_appointment_on")  # fmt: skip
+    r.not_before(v["attendance_as_of"], v["started_on"], f"{p}.attendance_as_of",
+                 "before started_on")  # fmt: skip
+    for needed, dependants in _TRAINING_NEEDS:
+        for key in dependants:
+            r.requires(v[key], obj, needed, f"{p}.{key}")
+    if v["preferred_school"] is not None and v["offer_response"] is not OfferResponse.DECLINED:
+        r.error(f"{p}.preferred_school", 'given without offer_response "declined"')
+
+
+_TRAINING_NEEDS = (
+    ("offered_on", ("offered_school", "offered_start_on", "offer_response")),
+    ("started_on", ("school", "attendance_percent")),
+    ("attendance_percent", ("attendance_as_of",)),
+    ("attendance_as_of", ("attendance_percent",)),
+    ("test_taken_on", tuple(f"test_{skill}" for skill in _SKILL_SUFFIXES)),
+    ("social_studies_test_on", ("social_studies_passed",)),
+    ("placement_tested_on", tuple(f"placement_{skill}" for skill in _SKILL_SUFFIXES)),
+)
+
+
+def _work_profile(r: _Reader, case: JsonObject) -> WorkProfile | None:
+    p = "work_profile"
+    obj = r.read_object(case, p, "")
+    if obj is None:
+        return None
+    before = len(r.errors)
+    r.unknown_fields(obj, p, WORK_PROFILE_FIELDS)
+    levels = obj.get("norwegian_levels")
+    hours = obj.get("available_hours_per_week")
+    values: dict[str, Any] = {
+        "experience": r.read_objects(obj, "experience", p, _experience),
+        "education": r.read_str(obj, "education", p),
+        "wished_occupations": _occupation_codes(r, obj, "wished_occupations", p),
+        "wished_sectors": _choice_list(r, obj, "wished_sectors", p, _SECTORS),
+        "wished_districts": _choice_list(r, obj, "wished_districts", p, _DISTRICTS),
+        "norwegian_levels": _norwegian_goal(r, levels, _at(p, "norwegian_levels")),
+        "driving_licence": r.read_bool(obj, "driving_licence", p) or False,
+        "available_hours_per_week": None
+        if hours is None
+        else r.read_number(obj, "available_hours_per_week", p, (0, MAX_HOURS_PER_WEEK)),
+        "available_percent": r.read_int(obj, "available_percent", p, (1, 100), False),
+        "job_goal": r.read_str(obj, "job_goal", p),
+    }
+    return _build(r, before, WorkProfile, values)
+
+
+def _experience(r: _Reader, obj: JsonObject, p: str) -> WorkExperience | None:
+    before = len(r.errors)
+    r.unknown_fields(obj, p, EXPERIENCE_FIELDS)
+    code = r.read_str(obj, "occupation", p, required=True)
+    if code is not None and not is_known_occupation(code):
+        r.error(_at(p, "occupation"), f"unknown ISCO-08 group {_describe(code)}")
+    values: dict[str, Any] = {
+        "occupation": code,
+        "years": r.read_number(obj, "years", p, (0, MAX_EXPERIENCE_YEARS)),
+    }
+    return _build(r, before, WorkExperience, values)
+
+
+def _occupation_codes(r: _Reader, obj: JsonObject, key: str, prefix: str) -> tuple[str, ...]:
+    codes = r.read_strings(obj, key, prefix)
+    for index, code in enumerate(codes):
+        if not is_known_occupation(code):
+            r.error(f"{_at(prefix, key)}[{index}]", f"unknown ISCO-08 group {_describe(code)}")
+    return codes
+
+
+def _choice_list(
+    r: _Reader, obj: JsonObject, key: str, prefix: str, table: Mapping[str, T]
+) -> tuple[T, ...]:
+    """An array of enumeration values, in their order."""
+    items: list[T] = []
+    for index, raw in enumerate(r._array(obj, key, prefix)):
+        member = table.get(raw) if type(raw) is str else None
+        if member is None:
+            r.bad_choice(raw, f"{_at(prefix, key)}[{index}]", table)
+        else:
+            items.append(member)
+    return tuple(items)
 
 
 # --- files -------------------------------------------------------------------------------------

@@ -81,7 +81,7 @@ def _record(record: DataclassInstance, extensions: bool) -> JsonObject:
 
 
 def _value(name: str, value: object, extensions: bool) -> Any:
-    if name == "norwegian_goal" and value is not None:
+    if name in ("norwegian_goal", "norwegian_levels") and value is not None:
         return _norwegian_goal(cast(NorwegianGoal, value))
     if isinstance(value, date):
         return value.isoformat()
@@ -113,11 +113,12 @@ def pseudonymise(case: CaseFacts, key: bytes) -> CaseFacts:
     case or adviser gets the same pseudonym across exports): ``case_id`` ("P-…") and
     ``adviser`` ("A-…"). Removed: name, national_id, duf_number, address, and every free text
     written about the person (meeting minutes, plan sub-goals and justifications, extension
-    justifications, leave reasons, activity providers, journal note authors; a journal
-    note's text becomes ``REMOVED_TEXT``). Kept: dates, district, sex, enumerations, numbers
-    and plan ``elements`` (the shared format's activity vocabulary), which the rules and
-    statistics need. The result is pseudonymised, not anonymous: birth date, district and
-    dates together can still single a person out, so it remains personal data.
+    justifications, leave reasons, activity providers, journal note authors, a work
+    profile's education and job goal; a journal note's text becomes ``REMOVED_TEXT``).
+    Kept: dates, district, sex, enumerations, numbers and plan ``elements`` (the shared
+    format's activity vocabulary), which the rules and statistics need. The result is
+    pseudonymised, not anonymous: birth date, district and dates together can still single
+    a person out, so it remains personal data.
     """
     return replace(
         case,
@@ -130,6 +131,9 @@ def pseudonymise(case: CaseFacts, key: bytes) -> CaseFacts:
         extensions=tuple(replace(e, justification=None) for e in case.extensions),
         adviser=None if case.adviser is None else adviser_pseudonym(case.adviser, key=key),
         journal_notes=tuple(replace(n, text=REMOVED_TEXT, author=None) for n in case.journal_notes),
+        work_profile=None
+        if case.work_profile is None
+        else replace(case.work_profile, education=None, job_goal=None),
     )
 
 

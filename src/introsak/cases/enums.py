@@ -156,6 +156,25 @@ RecognitionOutcome = labelled(
 )
 
 
+TrainingTrack = labelled(
+    facts.TrainingTrack,
+    {
+        facts.TrainingTrack.SLOW: _("Slow progression (A2 written, B1 oral)"),
+        facts.TrainingTrack.MEDIUM: _("Medium progression (B1)"),
+        facts.TrainingTrack.FAST: _("Fast progression (B1 written, B2 oral)"),
+    },
+)
+
+
+OfferResponse = labelled(
+    facts.OfferResponse,
+    {
+        facts.OfferResponse.ACCEPTED: _("Accepted"),
+        facts.OfferResponse.DECLINED: _("Declined: waiting for the preferred school"),
+    },
+)
+
+
 EndReason = labelled(
     facts.EndReason,
     {
@@ -165,6 +184,32 @@ EndReason = labelled(
         facts.EndReason.QUALIFICATION_MEASURE: _("Qualifying measure"),
         facts.EndReason.OTHER: _("Other"),
         facts.EndReason.NOT_REGISTERED: _("Not registered"),
+    },
+)
+
+
+Sector = labelled(
+    facts.Sector,
+    {
+        facts.Sector.KINDERGARTEN: _("Kindergarten"),
+        facts.Sector.SCHOOL_AKS: _("School and after-school programme (AKS)"),
+        facts.Sector.DISTRICT_ADMINISTRATION: _("District administration"),
+        facts.Sector.HOME_SERVICES: _("Home services"),
+        facts.Sector.NURSING_HOME: _("Nursing home"),
+        facts.Sector.SHOP: _("Shop"),
+        facts.Sector.GROCERY: _("Grocery"),
+        facts.Sector.CLEANING: _("Cleaning"),
+        facts.Sector.CANTEEN: _("Canteen"),
+        facts.Sector.RESTAURANT: _("Restaurant"),
+        facts.Sector.HOTEL: _("Hotel"),
+        facts.Sector.HEALTH: _("Health services"),
+        facts.Sector.CONSTRUCTION: _("Construction"),
+        facts.Sector.TRANSPORT: _("Transport and logistics"),
+        facts.Sector.MANUFACTURING: _("Manufacturing"),
+        facts.Sector.OFFICE_IT: _("Office and IT"),
+        facts.Sector.LABOUR_MARKET_ENTERPRISE: _("Labour-market enterprise"),
+        facts.Sector.VOLUNTARY: _("Voluntary organisation"),
+        facts.Sector.OTHER: _("Other"),
     },
 )
 
@@ -213,6 +258,8 @@ class Step(models.TextChoices):
     JOURNAL = "journal", _("Journal note")
     REASSIGN = "reassign", _("Change of programme adviser")
     CORRECTION = "correction", _("Correction of a recorded event")
+    WORK_PROFILE = "work_profile", _("Work profile")
+    TRAINING = "training", _("Way into Norwegian training")
 
 
 class EventKind(models.TextChoices):

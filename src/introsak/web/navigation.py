@@ -53,12 +53,16 @@ NAV_ENTRIES: tuple[NavEntry, ...] = (
         district_label=_("Participants"),
     ),
     NavEntry("stats:dashboard", _("Statistics"), Permission.STATS_VIEW),
+    NavEntry("early:list", _("Before settlement"), Permission.CASE_WRITE),
     NavEntry("audits:list", _("Audits"), Permission.AUDIT_RUN),
     NavEntry("access:reports", _("Access log"), Permission.ACCESS_LOG_VIEW),
     NavEntry("admin:index", _("Administration"), Permission.USERS_ADMIN),
     # The same page for analysts and administrators (issue 13); one entry each, last.
     NavEntry("rule_parameters", _("Rule parameters"), Permission.STATS_VIEW),
     NavEntry("rule_parameters", _("Rule parameters"), Permission.USERS_ADMIN),
+    NavEntry("placements:board", _("Work and placements"), Permission.CASE_WRITE),
+    # Issue 16: the planner's forecast of the queue for Norwegian training.
+    NavEntry("intake:forecast", _("Training capacity"), Permission.FORECAST_VIEW),
 )
 
 

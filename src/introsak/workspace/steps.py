@@ -19,6 +19,7 @@ from introsak.access.enums import Permission
 from introsak.accounts.models import User
 from introsak.casefacts.enums import ResidenceBasis
 from introsak.cases.domain import operations as ops
+from introsak.cases.domain import training as training_ops
 from introsak.cases.enums import Step
 from introsak.cases.models import ProgrammeCase
 from introsak.workspace.interfaces import forms
@@ -221,6 +222,21 @@ STEPS: dict[str, StepSpec] = {
             _("The programme adviser is changed."),
             "summary",
             Permission.CASE_REASSIGN,
+        ),
+        # Issue 16: the way into Norwegian training (also sent by the schools' systems).
+        StepSpec(
+            Step.TRAINING,
+            forms.TrainingForm,
+            training_ops.training_record,
+            _("Record the way into Norwegian training"),
+            _(
+                "Registered address, the mapping appointment at the service centre, the "
+                "placement test, the school's offer and the answer, the start, attendance and "
+                "tests. The waiting time for a school place runs from the mapping appointment "
+                "to the start."
+            ),
+            _("The way into Norwegian training is recorded."),
+            "training",
         ),
     )
 }

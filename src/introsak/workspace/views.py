@@ -23,21 +23,24 @@ except the page shown right after the user's own save.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import formats
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from introsak.access.domain.gateway import (
     case_for_read,
     case_for_write,
+    cases_for_write,
     has_permission,
     log_opening,
     require_permission,
@@ -52,8 +55,14 @@ from introsak.access.domain.protection import (
 from introsak.access.enums import Permission
 from introsak.accounts.models import User
 from introsak.accounts.requests import staff_user
-from introsak.cases.domain.operations import NON_FIELD, StaleCase, StepRejected, event_correct
-from introsak.cases.domain.single import CaseRows, case_rows, select_case
+from introsak.cases.domain.operations import (
+    NON_FIELD,
+    StaleCase,
+    StepRejected,
+    cases_reassign,
+    event_correct,
+)
+from introsak.cases.domain.single import CaseRows, case_page_loader, case_rows
 from introsak.cases.enums import EventKind, Step
 from introsak.cases.models import EventCorrection, ProgrammeCase
 from introsak.core import clock
@@ -63,13 +72,17 @@ from introsak.web.views import can_see_parameters
 from introsak.workspace.corrections import CORRECTIONS
 from introsak.workspace.domain.casepage import RECENT_CHANGES, case_page, without_free_text
 from introsak.workspace.domain.history import correction_view
+from introsak.workspace.domain.saved import filter_delete, filter_save, saved_filters
 from introsak.workspace.domain.worklist import (
     FILTERS,
+    REASSIGN_LIMIT,
     Scope,
     district_advisers,
     parse_query,
+    reassign_candidates,
 )
 from introsak.workspace.domain.worklist import worklist as build_worklist
+from introsak.workspace.domain.workload import MAX_IDLE_DAYS, idle_days_from, workload
 from introsak.workspace.interfaces import tables
 from introsak.workspace.interfaces.forms import OUTCOME_LABELS, JournalForm, StepForm
 from introsak.workspace.steps import STEPS, StepSpec, available_steps
@@ -97,10 +110,16 @@ def worklist(request: HttpRequest) -> HttpResponse:
     user = staff_user(request)
     require_permission(user, Permission.CASE_READ, path=request.path)
     today = clock.today()
-    query = parse_query(user, request.GET.dict())
+    params = request.GET.dict()
+    if "and" in request.GET:  # the combine form sends one ``and`` per chosen filter
+        params["and"] = ",".join(request.GET.getlist("and"))
+    query = parse_query(user, params)
     result = build_worklist(user, query, today)
     context = tables.worklist_context(result, user)
     context["advisers"] = list(district_advisers(user)) if query.scope is Scope.DISTRICT else []
+    if has_permission(user, Permission.CASE_REASSIGN):
+        context["reassign_href"] = reverse("workspace:reassign") + tables.query_string(query)
+        context["workload_href"] = reverse("workspace:workload")
     context.update(_law_banner(user, today))
     if _is_htmx(request, "worklist-results"):
         context["oob"] = True
@@ -147,7 +166,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 # The case with every list the page shows, in the gateway's one query.
-_CASE_PAGE_LOADER = select_case(recent_changes=RECENT_CHANGES)
+_CASE_PAGE_LOADER = case_page_loader(recent_changes=RECENT_CHANGES)
 
 
 def _take_saved(request: HttpRequest, case_pk: int) -> dict[str, str] | None:
@@ -171,7 +190,7 @@ def _case_context(
     rows: CaseRows,
     journal_form: StepForm | None = None,
 ) -> dict[str, Any]:
-    """Everything the case page shows, for a case loaded with ``single.select_case`` and
+    """Everything the case page shows, for a case loaded with ``single.case_page_loader`` and
     its ``rows``. A user who may not see the case's identities (an auditor without
     ``show_identities``) gets the pseudonymised view."""
     user = staff_user(request)
@@ -398,3 +417,158 @@ def correct(request: HttpRequest, pk: int, kind: str, event: int) -> HttpRespons
         },
         status=status,
     )
+
+
+# --- a coordinator's bulk reassignment -------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reassign_many(request: HttpRequest) -> HttpResponse:
+    """Choose several of the district's cases (the worklist's query: filters, adviser,
+    search) and give them a new programme adviser in one action, logged per case (one
+    ``CaseChange`` each). Team coordinators only (``case_reassign``)."""
+    user = staff_user(request)
+    require_permission(user, Permission.CASE_REASSIGN, path=request.path)
+    today = clock.today()
+    source = request.POST if request.method == "POST" else request.GET
+    params = {k: v for k, v in source.dict().items() if k in _WORKLIST_PARAMS}
+    query = replace(parse_query(user, params), scope=Scope.DISTRICT)
+    errors: dict[str, list[str]] = {}
+    chosen: set[int] = set()
+    status = 200
+    if request.method == "POST":
+        chosen = {int(pk) for pk in request.POST.getlist("case") if pk.isdigit()}
+        adviser_pk = _int(request.POST.get("new_adviser"))
+        adviser = district_advisers(user).filter(pk=adviser_pk).first() if adviser_pk else None
+        if not chosen:
+            errors["cases"] = [_("Choose at least one case.")]
+        if adviser is None:
+            errors["new_adviser"] = [_("Choose the new programme adviser.")]
+        if not errors:
+            assert adviser is not None
+            cases = cases_for_write(
+                user, case_pks=chosen, path=request.path, permission=Permission.CASE_REASSIGN
+            )
+            versions = {pk: _int(request.POST.get(f"version-{pk}")) or 0 for pk in chosen}
+            try:
+                count = cases_reassign(
+                    cases=cases, by=user, expected_versions=versions, adviser=adviser
+                )
+            except StaleCase as stale:
+                errors[NON_FIELD] = [_stale_message(stale)]
+                status = 409
+            except StepRejected as rejected:
+                for field, found in rejected.errors.items():
+                    errors[{"adviser": "new_adviser"}.get(field, field)] = found
+            else:
+                messages.success(
+                    request,
+                    ngettext(
+                        "%(n)d case now has %(name)s as programme adviser.",
+                        "%(n)d cases now have %(name)s as programme adviser.",
+                        count,
+                    )
+                    % {"n": count, "name": adviser.identified_name()},
+                )
+                return redirect(reverse("workspace:reassign") + tables.query_string(query))
+        status = status if status != 200 else 400
+    rows = reassign_candidates(user, query, today)
+    return render(
+        request,
+        "workspace/reassign.html",
+        {
+            "query": query,
+            "rows": [(tables.row(case, today, user), case.version) for case in rows],
+            "limit": REASSIGN_LIMIT,
+            "advisers": list(district_advisers(user)),
+            "chosen": chosen,
+            "errors": errors,
+            "chosen_adviser": _int(request.POST.get("new_adviser")) if request.POST else None,
+            "back_href": reverse("workspace:worklist") + tables.query_string(query),
+            "state": [(k, v) for k, v in params.items() if k != "page"],
+        },
+        status=status,
+    )
+
+
+_WORKLIST_PARAMS = frozenset({"filter", "and", "q", "adviser", "sort", "closed"})
+
+
+def _int(raw: str | None) -> int | None:
+    return int(raw) if raw and raw.isdigit() and len(raw) < 10 else None
+
+
+# --- a coordinator's workload view -----------------------------------------------------------
+
+
+@login_required
+@require_GET
+def workload_view(request: HttpRequest) -> HttpResponse:
+    """Per programme adviser of the district: open cases, overdue, due within 14 days and
+    no activity for ``days`` days (60 unless chosen), each number linking to the worklist
+    where one exists. Team coordinators (``case_reassign``); a constant number of queries."""
+    user = staff_user(request)
+    require_permission(user, Permission.CASE_REASSIGN, path=request.path)
+    today = clock.today()
+    result = workload(user, today, idle_days_from(request.GET.get("days")))
+    worklist_url = reverse("workspace:worklist")
+    rows = [
+        {
+            "load": row,
+            "name": row.adviser.identified_name() if row.adviser else "",
+            "href": (
+                f"{worklist_url}?scope=district&adviser={row.adviser.pk}" if row.adviser else ""
+            ),
+        }
+        for row in result.rows
+    ]
+    return render(
+        request,
+        "workspace/workload.html",
+        {"workload": result, "rows": rows, "today": today, "max_days": MAX_IDLE_DAYS},
+    )
+
+
+# --- saved filter sets -----------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def saved_filters_view(request: HttpRequest) -> HttpResponse:
+    """The user's saved filter sets (a page, or the list the worklist loads with htmx); a
+    POST saves the worklist view the form names (its filters, never its search text)."""
+    user = staff_user(request)
+    require_permission(user, Permission.CASE_READ, path=request.path)
+    if request.method == "POST":
+        params = {k: v for k, v in request.POST.dict().items() if k in _WORKLIST_PARAMS}
+        params["scope"] = request.POST.get("scope", "")
+        query = parse_query(user, params)
+        try:
+            saved = filter_save(user=user, name=request.POST.get("name", ""), query=query)
+        except StepRejected as rejected:
+            messages.error(request, " ".join(" ".join(v) for v in rejected.errors.values()))
+            return redirect(reverse("workspace:worklist") + tables.query_string(query))
+        messages.success(request, _("The filter set “%(name)s” is saved.") % {"name": saved.name})
+        return redirect(reverse("workspace:worklist") + "?" + saved.query)
+    worklist_url = reverse("workspace:worklist")
+    context = {
+        "saved": [
+            {"pk": s.pk, "name": s.name, "href": f"{worklist_url}?{s.query}"}
+            for s in saved_filters(user)
+        ]
+    }
+    if _is_htmx(request, "saved-list"):
+        return render(request, "workspace/partials/saved_list.html", context)
+    return render(request, "workspace/saved.html", context)
+
+
+@login_required
+@require_http_methods(["POST"])
+def saved_filter_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    user = staff_user(request)
+    require_permission(user, Permission.CASE_READ, path=request.path)
+    if not filter_delete(user=user, pk=pk):
+        raise Http404
+    messages.success(request, _("The filter set is deleted."))
+    return redirect(reverse("workspace:saved"))

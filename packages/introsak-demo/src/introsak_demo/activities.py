@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from introsak.casefacts.enums import ActivityKind, EducationLevel, EndGoal, EndReason, MeetingKind
 from introsak.casefacts.model import Meeting, MeetingMinutes
 from introsak.rules.dates import add_months
-from introsak_demo import texts
+from introsak_demo import texts, work
 from introsak_demo.design import WORK_15H_FROM
 from introsak_demo.draft import CaseDraft, before
 from introsak_demo.skeleton import uniform_date
@@ -148,7 +148,7 @@ def _practice(c: CaseDraft) -> None:
     if first > c.last_day:
         first = uniform_date(rng, p.start, c.last_day)
     kind = ActivityKind.LANGUAGE_PRACTICE if rng.random() < 0.7 else ActivityKind.WORK_PRACTICE
-    place = texts.pick(rng, texts.PRACTICE_WORKPLACES)
+    place = texts.pick(rng, work.workplaces_of(p.district))
     end = first + timedelta(weeks=rng.randint(8, 16))
     c.activity(kind, first, end, rng.choice((8, 12, 16)), place)
     c.note(

@@ -52,6 +52,7 @@ from introsak_demo.design import COLLECTIVE_PERMITS_FROM
 from introsak_demo.draft import CaseDraft, before
 from introsak_demo.names import IdentityNumbers, Names
 from introsak_demo.skeleton import Role, Skeleton, uniform_date
+from introsak_demo.training import participant_training, waiting_training
 
 SH_JOBSEEKER_AT_SETTLEMENT_FROM = date(2023, 12, 1)
 JOBSEEKER_DIRECTIVE_FROM = date(2023, 9, 1)
@@ -76,6 +77,8 @@ class Writer:
     advisers: dict[int, str]
     workers: dict[str, list[str]]
     households: dict[int, Household] = field(default_factory=dict)
+    # Issue 16: the way into Norwegian training draws from its own stream.
+    training: random.Random = field(default_factory=lambda: random.Random(0))  # noqa: S311
 
     def household(self, p: Skeleton) -> Household:
         key = p.household if p.household >= 0 else p.uid
@@ -226,6 +229,7 @@ def _participant(p: Skeleton, case_id: str, person: Person, adviser: str, w: Wri
         certificate_issued_date=certificate,
         adviser=adviser,
         journal_notes=tuple(sorted(c.notes, key=lambda n: n.written_on)),
+        training=participant_training(p, w.training, w.as_of, c.last_day),
     )
 
 
@@ -523,4 +527,5 @@ def _waiting(p: Skeleton, case_id: str, person: Person, adviser: str, w: Writer)
         jobseeker_registered_date=jobseeker,
         adviser=adviser,
         journal_notes=tuple(sorted(notes, key=lambda n: n.written_on)),
+        training=waiting_training(p, w.training, w.as_of, mapping),
     )

@@ -90,6 +90,7 @@ def _oslo(
         ids=ids,
         advisers=_assign_advisers(people, streams("advisers")),
         workers={d.slug: settlement_workers_of(d) for d in DISTRICT_DESIGNS},
+        training=streams("training"),
     )
     return people, staff, writer
 

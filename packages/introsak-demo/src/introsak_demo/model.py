@@ -22,6 +22,7 @@ class StaffRole(StrEnum):
     CITY_ANALYST = "city_analyst"
     AUDITOR = "auditor"
     ADMINISTRATOR = "administrator"
+    PLANNER = "planner"  # issue 16: the city's planner of Norwegian-training capacity
 
 
 DISTRICT_ROLES = frozenset(

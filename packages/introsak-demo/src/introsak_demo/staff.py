@@ -20,6 +20,7 @@ from introsak_demo.names import Names
 EMAIL_DOMAIN = "introsak.example"  # .example is reserved (RFC 2606): no mail can go out
 CITY_ANALYSTS = 2
 AUDITORS = 2
+PLANNER = "planlegger.1"
 
 
 def adviser_username(district: str, number: int) -> str:
@@ -71,6 +72,16 @@ def build_staff(
     for n in range(1, AUDITORS + 1):
         add(f"revisor.{n}", StaffRole.AUDITOR, None)
     add("admin", StaffRole.ADMINISTRATOR, None)
+    # Issue 16. A fixed name: a draw from ``names`` here would change every later name.
+    out.append(
+        StaffMember(
+            username=PLANNER,
+            full_name="Ingrid Planlegger",
+            role=StaffRole.PLANNER,
+            district=None,
+            email=f"{PLANNER}@{EMAIL_DOMAIN}",
+        )
+    )
     return out
 
 
@@ -113,5 +124,11 @@ def demo_logins() -> list[DemoLogin]:
             role=StaffRole.ADMINISTRATOR,
             district=None,
             description="administrator: users and settings",
+        ),
+        DemoLogin(
+            username=PLANNER,
+            role=StaffRole.PLANNER,
+            district=None,
+            description="planner: the Norwegian-training capacity forecast, statistics",
         ),
     ]

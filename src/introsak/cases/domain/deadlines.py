@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import transaction
 
+from introsak.casefacts.enums import ActivityKind
 from introsak.casefacts.model import CaseFacts
 from introsak.cases import models
 from introsak.cases.domain.facts import case_to_facts, facts_queryset
@@ -23,6 +24,7 @@ from introsak.cases.domain.flags import FLAG_COLUMNS, flag_days
 from introsak.cases.enums import OPEN_STATUSES, Stage
 from introsak.core import clock
 from introsak.rules import Finding, evaluate
+from introsak.rules.parameter_set import default_parameters
 
 _OPEN = frozenset(s.value for s in OPEN_STATUSES)
 
@@ -38,6 +40,8 @@ class Derived:
     next_status: str
     as_of: date
     flags: tuple[date | None, ...]  # the first day of every worklist flag (``flags.FLAGS``)
+    # Issue 15: (the first day with no work-oriented activity, the next placement end).
+    placement: tuple[date | None, date | None] = (None, None)
 
 
 def stage_of(facts: CaseFacts, as_of: date) -> str:
@@ -75,6 +79,46 @@ def derive(facts: CaseFacts, as_of: date) -> Derived:
         next_status=nearest.status.value if nearest else "",
         as_of=as_of,
         flags=flag_days(findings),
+        placement=(no_work_activity_from(facts, as_of), placement_ends_on(facts, as_of)),
+    )
+
+
+# Activities that are placements at a workplace (what the placements pipeline creates).
+PLACEMENT_ACTIVITY_KINDS = frozenset(
+    {
+        ActivityKind.LANGUAGE_PRACTICE,
+        ActivityKind.WORK_PRACTICE,
+        ActivityKind.WAGE_SUBSIDY_JOB,
+        ActivityKind.PART_TIME_WORK,
+    }
+)
+
+
+def no_work_activity_from(facts: CaseFacts, as_of: date) -> date | None:
+    """The first day on which a running programme has no current or planned work-oriented
+    activity (the kinds of the ``work_oriented_activity_kinds`` parameter): the programme
+    start, or the day after the last such activity ends. ``None`` when one runs without an
+    end, or the programme has not started or has an end date."""
+    if facts.start_date is None or facts.end_date is not None:
+        return None
+    kinds = frozenset(default_parameters()["work_oriented_activity_kinds"].at(as_of) or ())
+    ends = [a.end for a in facts.activities if a.kind.value in kinds]
+    if any(end is None for end in ends):
+        return None
+    last = max((end for end in ends if end is not None), default=None)
+    return facts.start_date if last is None else max(facts.start_date, last + timedelta(days=1))
+
+
+def placement_ends_on(facts: CaseFacts, as_of: date) -> date | None:
+    """The end of the placement activity that ends next on or after ``as_of`` (the
+    worklist's "placement ending within 14 days"); the nightly recompute moves it on."""
+    return min(
+        (
+            a.end
+            for a in facts.activities
+            if a.kind in PLACEMENT_ACTIVITY_KINDS and a.end is not None and a.end >= as_of
+        ),
+        default=None,
     )
 
 
@@ -86,6 +130,8 @@ DERIVED_FIELDS = (
     "next_deadline_status",
     "findings_as_of",
     *FLAG_COLUMNS,
+    "flag_no_work_activity_from",
+    "placement_ends_on",
 )
 
 
@@ -98,6 +144,7 @@ def derived_values(derived: Derived) -> dict[str, object]:
         derived.next_status,
         derived.as_of,
         *derived.flags,
+        *derived.placement,
     )
     return dict(zip(DERIVED_FIELDS, values, strict=True))
 

@@ -22,11 +22,14 @@ from introsak.casefacts.enums import (
     EndReason,
     LanguageSkill,
     MeetingKind,
+    OfferResponse,
     ProtectedAddress,
     RecognitionOutcome,
     ResidenceBasis,
+    Sector,
     SentBy,
     Sex,
+    TrainingTrack,
 )
 from introsak.cases import models
 
@@ -44,7 +47,7 @@ def facts_queryset(
     """Cases with everything ``case_to_facts`` reads, prefetched."""
     base = queryset if queryset is not None else models.ProgrammeCase.objects.all()
     return base.select_related(
-        "person", "district", "adviser", "education_recognition"
+        "person", "district", "adviser", "education_recognition", "work_profile", "training"
     ).prefetch_related(
         Prefetch("plans", queryset=models.IntegrationPlan.objects.prefetch_related("items")),
         "meetings",
@@ -61,7 +64,7 @@ class CaseLists:
     its model's order; the journal notes have their authors.
 
     From a case loaded with ``facts_queryset``: ``CaseLists.prefetched(case)``; for the
-    case page, ``single.select_case`` reads them with the case in one query."""
+    case page, ``single.case_page_loader`` reads them with the case in one query."""
 
     plans: list[models.IntegrationPlan]
     plan_items: dict[int, list[models.PlanItem]]  # plan pk → its items
@@ -179,6 +182,83 @@ def _recognition_of(case: models.ProgrammeCase) -> models.EducationRecognition |
         return None
 
 
+_LEVEL_FIELDS = (
+    (LanguageSkill.ORAL, "norwegian_oral"),
+    (LanguageSkill.READING, "norwegian_reading"),
+    (LanguageSkill.LISTENING, "norwegian_listening"),
+    (LanguageSkill.WRITING, "norwegian_writing"),
+)
+
+
+def work_profile_to_facts(profile: models.WorkProfile | None) -> casefacts.WorkProfile | None:
+    if profile is None:
+        return None
+    levels = tuple(
+        sorted(
+            (skill, CefrLevel(getattr(profile, attr)))
+            for skill, attr in _LEVEL_FIELDS
+            if getattr(profile, attr)
+        )
+    )
+    return casefacts.WorkProfile(
+        experience=tuple(
+            casefacts.WorkExperience(occupation=x["occupation"], years=float(x["years"]))
+            for x in profile.experience
+        ),
+        education=_opt(profile.education),
+        wished_occupations=tuple(profile.wished_occupations),
+        wished_sectors=tuple(Sector(x) for x in profile.wished_sectors),
+        wished_districts=tuple(profile.wished_districts),
+        norwegian_levels=levels or None,
+        driving_licence=profile.driving_licence,
+        available_hours_per_week=profile.available_hours_per_week,
+        available_percent=profile.available_percent,
+        job_goal=_opt(profile.job_goal),
+    )
+
+
+def _work_profile_of(case: models.ProgrammeCase) -> models.WorkProfile | None:
+    try:
+        return case.work_profile
+    except models.WorkProfile.DoesNotExist:
+        return None
+
+
+# The training record's CEFR level columns, and its school-code and date columns.
+TRAINING_LEVELS = tuple(
+    f"{kind}_{skill}"
+    for kind in ("placement", "test")
+    for skill in ("oral", "reading", "listening", "writing")
+)
+TRAINING_CODES = ("offered_school", "preferred_school", "school")
+TRAINING_PLAIN = (
+    "address_registered_on", "mapping_appointment_on", "placement_tested_on", "offered_on",
+    "offered_start_on", "started_on", "attendance_percent", "attendance_as_of", "test_taken_on",
+    "social_studies_test_on", "social_studies_passed",
+)  # fmt: skip
+
+
+def training_to_facts(row: models.TrainingPath | None) -> casefacts.Training | None:
+    if row is None:
+        return None
+    values: dict[str, Any] = {name: getattr(row, name) for name in TRAINING_PLAIN}
+    values |= {name: _opt(getattr(row, name)) for name in TRAINING_CODES}
+    values |= {
+        name: CefrLevel(getattr(row, name)) if getattr(row, name) else None
+        for name in TRAINING_LEVELS
+    }
+    values["track"] = TrainingTrack(row.track) if row.track else None
+    values["offer_response"] = OfferResponse(row.offer_response) if row.offer_response else None
+    return casefacts.Training(**values)
+
+
+def _training_of(case: models.ProgrammeCase) -> models.TrainingPath | None:
+    try:
+        return case.training
+    except models.TrainingPath.DoesNotExist:
+        return None
+
+
 def case_to_facts(
     case: models.ProgrammeCase, lists: CaseLists | None = None
 ) -> casefacts.CaseFacts:
@@ -222,6 +302,8 @@ def case_to_facts(
             )
             for n in lists.journal_notes
         ),
+        work_profile=work_profile_to_facts(_work_profile_of(case)),
+        training=training_to_facts(_training_of(case)),
     )
 
 
@@ -325,6 +407,36 @@ def recognition_values(r: casefacts.EducationRecognition) -> Values:
         "outcome": r.outcome.value if r.outcome else "",
         "outcome_date": r.outcome_date,
     }
+
+
+def work_profile_values(p: casefacts.WorkProfile) -> Values:
+    """The profile's columns; the lists as Python lists (``WORK_PROFILE_JSON`` names them)."""
+    levels = dict(p.norwegian_levels or ())
+    return {
+        "experience": [{"occupation": x.occupation, "years": x.years} for x in p.experience],
+        "education": p.education or "",
+        "wished_occupations": list(p.wished_occupations),
+        "wished_sectors": [x.value for x in p.wished_sectors],
+        "wished_districts": list(p.wished_districts),
+        **{attr: levels[skill].value if skill in levels else "" for skill, attr in _LEVEL_FIELDS},
+        "driving_licence": p.driving_licence,
+        "available_hours_per_week": p.available_hours_per_week,
+        "available_percent": p.available_percent,
+        "job_goal": p.job_goal or "",
+    }
+
+
+# The profile's JSON columns: bulk import writes them as JSON text.
+WORK_PROFILE_JSON = ("experience", "wished_occupations", "wished_sectors", "wished_districts")
+
+
+def training_values(t: casefacts.Training) -> Values:
+    values: Values = {name: getattr(t, name) for name in TRAINING_PLAIN}
+    values |= {name: getattr(t, name) or "" for name in TRAINING_CODES}
+    values |= {name: getattr(t, name).value if getattr(t, name) else "" for name in TRAINING_LEVELS}
+    values["track"] = t.track.value if t.track else ""
+    values["offer_response"] = t.offer_response.value if t.offer_response else ""
+    return values
 
 
 def plan_from_facts(p: casefacts.Plan) -> tuple[models.IntegrationPlan, list[models.PlanItem]]:

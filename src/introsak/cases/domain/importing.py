@@ -15,6 +15,7 @@ is written to the security log (``grading_changed``), with that reason when it l
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -28,7 +29,7 @@ from django.utils import timezone
 from introsak.accounts.enums import Role
 from introsak.accounts.models import User
 from introsak.casefacts.enums import ProtectedAddress
-from introsak.casefacts.model import CaseFacts
+from introsak.casefacts.model import CaseFacts, WorkProfile
 from introsak.casefacts.parse import FieldError, iter_records
 from introsak.cases import models as m
 from introsak.cases.domain import bulk
@@ -40,6 +41,7 @@ from introsak.cases.domain.deadlines import (
     finding_tuples,
 )
 from introsak.cases.domain.facts import (
+    WORK_PROFILE_JSON,
     activity_values,
     case_values,
     extension_values,
@@ -49,7 +51,9 @@ from introsak.cases.domain.facts import (
     plan_item_values,
     plan_values,
     recognition_values,
+    training_values,
     usernames_in,
+    work_profile_values,
 )
 from introsak.core import clock
 from introsak.core.models import District
@@ -343,7 +347,9 @@ _FACT_MODELS: tuple[type[Model], ...] = (
     m.Leave,
     m.Extension,
     m.EducationRecognition,
+    m.TrainingPath,
     m.JournalNote,
+    m.WorkProfile,
 )
 # The tables keyed by the case (plan items go with their plans), findings included.
 _CHILD_MODELS: tuple[type[Model], ...] = (
@@ -463,6 +469,8 @@ def _write_children(
             rows[m.EducationRecognition].append(
                 {"case_id": pk, **recognition_values(case.education_recognition)}
             )
+        if case.training is not None:
+            rows[m.TrainingPath].append({"case_id": pk, **training_values(case.training)})
         rows[m.JournalNote].extend(
             {
                 "case_id": pk,
@@ -473,8 +481,16 @@ def _write_children(
             }
             for n in case.journal_notes
         )
+        if case.work_profile is not None:
+            rows[m.WorkProfile].append({"case_id": pk, **_profile_row(case.work_profile)})
         findings.extend(finding_tuples(pk, found.findings))
     for model, model_rows in rows.items():
         if model_rows:
             bulk.insert_rows(model, list(model_rows[0]), (tuple(r.values()) for r in model_rows))
     bulk.insert_rows(m.CaseFinding, FINDING_FIELDS, findings)
+
+
+def _profile_row(profile: WorkProfile) -> dict[str, Any]:
+    """The profile's values with its lists as JSON text, as the bulk writers send them."""
+    values = work_profile_values(profile)
+    return {k: json.dumps(v) if k in WORK_PROFILE_JSON else v for k, v in values.items()}

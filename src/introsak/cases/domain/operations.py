@@ -24,13 +24,15 @@ Messages are translated into the active language when the operation runs.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from introsak.accounts.enums import Role
@@ -52,6 +54,7 @@ from introsak.cases.domain.facts import (
     plan_from_facts,
     recognition_from_facts,
     recognition_values,
+    work_profile_values,
 )
 from introsak.cases.enums import EventKind, Step
 from introsak.cases.models import (
@@ -69,9 +72,11 @@ __all__ = [
     "NON_FIELD",
     "StaleCase",
     "StepRejected",
+    "activity_end",
     "activity_record",
     "case_end",
     "case_reassign",
+    "cases_reassign",
     "certificate_issue",
     "contract_sign",
     "event_correct",
@@ -86,6 +91,7 @@ __all__ = [
     "programme_decide",
     "programme_start",
     "recognition_record",
+    "work_profile_record",
 ]
 
 NON_FIELD = "__all__"
@@ -1072,3 +1078,155 @@ def event_correct(
         reason=reason,
         user=by,
     )
+
+
+# --- a coordinator's bulk reassignment -----------------------------------------------------
+
+
+@transaction.atomic
+def cases_reassign(
+    *,
+    cases: Sequence[models.ProgrammeCase],
+    by: User,
+    expected_versions: Mapping[int, int],
+    adviser: User,
+) -> int:
+    """Make ``adviser`` the programme adviser of every case in ``cases`` in one action: all
+    or nothing. ``cases`` come from ``cases_for_write`` with the ``case_reassign``
+    permission; ``expected_versions`` maps each case's key to the version the user's list
+    was made from (a case changed since is refused with ``StaleCase``, nothing written).
+
+    The statements do not grow with the number of cases (lock, update, one ``CaseChange``
+    per case in one insert). The findings are not recomputed: no rule reads the adviser.
+
+    Side effects: sets ``adviser`` and bumps the version of every case, records one
+    ``CaseChange`` (step "reassign") per case. Returns the number of cases changed.
+    """
+    if not cases:
+        raise StepRejected({"cases": [_("Choose at least one case.")]})
+    pks = [case.pk for case in cases]
+    if set(pks) - set(expected_versions):
+        raise StepRejected({NON_FIELD: [_("The list is out of date. Open it again.")]})
+    districts = {case.district_id for case in cases}
+    if not (
+        adviser.is_active
+        and adviser.role == Role.PROGRAMME_ADVISER
+        and districts == {adviser.district_id}
+    ):
+        raise StepRejected(
+            {"adviser": [_("Choose an active programme adviser in the cases' district.")]}
+        )
+    current = dict(
+        models.ProgrammeCase.objects.select_for_update()
+        .filter(pk__in=pks)
+        .order_by("pk")
+        .values_list("pk", "version")
+    )
+    for pk in sorted(pks):
+        if current.get(pk) != expected_versions[pk]:
+            raise _stale(pk, expected_versions[pk], current.get(pk, 0))
+    models.ProgrammeCase.objects.filter(pk__in=pks).update(
+        adviser=adviser, version=F("version") + 1, updated_at=timezone.now()
+    )
+    CaseChange.objects.bulk_create(
+        CaseChange(case_id=pk, version=current[pk] + 1, step=Step.REASSIGN, user=by) for pk in pks
+    )
+    return len(pks)
+
+
+# --- issue 15: work first ---------------------------------------------------------------------
+
+_PROFILE_FIELDS = (
+    "experience",
+    "education",
+    "wished_occupations",
+    "wished_sectors",
+    "wished_districts",
+    "norwegian_levels",
+    "driving_licence",
+    "available_hours_per_week",
+    "available_percent",
+    "job_goal",
+)
+
+
+def _profile_field(path: str) -> str:
+    """The form field of a case-facts path inside ``work_profile`` (``experience[0].years``
+    → ``experience``; ``norwegian_levels.oral`` → ``norwegian_oral``)."""
+    if not path.startswith("work_profile."):
+        return NON_FIELD
+    rest = path.removeprefix("work_profile.")
+    if rest.startswith("norwegian_levels."):
+        return "norwegian_" + rest.removeprefix("norwegian_levels.")
+    head = rest.split(".")[0].split("[")[0]
+    return head if head in _PROFILE_FIELDS else NON_FIELD
+
+
+@transaction.atomic
+def work_profile_record(
+    *,
+    case: models.ProgrammeCase,
+    by: User,
+    expected_version: int,
+    profile: casefacts.WorkProfile,
+) -> models.WorkProfile:
+    """Record the participant's work profile (experience, education, wishes, Norwegian
+    levels from tests, driving licence, availability, job goal), replacing the one before.
+    Unknown occupation codes, sectors, districts or CEFR levels are refused per field.
+
+    Side effects: creates or replaces the case's ``WorkProfile``, bumps the version, records
+    a ``CaseChange`` and recomputes the case's findings.
+    """
+    edit = _open(case, by, expected_version)
+    try:
+        parse_case(
+            case_to_dict(replace(edit.facts, work_profile=profile)),
+            allow_synthetic_ids=settings.INTROSAK_ALLOW_SYNTHETIC_IDS,
+        )
+    except InvalidRecord as invalid:
+        errors: Errors = {}
+        for error in invalid.errors:
+            target = (
+                _profile_field(error.field) if error.field.startswith("work_profile") else NON_FIELD
+            )
+            errors.setdefault(target, []).append(f"{error.field}: {error.reason}")
+        raise StepRejected(errors) from invalid
+    row, _created = models.WorkProfile.objects.update_or_create(
+        case=edit.case, defaults=work_profile_values(profile)
+    )
+    _finish(edit, Step.WORK_PROFILE)
+    return row
+
+
+@transaction.atomic
+def activity_end(
+    *,
+    case: models.ProgrammeCase,
+    by: User,
+    expected_version: int,
+    activity_pk: int,
+    end: date,
+) -> models.Activity:
+    """Set the end of one of the case's activities (a placement that ends earlier or later
+    than planned).
+
+    Side effects: updates the ``Activity``, bumps the version, records a ``CaseChange`` and
+    recomputes the case's findings.
+    """
+    edit = _open(case, by, expected_version)
+    row = models.Activity.objects.filter(case=edit.case, pk=activity_pk).first()
+    if row is None:
+        raise StepRejected({NON_FIELD: [_("The activity is not part of this case.")]})
+    checks = _Checks()
+    checks.not_before("end", end, row.start, _("The end cannot be before the start (%(date)s)."))
+    checks.done()
+    index = [a.pk for a in edit.case.activities.all()].index(row.pk)
+    activities = list(edit.facts.activities)
+    activities[index] = replace(activities[index], end=end)
+    _validate(
+        replace(edit.facts, activities=tuple(activities)), {f"activities[{index}].end": "end"}
+    )
+    row.end = end
+    row.save(update_fields=["end"])
+    _finish(edit, Step.ACTIVITY)
+    return row

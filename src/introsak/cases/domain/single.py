@@ -206,18 +206,23 @@ def _lists(recent_changes: int) -> dict[str, CaseList]:
 _PREFIX = "rows_"  # the annotations' names: ``rows_meetings`` …
 
 
-def select_case(
+def select_case(queryset: QuerySet[m.ProgrammeCase]) -> QuerySet[m.ProgrammeCase]:
+    """A gateway loader: the case's own row with the single rows ``case_to_facts`` reads."""
+    return queryset.select_related(
+        "person", "district", "adviser", "education_recognition", "work_profile", "training"
+    )
+
+
+def case_page_loader(
     *, recent_changes: int
 ) -> Callable[[QuerySet[m.ProgrammeCase]], QuerySet[m.ProgrammeCase]]:
-    """A gateway loader: the case's row with the single rows ``case_to_facts`` reads and,
-    as columns of the same row, every list the case page shows (the last
-    ``recent_changes`` changes). Read the lists with ``case_rows``."""
+    """A gateway loader for the case page: ``select_case`` and, as columns of the same row,
+    every list the page shows (the last ``recent_changes`` changes). Read the lists with
+    ``case_rows``."""
     lists = {_PREFIX + name: rows for name, rows in _lists(recent_changes).items()}
 
     def load(queryset: QuerySet[m.ProgrammeCase]) -> QuerySet[m.ProgrammeCase]:
-        return queryset.select_related(
-            "person", "district", "adviser", "education_recognition"
-        ).annotate(**lists)
+        return select_case(queryset).annotate(**lists)
 
     return load
 
@@ -236,7 +241,7 @@ class CaseRows:
 
 
 def case_rows(case: m.ProgrammeCase) -> CaseRows:
-    """The lists of a case read with ``select_case`` (no query)."""
+    """The lists of a case read with ``case_page_loader`` (no query)."""
     staff = {user.pk: user for user in _instances(get_user_model(), _read(case, "staff"))}
     plans = _instances(m.IntegrationPlan, _read(case, "plans"))
     plan_items: dict[int, list[m.PlanItem]] = {plan.pk: [] for plan in plans}
@@ -267,7 +272,7 @@ def case_rows(case: m.ProgrammeCase) -> CaseRows:
 def _read(case: m.ProgrammeCase, name: str) -> list[list[Any]]:
     rows = getattr(case, _PREFIX + name, None)
     if rows is None:
-        raise ValueError(f"{name}: the case was not loaded with select_case")
+        raise ValueError(f"{name}: the case was not loaded with case_page_loader")
     return list(rows)
 
 

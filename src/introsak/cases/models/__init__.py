@@ -6,7 +6,9 @@ from introsak.cases.models.finding import CaseFinding
 from introsak.cases.models.journal import JournalNote
 from introsak.cases.models.person import Person
 from introsak.cases.models.plan import IntegrationPlan, PlanItem
+from introsak.cases.models.profile import WorkProfile
 from introsak.cases.models.recognition import EducationRecognition
+from introsak.cases.models.training import TrainingPath
 
 __all__ = [
     "Activity",
@@ -22,4 +24,6 @@ __all__ = [
     "Person",
     "PlanItem",
     "ProgrammeCase",
+    "TrainingPath",
+    "WorkProfile",
 ]

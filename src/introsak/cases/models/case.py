@@ -73,6 +73,13 @@ class ProgrammeCase(models.Model):
     flag_u25_goal_from = models.DateField(null=True, blank=True)
     flag_plan_review_from = models.DateField(null=True, blank=True)
     flag_no_norwegian_from = models.DateField(null=True, blank=True)
+    # Issue 15 (placements), derived like the flags: the first day with no current or planned
+    # work-oriented activity; the end of the next placement activity still running.
+    flag_no_work_activity_from = models.DateField(null=True, blank=True)
+    placement_ends_on = models.DateField(null=True, blank=True)
+    # Issue 15: how many placement offers the participant has declined (kept by the
+    # placements app's pipeline, for the worklist's "two or more declined offers").
+    declined_offers = models.PositiveSmallIntegerField(default=0, db_default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

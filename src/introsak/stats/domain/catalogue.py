@@ -17,9 +17,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from introsak.casefacts.districts import DISTRICTS
+from introsak.core.formats import short_date
 from introsak.rules import RULES
 from introsak.stats import phrases
-from introsak.stats.domain import queries
+from introsak.stats.domain import queries, school_waiting
 from introsak.stats.domain.filters import BasisGroup, Filters, Period
 from introsak.stats.domain.tables import (
     Cell,
@@ -413,7 +414,7 @@ def caseload(scope: queries.Scope, filters: Filters, period: Period) -> tuple[St
     )
     assert participants.column_totals is not None
     total = participants.column_totals[0]
-    day_label = day.isoformat()
+    day_label = short_date(day)  # as the page's language writes dates (07.08.2024 in bokmål)
     return (
         StatTable(
             key="caseload",
@@ -526,6 +527,14 @@ def days_late(scope: queries.Scope, filters: Filters, period: Period) -> tuple[S
     )
     matrix = _matrix(counts, rows, columns, lambda r, c: (r, c))
     return (count_table(layout, matrix, protect=scope.suppress, share_of="row"),)
+
+
+def school_waiting_view(
+    scope: queries.Scope, filters: Filters, period: Period
+) -> tuple[StatTable, ...]:
+    return school_waiting.school_waiting(
+        scope, _everywhere(scope, filters), period, every_district=_is_everywhere(scope, filters)
+    )
 
 
 # --- the catalogue -------------------------------------------------------------------------------
@@ -686,6 +695,25 @@ VIEWS: dict[str, ViewSpec] = {
                 DEFAULT_TWO_YEARS,
             ),
             compute=days_late,
+        ),
+        ViewSpec(
+            name="school-waiting",
+            title=_("Waiting for a school place in Norwegian training"),
+            source=_("Report lines 803–808"),
+            definitions=(
+                _(
+                    "Days from the intake interview (the mapping appointment) at the service "
+                    "centre to the start of Norwegian training, as the report counts them, for "
+                    "persons whose training started in the period; the start decides the "
+                    "half-year and the school is the one where training started."
+                ),
+                _(
+                    "Within 3 months: training started at most 91 days after settlement (three "
+                    "mean months). The distribution and this share are over the whole period."
+                ),
+                DEFAULT_TWO_YEARS,
+            ),
+            compute=school_waiting_view,
         ),
     )
 }

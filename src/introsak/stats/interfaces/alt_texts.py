@@ -83,4 +83,8 @@ DESCRIPTIONS: dict[str, Callable[[ViewResult], str]] = {
         "Stacked bars: for each rule, how the late findings are spread over the number of "
         "days late."
     ),
+    "school-waiting": lambda r: _(
+        "Grouped bars: average days from the mapping appointment at the service centre to the "
+        "start of Norwegian training for each school, one bar per half-year of the start."
+    ),
 }

@@ -371,6 +371,37 @@ def _compliance(result: ViewResult) -> Spec:
     return _config(chart)
 
 
+def _school_waiting(result: ViewResult) -> Spec:
+    """Issue 16: average days waited per school, one bar per half-year of the start."""
+    table = result.tables[0]
+    rows = [(str(r.label), cells) for r, cells in zip(table.rows, table.cells, strict=True)]
+    data = [
+        {"school": label, "half": str(column.label), "days": cell.value}
+        for label, cells in rows
+        for column, cell in zip(table.columns, cells, strict=True)
+        if cell.value is not None and not cell.suppressed
+    ]
+    halves = [str(c.label) for c in table.columns]
+    chart = (
+        alt.Chart(_data(data))
+        .mark_bar()
+        .encode(
+            x=alt.X("days:Q", title=_("Average days from the mapping appointment to the start")),
+            y=alt.Y("school:N", title=None, sort=[label for label, _cells in rows]),
+            yOffset=alt.YOffset("half:N", sort=halves),
+            color=alt.Color(
+                "half:N",
+                title=_("Half-year the training started"),
+                scale=alt.Scale(domain=halves, range=(YEAR_COLOURS * 2)[: len(halves)]),
+            ),
+        )
+        .properties(
+            width=WIDTH, height=int(BAR_HEIGHT * 0.6 * max(len(halves), 1) * max(len(rows), 1))
+        )
+    )
+    return _config(chart)
+
+
 CHARTS: dict[str, Callable[[ViewResult], Spec]] = {
     "end-reasons": _end_reasons,
     "end-reasons-by-basis": _end_reasons_by_basis,
@@ -382,4 +413,5 @@ CHARTS: dict[str, Callable[[ViewResult], Spec]] = {
     "caseload": _caseload,
     "compliance": _compliance,
     "days-late": _days_late,
+    "school-waiting": _school_waiting,
 }

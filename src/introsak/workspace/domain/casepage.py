@@ -469,7 +469,7 @@ def stored_statuses(case: m.ProgrammeCase, today: date) -> dict[str, str]:
 
 
 def case_page(case: m.ProgrammeCase, today: date, rows: CaseRows) -> CasePage:
-    """The page's contents for a case loaded with ``single.select_case`` and its ``rows``
+    """The page's contents for a case loaded with ``single.case_page_loader`` and its ``rows``
     (``single.case_rows``)."""
     lists = rows.lists
     facts = case_to_facts(case, lists)

@@ -23,6 +23,7 @@ from introsak.cases import models as m
 from introsak.cases.domain.facts import CaseLists
 from introsak.cases.enums import EventKind
 from introsak.core.formats import short_date
+from introsak.core.reversing import fast_reverse
 
 MODELS: dict[str, type[Model]] = {
     EventKind.MEETING.value: m.Meeting,
@@ -57,6 +58,7 @@ class EventHistory:
     pk: int
     recorded_by: str
     corrections: list[CorrectionView]
+    correct_href: str  # the form that completes or corrects the event
 
 
 def event_key(kind: str, pk: int | None) -> str:
@@ -90,7 +92,7 @@ def correction_view(row: m.EventCorrection) -> CorrectionView:
     model = MODELS[row.event]
     return CorrectionView(
         at=row.at,
-        by=row.user.display_name() if row.user else "",
+        by=row.user.identified_name() if row.user else "",
         reason=row.reason,
         changes=[
             ChangedValue(
@@ -136,6 +138,7 @@ def event_histories(
             pk=row.pk,
             recorded_by=_name(staff, getattr(row, "recorded_by_id", None)),
             corrections=by_event.get(key, []),
+            correct_href=fast_reverse("workspace:correct", case.pk, kind, row.pk),
         )
         for kind, row in _events(case, lists)
     }
@@ -143,7 +146,7 @@ def event_histories(
 
 def _name(staff: Mapping[int, User], user_pk: int | None) -> str:
     user = staff.get(user_pk) if user_pk is not None else None
-    return user.display_name() if user is not None else ""
+    return user.identified_name() if user is not None else ""
 
 
 def anonymous(history: EventHistory) -> EventHistory:

@@ -10,7 +10,8 @@ aggregate query over the case rows; the page's rows from one more.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
@@ -27,6 +28,8 @@ from django.db.models import (
     When,
 )
 from django.db.models import Value as V
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
@@ -36,6 +39,11 @@ from introsak.access.domain.protection import pseudonym_matches
 from introsak.accounts.enums import DISTRICT_ROLES, Role
 from introsak.accounts.models import User
 from introsak.cases.domain.flags import FLAGS_BY_KEY, FindingFlag
+from introsak.cases.domain.training import (
+    ADDRESS_DAYS,
+    PLACEMENT_TEST_DAYS,
+    SCHOOL_WAIT_DAYS,
+)
 from introsak.cases.enums import FindingStatus, Stage
 from introsak.cases.models import ProgrammeCase
 
@@ -75,6 +83,54 @@ class NearestDeadline:
 
 
 @dataclass(frozen=True)
+class TrainingCondition:
+    """Issue 16: a condition on the way into Norwegian training (``cases.TrainingPath``) and
+    the case, relative to today: ``days`` after the day in ``since`` and still not done."""
+
+    key: str
+    days: int
+
+    def q(self, today: date) -> Q:
+        limit = today - timedelta(days=self.days)
+        open_case = Q(end_date__isnull=True)
+        if self.key == "school_wait":
+            return open_case & Q(
+                training__mapping_appointment_on__lte=limit, training__started_on__isnull=True
+            )
+        if self.key == "no_placement":
+            return open_case & Q(
+                training__mapping_appointment_on__lte=limit,
+                training__placement_tested_on__isnull=True,
+            )
+        # no_address: settled ``days`` ago, not started, no registered address recorded
+        return (
+            open_case
+            & Q(start_date__isnull=True, person__settlement_date__lte=limit)
+            & Q(training__address_registered_on__isnull=True)
+        )
+
+
+@dataclass(frozen=True)
+class CaseColumn:
+    """A condition on one of the case's own stored columns (issue 15, placements): by
+    default a day from which it holds (``column <= today``, like the flags); with
+    ``within_days`` a day in the next ``within_days`` days (today included); with
+    ``at_least`` a count of at least that many."""
+
+    column: str
+    within_days: int | None = None
+    at_least: int | None = None
+
+    def q(self, today: date) -> Q:
+        if self.at_least is not None:
+            return Q(**{f"{self.column}__gte": self.at_least})
+        if self.within_days is not None:
+            last = today + timedelta(days=self.within_days)
+            return Q(**{f"{self.column}__gte": today, f"{self.column}__lte": last})
+        return Q(**{f"{self.column}__lte": today})
+
+
+@dataclass(frozen=True)
 class ReadyFilter:
     """One of the worklist's ready filters: a name for the URL, a label, and its condition:
     the case's stored nearest deadline, or one of its stored worklist flags
@@ -83,17 +139,31 @@ class ReadyFilter:
 
     key: str
     label: StrOrPromise
-    match: FindingFlag | NearestDeadline
+    match: FindingFlag | NearestDeadline | CaseColumn | TrainingCondition
+    note: StrOrPromise = ""  # what the filter means, when it is not one rule's
 
     @property
     def rule(self) -> str:
         return self.match.rule if isinstance(self.match, FindingFlag) else ""
 
+    @property
+    def about(self) -> StrOrPromise:
+        """What a filter that reads no rule looks at (the help page)."""
+        if isinstance(self.match, TrainingCondition):
+            return _("The way into Norwegian training, as recorded on the case page")
+        return ""
+
     def cases(self, today: date) -> Q:
-        """The condition on ``ProgrammeCase``'s own columns."""
-        if isinstance(self.match, NearestDeadline):
+        """The condition on ``ProgrammeCase``'s own columns (and, for the way into
+        training, its one training row)."""
+        if isinstance(self.match, NearestDeadline | CaseColumn | TrainingCondition):
             return self.match.q(today)
         return Q(**{f"{self.match.column}__lte": today})
+
+
+def lazy_str(make: Callable[[], str]) -> StrOrPromise:
+    """A label that is translated (and filled in) when shown, in the request's language."""
+    return lazy(make, str)()
 
 
 def _flagged(key: str, label: StrOrPromise) -> ReadyFilter:
@@ -119,6 +189,48 @@ FILTERS: tuple[ReadyFilter, ...] = (
     _flagged("u25_goal", _("Under 25: end goal without exception")),
     _flagged("plan_review", _("Plan review overdue")),
     _flagged("no_norwegian", _("Norwegian training not started")),
+    # Issue 15 (placements): stored on the case by the recompute and the placement pipeline.
+    ReadyFilter(
+        "no_work_activity",
+        _("No work-oriented activity"),
+        CaseColumn("flag_no_work_activity_from"),
+        _("In the programme with no current or planned work-oriented activity"),
+    ),
+    ReadyFilter(
+        "placement_ending",
+        _("Placement ending within 14 days"),
+        CaseColumn("placement_ends_on", within_days=14),
+        _("A practice place or job ends within 14 days: plan the evaluation talk"),
+    ),
+    ReadyFilter(
+        "declined_twice",
+        _("Two or more declined offers"),
+        CaseColumn("declined_offers", at_least=2),
+        _("The participant has declined two or more placement offers"),
+    ),
+    # Issue 16: the way into Norwegian training (thresholds: cases.domain.training).
+    ReadyFilter(
+        "school_wait",
+        lazy_str(
+            lambda: (
+                gettext("Waiting for a school place over %(days)s days")
+                % {"days": SCHOOL_WAIT_DAYS}
+            )
+        ),
+        TrainingCondition("school_wait", SCHOOL_WAIT_DAYS),
+    ),
+    ReadyFilter(
+        "no_placement",
+        _("No placement test"),
+        TrainingCondition("no_placement", PLACEMENT_TEST_DAYS),
+    ),
+    ReadyFilter(
+        "no_address",
+        lazy_str(
+            lambda: gettext("No registered address after %(days)s days") % {"days": ADDRESS_DAYS}
+        ),
+        TrainingCondition("no_address", ADDRESS_DAYS),
+    ),
 )
 FILTERS_BY_KEY = {x.key: x for x in FILTERS}
 ALL = "all"
@@ -164,6 +276,14 @@ class Query:
     adviser: int | None = None  # district view: one adviser's cases only
     # Closed cases (ended, certificate issued: nothing left to do) are left out unless asked.
     include_closed: bool = False
+    # More ready filters the cases must match too (AND), in ``FILTERS`` order; only with a
+    # chosen ``filter``. In the URL: ``and=no_contract,no_mapping``.
+    also: tuple[str, ...] = ()
+
+    @property
+    def combined(self) -> tuple[str, ...]:
+        """Every chosen ready filter: ``filter`` and ``also`` (empty for all cases)."""
+        return () if self.filter == ALL else (self.filter, *self.also)
 
     @property
     def sort_param(self) -> str:
@@ -196,7 +316,17 @@ def parse_query(user: User, params: dict[str, str]) -> Query:
         page=_positive_int(params.get("page", "")) or 1,
         adviser=_positive_int(adviser_raw) if scope is Scope.DISTRICT else None,
         include_closed=params.get("closed", "") == "1",
+        also=_also(chosen, params.get("and", "")),
     )
+
+
+def _also(chosen: str, raw: str) -> tuple[str, ...]:
+    """The further filters of ``and=a,b`` (known keys, not the chosen one, in ``FILTERS``
+    order); none without a chosen filter."""
+    if chosen not in FILTERS_BY_KEY:
+        return ()
+    keys = set(raw.split(",")) - {chosen}
+    return tuple(x.key for x in FILTERS if x.key in keys)
 
 
 def _positive_int(raw: str) -> int | None:
@@ -253,7 +383,7 @@ class Worklist:
     today: date
     counts: dict[str, int]
     rows: list[ProgrammeCase]
-    total: int  # cases matching the chosen filter
+    total: int  # cases matching the chosen filter (all the chosen filters, when combined)
     page: int
     pages: int
     filters: tuple[ReadyFilter, ...] = field(default=FILTERS)
@@ -319,19 +449,29 @@ def reason_rule(query: Query) -> str:
     return chosen.rule if chosen is not None else ""
 
 
-def worklist(user: User, query: Query, today: date) -> Worklist:
-    """One page of the worklist with the live counts of every ready filter (two queries).
+def combined_filter(keys: tuple[str, ...], today: date) -> Q:
+    """The condition of several ready filters at once (AND)."""
+    condition = Q()
+    for key in keys:
+        condition &= FILTERS_BY_KEY[key].cases(today)
+    return condition
 
-    Under a flag filter every row carries the filter's own stored finding (``reasons``),
-    read in the same query as the rows: a join on the finding of that one rule (unique per
-    case), so the query count does not grow with the rows and no rule is evaluated."""
+
+def worklist(user: User, query: Query, today: date) -> Worklist:
+    """One page of the worklist with the live counts of every ready filter (two queries;
+    three when filters are combined: the combination's count).
+
+    Under a flag filter every row carries the (first) filter's own stored finding
+    (``reasons``), read in the same query as the rows: a join on the finding of that one rule
+    (unique per case), so the query count does not grow with the rows and no rule is
+    evaluated."""
     cases = scoped_cases(user, query)
     counts = filter_counts(cases, today)
-    total = counts[query.filter]
+    if query.combined:
+        cases = cases.filter(combined_filter(query.combined, today))
+    total = cases.count() if query.also else counts[query.filter]
     pages = max(1, -(-total // PAGE_SIZE))
     page = min(query.page, pages)
-    if query.filter != ALL:
-        cases = cases.filter(FILTERS_BY_KEY[query.filter].cases(today))
     rule = reason_rule(query)
     deadline_column = "next_deadline_date"
     if rule:
@@ -375,3 +515,20 @@ def district_advisers(user: User) -> QuerySet[User]:
     return User.objects.filter(
         district_id=user.district_id, role=Role.PROGRAMME_ADVISER, is_active=True
     ).order_by("first_name", "last_name", "username")
+
+
+REASSIGN_LIMIT = 200  # cases listed at most on the bulk reassignment page
+
+
+def reassign_candidates(user: User, query: Query, today: date) -> list[ProgrammeCase]:
+    """The district's cases the coordinator's worklist query selects (ready filters,
+    combinations, adviser and search kept), nearest deadline first, at most
+    ``REASSIGN_LIMIT``: one query."""
+    cases = scoped_cases(user, replace(query, scope=Scope.DISTRICT))
+    if query.combined:
+        cases = cases.filter(combined_filter(query.combined, today))
+    return list(
+        cases.select_related("person", "adviser")
+        .only(*ROW_FIELDS, "version")
+        .order_by(*_sort_expressions(query.sort, query.descending))[:REASSIGN_LIMIT]
+    )

@@ -27,9 +27,11 @@ from introsak.casefacts.enums import (
     EndGoal,
     LanguageSkill,
     MeetingKind,
+    OfferResponse,
     RecognitionOutcome,
     ResidenceBasis,
     SentBy,
+    TrainingTrack,
 )
 from introsak.casefacts.parse import MAX_TEXT_CHARS
 from introsak.cases import enums as case_choices
@@ -551,3 +553,135 @@ class ReassignForm(StepForm):
         field.label_from_instance = User.identified_name  # type: ignore[method-assign,assignment]
         if not self.is_bound and self.case.adviser_id:
             self.initial.setdefault("adviser", self.case.adviser_id)
+
+
+# --- issue 16: the way into Norwegian training ---------------------------------------------
+
+LEVEL_CHOICES = [("", _("Not tested")), *case_choices.CefrLevel.choices]
+SKILLS = ("oral", "reading", "listening", "writing")
+SKILL_LABELS: dict[str, StrOrPromise] = {
+    "oral": _("Oral"),
+    "reading": _("Reading"),
+    "listening": _("Listening"),
+    "writing": _("Writing"),
+}
+SCHOOL_CODE_HELP = _("The school's code, e.g. helsfyr, skullerud or rosenhoff.")
+
+
+def _level_field(kind: StrOrPromise, skill: str) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=_("%(kind)s: %(skill)s") % {"kind": kind, "skill": SKILL_LABELS[skill]},
+        choices=LEVEL_CHOICES,
+        required=False,
+    )
+
+
+def _school_field(label: StrOrPromise) -> forms.SlugField:
+    return forms.SlugField(label=label, required=False, max_length=40, help_text=SCHOOL_CODE_HELP)
+
+
+class TrainingForm(StepForm):
+    """The way into Norwegian training: every field optional; what is recorded replaces what
+    was (the same record the schools' systems send, docs/intake.md)."""
+
+    address_registered_on = date_field(_("Registered address from"), required=False)
+    mapping_appointment_on = date_field(
+        _("Mapping appointment at the service centre"),
+        required=False,
+        help_text=_("The waiting time for a school place is counted from this day."),
+    )
+    placement_tested_on = date_field(_("Placement test on"), required=False)
+    track = forms.ChoiceField(
+        label=_("Progression track"),
+        required=False,
+        choices=[("", _("Not placed yet")), *case_choices.TrainingTrack.choices],
+    )
+    offered_on = date_field(_("School place offered on"), required=False)
+    offered_school = _school_field(_("School offered"))
+    offered_start_on = date_field(_("Offered start"), required=False)
+    offer_response = forms.ChoiceField(
+        label=_("Answer to the offer"),
+        required=False,
+        choices=[("", _("No answer yet")), *case_choices.OfferResponse.choices],
+    )
+    preferred_school = _school_field(_("Preferred school (when the offer is declined)"))
+    started_on = date_field(_("Training started on"), required=False)
+    school = _school_field(_("School"))
+    attendance_percent = forms.IntegerField(
+        label=_("Attendance (%)"), required=False, min_value=0, max_value=100
+    )
+    attendance_as_of = date_field(_("Attendance as of"), required=False)
+    test_taken_on = date_field(_("Norwegian test taken on"), required=False)
+    social_studies_test_on = date_field(_("Social-studies test taken on"), required=False)
+    social_studies_passed = forms.ChoiceField(
+        label=_("Social-studies test passed"), choices=YES_NO_UNKNOWN, required=False
+    )
+    fieldsets: ClassVar[Fieldsets] = [
+        (_("Service centre"), ["address_registered_on", "mapping_appointment_on"]),
+        (
+            _("Placement test"),
+            ["placement_tested_on", *(f"placement_{s}" for s in SKILLS), "track"],
+        ),
+        (
+            _("Offer of a school place"),
+            [
+                "offered_on",
+                "offered_school",
+                "offered_start_on",
+                "offer_response",
+                "preferred_school",
+            ],
+        ),
+        (
+            _("Start and attendance"),
+            ["started_on", "school", "attendance_percent", "attendance_as_of"],
+        ),
+        (
+            _("Tests taken"),
+            [
+                "test_taken_on",
+                *(f"test_{s}" for s in SKILLS),
+                "social_studies_test_on",
+                "social_studies_passed",
+            ],
+        ),
+    ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for skill in SKILLS:
+            self.fields[f"placement_{skill}"] = _level_field(_("Placement level"), skill)
+            self.fields[f"test_{skill}"] = _level_field(_("Test result"), skill)
+        current = getattr(self.case, "training", None) if not self.is_bound else None
+        if current is not None:
+            self.initial.update({name: getattr(current, name) for name in TRAINING_FORM_FIELDS})
+            passed = current.social_studies_passed
+            self.initial["social_studies_passed"] = {True: "yes", False: "no"}.get(passed, "")
+
+    def operation_kwargs(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        values: dict[str, Any] = {
+            name: data.get(name) or None
+            for name in TRAINING_FORM_FIELDS
+            if name not in ("attendance_percent", "track", "offer_response")
+            and not name.startswith(("placement_", "test_"))
+        }
+        values["placement_tested_on"] = data.get("placement_tested_on")
+        values["test_taken_on"] = data.get("test_taken_on")
+        for kind in ("placement", "test"):
+            for skill in SKILLS:
+                level = data.get(f"{kind}_{skill}")
+                values[f"{kind}_{skill}"] = CefrLevel(level) if level else None
+        values["attendance_percent"] = data.get("attendance_percent")
+        values["track"] = TrainingTrack(data["track"]) if data.get("track") else None
+        response = data.get("offer_response")
+        values["offer_response"] = OfferResponse(response) if response else None
+        values["social_studies_passed"] = {"yes": True, "no": False}.get(
+            data.get("social_studies_passed") or ""
+        )
+        return {"training": facts.Training(**values)}
+
+
+TRAINING_FORM_FIELDS = tuple(
+    name for name in facts.Training.__dataclass_fields__ if name != "social_studies_passed"
+)

@@ -181,6 +181,7 @@ def query_string(query: Query, **changes: object) -> str:
         "sort": query.sort_param,
         "page": query.page,
         "closed": "1" if query.include_closed else "",
+        "and": ",".join(query.also),
     }
     params.update(changes)
     defaults = {"filter": "all", "q": "", "adviser": "", "sort": Sort.DEADLINE.value, "page": 1}
@@ -250,7 +251,7 @@ def worklist_context(worklist: Worklist, user: User) -> dict[str, Any]:
             "key": x.key,
             "label": x.label,
             "count": worklist.counts[x.key],
-            "href": query_string(query, filter=x.key, page=1),
+            "href": query_string(query, filter=x.key, page=1, **{"and": ""}),
             "current": query.filter == x.key,
         }
         for x in FILTERS
@@ -286,11 +287,29 @@ def worklist_context(worklist: Worklist, user: User) -> dict[str, Any]:
         "all_filter": {
             "count": worklist.counts["all"],
             "current": query.filter == "all",
-            "href": query_string(query, filter="all", page=1),
+            "href": query_string(query, filter="all", page=1, **{"and": ""}),
         },
+        "combine": combine_context(worklist),
         "scopes": scopes,
         "closed_toggle": query_string(query, closed="" if query.include_closed else "1", page=1),
         "today": today,
         # Auditors find cases by the pseudonyms they are shown (``worklist.search``).
         "searches_pseudonyms": user.role == Role.AUDITOR,
+    }
+
+
+def combine_context(worklist: Worklist) -> dict[str, Any]:
+    """The form that combines the chosen ready filter with others (AND): every other filter
+    with whether it is chosen, and the combination's label and count."""
+    query = worklist.query
+    labels = {x.key: x.label for x in FILTERS}
+    return {
+        "chosen": [labels[key] for key in query.combined],
+        "options": [
+            {"key": x.key, "label": x.label, "checked": x.key in query.also}
+            for x in FILTERS
+            if x.key != query.filter
+        ],
+        "count": worklist.total,
+        "clear_href": query_string(query, page=1, **{"and": ""}) if query.also else "",
     }

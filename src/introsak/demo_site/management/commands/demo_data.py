@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -80,6 +81,9 @@ class Command(BaseCommand):
                     for error in exc.errors[:20]:
                         self.stderr.write(str(error))
                     raise CommandError("the generated demo data did not validate") from exc
+                # Issue 15: employers, offers, placements and work profiles (by name: a
+                # feature app never imports another).
+                call_command("placements_demo", seed=options["seed"], stdout=self.stdout)
             self.stdout.write(
                 f"Demo data: {len(data.staff)} staff users, {report.created} cases created, "
                 f"{report.updated} updated (as of {as_of})."

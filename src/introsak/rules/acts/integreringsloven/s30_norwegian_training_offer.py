@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from introsak.casefacts.enums import ActivityKind
 from introsak.rules.acts.integreringsloven.s26_norwegian_training import (
     GROUP_PARAMETERS,
@@ -36,8 +38,9 @@ def il_s30_norwegian_training_offer(ctx: Context, spec: RuleSpec) -> Finding:
 
     Applies to settled persons of those bases and ages. Deadline: settlement +
     ``norwegian_offer_months`` (read on the settlement date). Satisfied by the first start
-    of an activity of kind ``norwegian_training``. The explanation says whether the person
-    has a right and a duty or a right only.
+    of an activity of kind ``norwegian_training`` or, where the school's record of the way
+    into training says so (issue 16), by ``training.started_on``, whichever is earlier. The
+    explanation says whether the person has a right and a duty or a right only.
     """
     group = training_group(ctx, spec)
     if isinstance(group, Finding):
@@ -48,10 +51,21 @@ def il_s30_norwegian_training_offer(ctx: Context, spec: RuleSpec) -> Finding:
         return not_in_force(ctx, spec, settlement)
     return deadline_finding(
         ctx, spec, PHRASES, deadline=add_months(settlement, months),
-        satisfied_on=first_start(ctx, ActivityKind.NORWEGIAN_TRAINING),
+        satisfied_on=_first_training_day(ctx),
         basis=(BASIS, {"months": Qty(months, "month"), "settlement": settlement}),
         notes=(group,), used=(("norwegian_offer_months", months),),
     )  # fmt: skip
+
+
+def _first_training_day(ctx: Context) -> date | None:
+    """The earlier of the first Norwegian-training activity and the school's recorded start
+    (the way into training, issue 16), as of the date."""
+    days = [first_start(ctx, ActivityKind.NORWEGIAN_TRAINING)]
+    training = ctx.case.training
+    if training is not None and training.started_on is not None:
+        days.append(training.started_on if training.started_on <= ctx.as_of else None)
+    known = [day for day in days if day is not None]
+    return min(known) if known else None
 
 
 RULE = RuleSpec(
