@@ -119,7 +119,13 @@ TEMPLATES = [
                 "introsak.accounts.context_processors.auth_options",
             ],
         },
-    }
+    },
+    {
+        # The hot partials only (``introsak.web.jinja``): ``<app>/jinja2/`` directories.
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "APP_DIRS": True,
+        "OPTIONS": {"environment": "introsak.web.jinja.environment"},
+    },
 ]
 
 # --- Database -------------------------------------------------------------------------------

@@ -15,8 +15,8 @@ from introsak.access.models import AuditGrant
 from introsak.casefacts import model as facts
 from introsak.casefacts.serialize import adviser_pseudonym
 from introsak.cases.domain.operations import leave_record
+from introsak.web.jinja import day
 from introsak.workspace.domain.worklist import Sort, parse_query
-from introsak.workspace.templatetags.workspace_tags import day
 from tests.access.personas import ADVISER_A_NAME, FREE_TEXTS, NAME_A, World, client_for, make_world
 
 pytestmark = pytest.mark.django_db

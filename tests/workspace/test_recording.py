@@ -8,7 +8,6 @@ from datetime import date
 from typing import Any
 
 import pytest
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
@@ -316,8 +315,8 @@ def test_each_step_saves_from_its_form(client: Client, people: Staff, step: str)
 def test_recent_changes_name_the_step_the_version_and_who_saved(
     client: Client, people: Staff, django_assert_num_queries: Any
 ) -> None:
-    """The changes come with the case's lists (one round trip on PostgreSQL), their users
-    attached from the same trip: newest first, with the adviser's name."""
+    """The changes come with the case's lists (in the case's own query), their users
+    from the same query: newest first, with the adviser's name."""
     load([ended_without_meeting("C-1", "radgiver.sth")])
     client.force_login(people.adviser)
     for day in ("2024-02-12", "2024-03-12"):
@@ -329,10 +328,9 @@ def test_recent_changes_name_the_step_the_version_and_who_saved(
     client.cookies["django_language"] = "en"
     url = reverse("workspace:case", args=[_case("C-1").pk])
     client.get(url)  # the page right after a save is shown without a log row; open it again
-    # Session, user, the case, the access-log row; then the lists, the changes and their
-    # users, the events' history: one round trip on PostgreSQL, ten queries on SQLite (users
-    # come with changes; the corrections and the staff named in the history, two).
-    with django_assert_num_queries(5 if connection.vendor == "postgresql" else 14):
+    # Session, user, the case with its lists, the changes, the events' history and every
+    # user they name (one query on both databases), the access-log row.
+    with django_assert_num_queries(4):
         html = client.get(url).content.decode()
     changes = re.findall(
         r"<li>[^<]* · ([^<]+) · ([^<]+) <span class=\"app-muted\">\(version (\d+)\)", html

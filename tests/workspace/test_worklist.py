@@ -10,6 +10,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from introsak.access.domain.gateway import visible_cases
 from introsak.cases import models
 from introsak.workspace.domain.worklist import FILTERS, Query, Scope, filter_counts, worklist
 from tests.factories import with_national_id
@@ -285,13 +286,13 @@ def test_closed_cases_are_left_out_unless_asked_for(client: Client, people: Staf
     assert '<input type="hidden" name="closed" value="1">' in everything
 
 
-def test_rows_written_by_code_escape_names(client: Client, people: Staff) -> None:
-    """The rows are written by ``workspace_tags.worklist_row``, not by the template's
-    auto-escaping: a name with markup in it is shown as text."""
+def test_rows_escape_names(client: Client, people: Staff) -> None:
+    """The rows are a Jinja2 partial (``workspace_tags.worklist_rows``) with autoescaping:
+    a name with markup in it is shown as text."""
     load([running("C-1", "radgiver.sth", name='Anna <i onclick="x()">Ended</i>')])
     html = _login(client, people.adviser).get(URL).content.decode()
     assert "<i onclick" not in html
-    assert "Anna &lt;i onclick=&quot;x()&quot;&gt;Ended&lt;/i&gt;</a>" in html
+    assert "Anna &lt;i onclick=&#34;x()&#34;&gt;Ended&lt;/i&gt;</a>" in html
 
 
 # --- issue 14 item 5: a filtered row says why it is listed ---------------------------------
@@ -418,3 +419,16 @@ def test_query_count_under_a_flag_filter_does_not_grow_with_rows(
         large = client.get(URL, params).content.decode()
     assert 1 <= len(_reason_cells(small)) < len(_reason_cells(large))
     assert {rule for _, rule in _reason_cells(large)} == {"NOR-01"}
+
+
+def test_an_empty_scope_counts_nothing_without_a_query(
+    mixed: Staff, django_assert_num_queries: Any
+) -> None:
+    """An auditor without a valid grant: the gateway answers ``QuerySet.none()`` (no
+    matches-nothing condition in SQL), every count is zero and reading them costs no query."""
+    cases = visible_cases(mixed.auditor)  # reads the grants: none valid
+    with django_assert_num_queries(0):
+        counts = filter_counts(cases, AS_OF)
+    assert counts == {"all": 0, **{x.key: 0 for x in FILTERS}}
+    with django_assert_num_queries(0):
+        assert list(cases) == []

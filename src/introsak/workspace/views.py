@@ -62,21 +62,16 @@ from introsak.cases.domain.operations import (
     cases_reassign,
     event_correct,
 )
-from introsak.cases.domain.single import load_lists, select_case
+from introsak.cases.domain.single import CaseRows, case_page_loader, case_rows
 from introsak.cases.enums import EventKind, Step
-from introsak.cases.models import CaseChange, EventCorrection, ProgrammeCase
+from introsak.cases.models import EventCorrection, ProgrammeCase
 from introsak.core import clock
 from introsak.core.domain.law import unconfirmed_law
 from introsak.core.reversing import fast_reverse
 from introsak.web.views import can_see_parameters
 from introsak.workspace.corrections import CORRECTIONS
-from introsak.workspace.domain.casepage import (
-    CHANGE_ROWS,
-    case_page,
-    recent_changes,
-    without_free_text,
-)
-from introsak.workspace.domain.history import HISTORY_ROWS, correction_view
+from introsak.workspace.domain.casepage import RECENT_CHANGES, case_page, without_free_text
+from introsak.workspace.domain.history import correction_view
 from introsak.workspace.domain.saved import filter_delete, filter_save, saved_filters
 from introsak.workspace.domain.worklist import (
     FILTERS,
@@ -158,20 +153,20 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meetings, activities and the journal. Opening it writes one access-log row (not when
     it is the page shown right after the user's own save; see the module docstring)."""
     user = staff_user(request)
+    load = _CASE_PAGE_LOADER
     if _take_written_mark(request, pk):
-        case = case_for_write(user, case_pk=pk, path=request.path, load=select_case)
+        case = case_for_write(user, case_pk=pk, path=request.path, load=load)
     else:
-        case = case_for_read(
-            user, case_pk=pk, purpose="case_page", path=request.path, load=select_case
-        )
-    rows = load_lists(case, extra=(*CHANGE_ROWS, *HISTORY_ROWS))
-    changes = recent_changes(rows[: len(CHANGE_ROWS)] if rows else None, case)
-    history = rows[len(CHANGE_ROWS) :] if rows else None
-    context = _case_context(request, case, changes=changes, history_rows=history)
+        case = case_for_read(user, case_pk=pk, purpose="case_page", path=request.path, load=load)
+    context = _case_context(request, case, case_rows(case))
     context["saved"] = _take_saved(request, pk)
     if context["saved"] and context["saved"]["anchor"] == "journal":
         context["journal_saved"] = context["saved"]["text"]
     return render(request, "workspace/case.html", context)
+
+
+# The case with every list the page shows, in the gateway's one query.
+_CASE_PAGE_LOADER = case_page_loader(recent_changes=RECENT_CHANGES)
 
 
 def _take_saved(request: HttpRequest, case_pk: int) -> dict[str, str] | None:
@@ -192,15 +187,14 @@ def _law_banner(user: User, today: date) -> dict[str, object]:
 def _case_context(
     request: HttpRequest,
     loaded: ProgrammeCase,
+    rows: CaseRows,
     journal_form: StepForm | None = None,
-    changes: list[CaseChange] | None = None,
-    history_rows: list[list[Any]] | None = None,
 ) -> dict[str, Any]:
-    """Everything the case page shows, for a case loaded with ``facts_queryset`` (or
-    ``single.select_case`` and ``single.load_lists``). A user who may not see the case's
-    identities (an auditor without ``show_identities``) gets the pseudonymised view."""
+    """Everything the case page shows, for a case loaded with ``single.case_page_loader`` and
+    its ``rows``. A user who may not see the case's identities (an auditor without
+    ``show_identities``) gets the pseudonymised view."""
     user = staff_user(request)
-    page = case_page(loaded, clock.today(), changes, history_rows)
+    page = case_page(loaded, clock.today(), rows)
     pseudonymous = not shows_identity(user, loaded)
     if pseudonymous:
         page = without_free_text(page)
@@ -224,7 +218,7 @@ def _case_context(
         "action_map": {a["step"]: a for a in actions},
         "journal_form": journal_form or JournalForm(case=loaded),
         "journal_notes": sorted(
-            loaded.journal_notes.all(), key=lambda n: (n.written_on, n.pk or 0), reverse=True
+            rows.lists.journal_notes, key=lambda n: (n.written_on, n.pk or 0), reverse=True
         ),
         "can_write": has_permission(user, Permission.CASE_WRITE),
         "outcome_labels": OUTCOME_LABELS,

@@ -45,9 +45,6 @@ _STRICTLY_CONFIDENTIAL = Q(
         protected_address=ProtectedAddress.STRICTLY_CONFIDENTIAL
     ).values("pk")
 )
-# Matches no case. Not ``pk__in=[]``: that makes the SQL compiler raise EmptyResultSet, which
-# breaks callers that build SQL from the queryset (the worklist's counts).
-_NOTHING = Q(pk__isnull=True)
 
 
 def has_permission(user: Visitor, permission: Permission) -> bool:
@@ -65,21 +62,27 @@ def visible_cases(
     """Every case the user may see for ``permission``; empty if none. Writes no log row."""
     cases = ProgrammeCase.objects.all()
     if not has_permission(user, permission) or not isinstance(user, User):
-        return cases.filter(_NOTHING)
-    return cases.filter(case_scope(user))
+        return cases.none()
+    scope = case_scope(user)
+    return cases.none() if scope is None else cases.filter(scope)
 
 
-def case_scope(user: User) -> Q:
+def case_scope(user: User) -> Q | None:
     """The filter on ``ProgrammeCase`` for the cases in the user's scope, protected-address
-    rules included (permissions are checked by the callers above)."""
+    rules included (permissions are checked by the callers above); ``None`` if the scope
+    holds no case (``visible_cases`` then answers ``QuerySet.none()``, without a query)."""
     role = Role(user.role) if user.role else None
     if role in DISTRICT_ROLES:
-        own = Q(district_id=user.district_id) if user.district_id else _NOTHING
         cleared = ProtectedPersonClearance.objects.filter(user=user).values("person_id")
-        return (own & ~_STRICTLY_CONFIDENTIAL) | (_STRICTLY_CONFIDENTIAL & Q(person_id__in=cleared))
+        cleared_elsewhere = _STRICTLY_CONFIDENTIAL & Q(person_id__in=cleared)
+        if not user.district_id:
+            return cleared_elsewhere
+        own = Q(district_id=user.district_id) & ~_STRICTLY_CONFIDENTIAL
+        return own | cleared_elsewhere
     if role == Role.AUDITOR:
-        return auditor_scope(user) & ~_STRICTLY_CONFIDENTIAL
-    return _NOTHING
+        granted = auditor_scope(user)
+        return None if granted is None else granted & ~_STRICTLY_CONFIDENTIAL
+    return None
 
 
 # Adds to the gateway's query what the caller will read (e.g. ``facts_queryset``).

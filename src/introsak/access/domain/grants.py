@@ -122,19 +122,22 @@ def grants_valid(user: User, *, on: date | None = None) -> QuerySet[AuditGrant]:
     return AuditGrant.objects.filter(user=user, starts_on__lte=day, ends_on__gte=day)
 
 
-def auditor_scope(user: User) -> Q:
+def auditor_scope(user: User) -> Q | None:
     """Cases in a district (and case period) of one of the auditor's grants valid today;
-    nothing otherwise."""
-    scope = Q(pk__isnull=True)  # no case (see gateway._NOTHING)
+    ``None`` (no case) without such a grant."""
+    scope: Q | None = None
     for grant in grants_valid(user).prefetch_related("districts"):
-        scope |= _grant_scope(grant)
+        granted = _grant_scope(grant)
+        scope = granted if scope is None else scope | granted
     return scope
 
 
 def auditor_identity_scope(user: User) -> Q:
     """Cases a ``show_identities`` grant of the auditor valid today covers: where the auditor
     sees names and case numbers (``protection.IdentityPolicy``); nothing otherwise."""
-    scope = Q(pk__isnull=True)  # no case (see gateway._NOTHING)
+    # No case: a condition the search combines with others (the gateway itself answers an
+    # empty scope with ``QuerySet.none()``).
+    scope = Q(pk__isnull=True)
     for grant in grants_valid(user).filter(show_identities=True).prefetch_related("districts"):
         scope |= _grant_scope(grant)
     return scope

@@ -38,7 +38,7 @@ class EventCorrection(models.Model):
     event_id = models.PositiveBigIntegerField(_("event number"))
     # JSON text: [{"field": name, "old": value, "new": value}, …] (dates in ISO form);
     # emptied when the case is anonymised, because minutes are free text. Text, not a JSON
-    # field, so the case page reads it in its one round trip (``cases.domain.single``).
+    # field, so the case page reads it in its one query (``cases.domain.single``).
     changes = models.TextField(_("changed values"))
     reason = models.TextField(_("reason"))
     user = models.ForeignKey(

@@ -44,6 +44,7 @@ def widget_attrs(field: BoundField, autocomplete: str | None = None) -> dict[str
     return attrs
 
 
+# ``SafeString``: the type of Django's own widget rendering (``BoundField.as_widget``).
 @register.simple_tag
 def render_widget(field: BoundField, autocomplete: str | None = None) -> SafeString:
     return field.as_widget(attrs=widget_attrs(field, autocomplete))

@@ -13,6 +13,7 @@ from introsak.stats.phrases import SUPPRESSED
 register = template.Library()
 
 
+# ``SafeString``: the type ``format_html`` returns (it escapes every value).
 @register.simple_tag
 def stat_cell(cell: Cell, table: StatTable) -> SafeString:
     """A cell's text; a hidden cell shows "–" and tells screen readers why."""

@@ -9,14 +9,11 @@ governs each step.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
-from typing import Any
 
-from django.contrib.auth import get_user_model
-from django.db.models import QuerySet
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
@@ -24,8 +21,8 @@ from django_stubs_ext import StrOrPromise
 from introsak.casefacts.enums import MeetingKind as FactsMeetingKind
 from introsak.casefacts.model import CaseFacts
 from introsak.cases import models as m
-from introsak.cases.domain.facts import case_to_facts
-from introsak.cases.domain.single import CaseRows, attach_users, users_of
+from introsak.cases.domain.facts import CaseLists, case_to_facts
+from introsak.cases.domain.single import CaseRows
 from introsak.cases.enums import ActivityKind, FindingStatus, MeetingKind
 from introsak.cases.models import CaseChange
 from introsak.core.formats import short_date
@@ -275,16 +272,16 @@ def _meeting_items(
     return items
 
 
-def timeline(case: m.ProgrammeCase, findings: dict[str, FindingView]) -> list[TimelineEntry]:
-    """The path in its order: settlement → mapping → guidance → decision and plan →
-    contract → start → recognition → job-seeker → meetings → activities → leave and
-    extensions → end → certificate."""
-    settled = case.person.settlement_date
-    plans = list(case.plans.all())
-    meeting_kinds, activity_kinds = choice_labels(MeetingKind), choice_labels(ActivityKind)
-    rec = getattr(case, "education_recognition", None)
+@dataclass(frozen=True)
+class _EntryMaker:
+    """Makes one case's timeline entries: each with its finding and its day counted from
+    the settlement."""
 
-    def entry(
+    settled: date
+    findings: dict[str, FindingView]
+
+    def __call__(
+        self,
         key: str,
         label: StrOrPromise,
         day: date | None,
@@ -298,28 +295,37 @@ def timeline(case: m.ProgrammeCase, findings: dict[str, FindingView]) -> list[Ti
             key=key,
             label=str(label),
             day=day,
-            days_after_settlement=_after(day, settled),
-            finding=findings.get(rule),
+            days_after_settlement=_after(day, self.settled),
+            finding=self.findings.get(rule),
             detail=detail,
             items=items or [],
             action=action,
             is_list=is_list,
         )
 
-    leave_items = [
-        TimelineItem(
-            label=_("Leave") if x.approved else _("Leave, not approved"), day=x.start, end=x.end
-        )
-        for x in case.leaves.all()
-    ]
-    extension_items = [
-        TimelineItem(
-            label=_("Extension"), day=x.decided_on, note=str(_("%(n)d months")) % {"n": x.months}
-        )
-        for x in case.extensions.all()
-    ]
+
+def timeline(
+    case: m.ProgrammeCase, lists: CaseLists, findings: dict[str, FindingView]
+) -> list[TimelineEntry]:
+    """The path in its order: settlement → mapping → guidance → decision and plan →
+    contract → start → recognition → job-seeker → meetings → activities → leave and
+    extensions → end → certificate."""
+    entry = _EntryMaker(case.person.settlement_date, findings)
     return [
-        entry("settlement", _("Settlement"), settled, "", ""),
+        *_path_to_start(case, lists, entry),
+        *_programme_events(case, lists, entry),
+        *_ending(case, entry),
+    ]
+
+
+def _path_to_start(
+    case: m.ProgrammeCase, lists: CaseLists, entry: _EntryMaker
+) -> list[TimelineEntry]:
+    """Settlement to job-seeker registration: one day each."""
+    plans = lists.plans
+    rec = getattr(case, "education_recognition", None)
+    return [
+        entry("settlement", _("Settlement"), entry.settled, "", ""),
         entry("mapping", _("Competence mapping"), case.mapping_date, "MAP-01", "mapping"),
         entry("guidance", _("Career guidance"), case.career_guidance_date, "GUIDE-01", "guidance"),
         entry(
@@ -351,29 +357,30 @@ def timeline(case: m.ProgrammeCase, findings: dict[str, FindingView]) -> list[Ti
             "JOBSEEK-01",
             "jobseeker",
         ),
-        entry(
-            "meetings",
-            _("Meetings"),
-            None,
-            "TRI-01",
-            "meeting",
-            items=_meeting_items(list(case.meetings.all()), case.start_date, meeting_kinds),
-        ),
+    ]
+
+
+def _programme_events(
+    case: m.ProgrammeCase, lists: CaseLists, entry: _EntryMaker
+) -> list[TimelineEntry]:
+    """The lists of the programme: meetings, activities, leave and extensions."""
+    meeting_kinds, activity_kinds = choice_labels(MeetingKind), choice_labels(ActivityKind)
+    activities = [
+        TimelineItem(
+            label=activity_kinds.get(x.kind, x.kind), day=x.start, end=x.end, note=x.provider
+        )
+        for x in lists.activities
+    ]
+    meetings = _meeting_items(lists.meetings, case.start_date, meeting_kinds)
+    return [
+        entry("meetings", _("Meetings"), None, "TRI-01", "meeting", items=meetings),
         entry(
             "activities",
             _("Activities and practice"),
             None,
             "WORK-15H-01",
             "activity",
-            items=[
-                TimelineItem(
-                    label=activity_kinds.get(x.kind, x.kind),
-                    day=x.start,
-                    end=x.end,
-                    note=x.provider,
-                )
-                for x in case.activities.all()
-            ],
+            items=activities,
             is_list=True,
         ),
         entry(
@@ -382,9 +389,34 @@ def timeline(case: m.ProgrammeCase, findings: dict[str, FindingView]) -> list[Ti
             None,
             "DURATION-01",
             "extension",
-            items=sorted(leave_items + extension_items, key=lambda i: i.day),
+            items=_leave_items(lists.leaves, lists.extensions),
             is_list=True,
         ),
+    ]
+
+
+def _leave_items(
+    leaves: Iterable[m.Leave], extensions: Iterable[m.Extension]
+) -> list[TimelineItem]:
+    """Leave and extensions in one list, by their first day."""
+    items = [
+        TimelineItem(
+            label=_("Leave") if x.approved else _("Leave, not approved"), day=x.start, end=x.end
+        )
+        for x in leaves
+    ]
+    items += [
+        TimelineItem(
+            label=_("Extension"), day=x.decided_on, note=str(_("%(n)d months")) % {"n": x.months}
+        )
+        for x in extensions
+    ]
+    return sorted(items, key=lambda i: i.day)
+
+
+def _ending(case: m.ProgrammeCase, entry: _EntryMaker) -> list[TimelineEntry]:
+    """The end with its outcome, and the participant certificate."""
+    return [
         entry(
             "end",
             _("End and outcome"),
@@ -406,6 +438,7 @@ def timeline(case: m.ProgrammeCase, findings: dict[str, FindingView]) -> list[Ti
 @dataclass
 class CasePage:
     case: m.ProgrammeCase
+    lists: CaseLists
     facts: CaseFacts
     today: date
     findings: list[FindingView]
@@ -435,65 +468,39 @@ def stored_statuses(case: m.ProgrammeCase, today: date) -> dict[str, str]:
     return {rule: effective_status(status, deadline, today) for rule, status, deadline in rows}
 
 
-def _recent_changes(key: int) -> QuerySet[CaseChange]:
-    return CaseChange.objects.filter(case_id=key)[:RECENT_CHANGES]
-
-
-# The recent changes and their users, read with the case's lists (``single.load_lists``).
-CHANGE_ROWS = (
-    CaseRows("recent_changes", CaseChange, _recent_changes),
-    CaseRows("change_users", get_user_model(), users_of(CaseChange, "user")),
-)
-
-
-def recent_changes(rows: list[list[Any]] | None, case: m.ProgrammeCase) -> list[CaseChange]:
-    """The last changes with their users, from ``CHANGE_ROWS`` read by ``load_lists``, or
-    (when they were not) from one query."""
-    if rows is None:
-        return list(CaseChange.objects.filter(case=case).select_related("user")[:RECENT_CHANGES])
-    changes, users = rows
-    attach_users(changes, users, "user")
-    return changes
-
-
-def case_page(
-    case: m.ProgrammeCase,
-    today: date,
-    changes: list[CaseChange] | None = None,
-    history_rows: list[list[Any]] | None = None,
-) -> CasePage:
-    """The page's contents for a case loaded with ``cases.domain.facts.facts_queryset``
-    (or ``single.select_case`` and ``single.load_lists``); ``changes`` from
-    ``recent_changes`` (read here when not given); ``history_rows``: ``history.HISTORY_ROWS``
-    as ``load_lists`` read them (read here when not given)."""
-    facts = case_to_facts(case)
+def case_page(case: m.ProgrammeCase, today: date, rows: CaseRows) -> CasePage:
+    """The page's contents for a case loaded with ``single.case_page_loader`` and its ``rows``
+    (``single.case_rows``)."""
+    lists = rows.lists
+    facts = case_to_facts(case, lists)
     fresh = evaluate(facts, today)
     stored = stored_statuses(case, today)
     language = (get_language() or "nb")[:2]
     views = finding_views(fresh, stored, language)
     by_rule = {v.rule: v for v in views}
     category = fresh[0].category.value if fresh else "none"
-    if changes is None:
-        changes = recent_changes(None, case)
     plan_items = {
         plan.pk: {
-            "elements": [i.text for i in plan.items.all() if i.kind == m.PlanItem.Kind.ELEMENT],
-            "sub_goals": [i.text for i in plan.items.all() if i.kind == m.PlanItem.Kind.SUB_GOAL],
+            "elements": [i.text for i in lists.items_of(plan) if i.kind == m.PlanItem.Kind.ELEMENT],
+            "sub_goals": [
+                i.text for i in lists.items_of(plan) if i.kind == m.PlanItem.Kind.SUB_GOAL
+            ],
         }
-        for plan in case.plans.all()
+        for plan in lists.plans
     }
     return CasePage(
         plan_items=plan_items,
-        meetings=meeting_views(list(case.meetings.all())),
+        meetings=meeting_views(lists.meetings),
         labels={"activity": choice_labels(ActivityKind)},
         case=case,
+        lists=lists,
         facts=facts,
         today=today,
         findings=views,
-        timeline=timeline(case, by_rule),
+        timeline=timeline(case, lists, by_rule),
         category=CATEGORY_LABELS.get(category, category),
-        changes=changes,
-        history=event_histories(case, history_rows),
+        changes=rows.recent_changes,
+        history=event_histories(case, lists, rows.corrections, rows.staff),
     )
 
 

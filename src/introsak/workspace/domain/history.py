@@ -1,27 +1,26 @@
 """Who recorded each event of a case and how it was completed or corrected since.
 
 ``event_histories`` reads a case's corrections and the staff who recorded or corrected its
-events, for a case whose lists are loaded (``facts_queryset`` or ``single.load_lists``): on
-the case page both come in the page's one round trip on PostgreSQL (``HISTORY_ROWS``);
-elsewhere two queries, whatever the number of events and corrections. Values are shown
+events from the rows read with the case (``single.case_rows``): no query of its own,
+whatever the number of events and corrections. Values are shown
 the way the case page shows them (dates as ``dd.mm.yyyy`` in bokmål, choices by their
 labels, yes/no).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import Any
 
-from django.contrib.auth import get_user_model
-from django.db.models import BooleanField, DateField, FloatField, Model, Q, QuerySet
+from django.db.models import BooleanField, DateField, FloatField, Model
 from django.utils.formats import number_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from introsak.accounts.models import User
 from introsak.cases import models as m
-from introsak.cases.domain.single import CaseRows, attach_users, rows_of
+from introsak.cases.domain.facts import CaseLists
 from introsak.cases.enums import EventKind
 from introsak.core.formats import short_date
 from introsak.core.reversing import fast_reverse
@@ -106,12 +105,12 @@ def correction_view(row: m.EventCorrection) -> CorrectionView:
     )
 
 
-def _events(case: m.ProgrammeCase) -> list[tuple[str, Model]]:
+def _events(case: m.ProgrammeCase, lists: CaseLists) -> list[tuple[str, Model]]:
     events: list[tuple[str, Model]] = [
-        *((EventKind.MEETING.value, x) for x in case.meetings.all()),
-        *((EventKind.ACTIVITY.value, x) for x in case.activities.all()),
-        *((EventKind.LEAVE.value, x) for x in case.leaves.all()),
-        *((EventKind.EXTENSION.value, x) for x in case.extensions.all()),
+        *((EventKind.MEETING.value, x) for x in lists.meetings),
+        *((EventKind.ACTIVITY.value, x) for x in lists.activities),
+        *((EventKind.LEAVE.value, x) for x in lists.leaves),
+        *((EventKind.EXTENSION.value, x) for x in lists.extensions),
     ]
     recognition = getattr(case, "education_recognition", None)
     if recognition is not None:
@@ -119,39 +118,16 @@ def _events(case: m.ProgrammeCase) -> list[tuple[str, Model]]:
     return events
 
 
-def _staff_of_case(key: int) -> QuerySet[Any]:
-    """The users who recorded or corrected any event of the case."""
-    named = Q(pk__in=m.EventCorrection.objects.filter(case_id=key).values("user_id"))
-    for model in MODELS.values():
-        named |= Q(pk__in=model._default_manager.filter(case_id=key).values("recorded_by_id"))
-    return get_user_model()._default_manager.filter(named)
-
-
-def _corrections_of_case(key: int) -> QuerySet[Any]:
-    return m.EventCorrection.objects.filter(case_id=key)
-
-
-# The corrections and the staff named in the history, read with the case's lists
-# (``single.load_lists``).
-HISTORY_ROWS = (
-    CaseRows("corrections", m.EventCorrection, _corrections_of_case),
-    CaseRows("history_users", get_user_model(), _staff_of_case),
-)
-
-
 def event_histories(
-    case: m.ProgrammeCase, rows: list[list[Any]] | None = None
+    case: m.ProgrammeCase,
+    lists: CaseLists,
+    corrections: Sequence[m.EventCorrection],
+    staff: Mapping[int, User],
 ) -> dict[str, EventHistory]:
     """Every recorded event of the case by ``event_key``, with who recorded it and its
-    corrections (``rows``: ``HISTORY_ROWS`` as ``load_lists`` read them, else read here);
-    corrections of events no longer in the case (replaced by a re-import) are left out."""
-    events = _events(case)
-    if rows is None:
-        corrections, users = (rows_of(item, case.pk) for item in HISTORY_ROWS)
-    else:
-        corrections, users = rows
-    attach_users(corrections, users, "user")
-    names = {user.pk: user.identified_name() for user in users}
+    corrections (oldest first, each with its user), from the case's rows
+    (``single.case_rows``: ``staff`` holds every user they name); corrections of events no
+    longer in the case (replaced by a re-import) are left out."""
     by_event: dict[str, list[CorrectionView]] = {}
     for row in corrections:
         key = event_key(row.event, row.event_id)
@@ -160,12 +136,17 @@ def event_histories(
         (key := event_key(kind, row.pk)): EventHistory(
             kind=kind,
             pk=row.pk,
-            recorded_by=names.get(getattr(row, "recorded_by_id", None) or 0, ""),
+            recorded_by=_name(staff, getattr(row, "recorded_by_id", None)),
             corrections=by_event.get(key, []),
             correct_href=fast_reverse("workspace:correct", case.pk, kind, row.pk),
         )
-        for kind, row in events
+        for kind, row in _events(case, lists)
     }
+
+
+def _name(staff: Mapping[int, User], user_pk: int | None) -> str:
+    user = staff.get(user_pk) if user_pk is not None else None
+    return user.identified_name() if user is not None else ""
 
 
 def anonymous(history: EventHistory) -> EventHistory:

@@ -14,12 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import Any
 
 from django.conf import settings
-from django.db import connection
 from django.db.models import (
     Case,
+    Count,
     F,
     FilteredRelation,
     IntegerField,
@@ -82,13 +81,6 @@ class NearestDeadline:
             q &= Q(next_deadline_date__gte=today + timedelta(days=self.start_days))
         return q
 
-    def sql(self, column: str, today: date) -> tuple[str, list[object]]:
-        text, params = f"{column} < %s", [_day(today, self.end_days)]
-        if self.start_days is not None:
-            text += f" AND {column} >= %s"
-            params.append(_day(today, self.start_days))
-        return text, params
-
 
 @dataclass(frozen=True)
 class TrainingCondition:
@@ -118,10 +110,6 @@ class TrainingCondition:
         )
 
 
-def _day(today: date, days: int) -> object:
-    return connection.ops.adapt_datefield_value(today + timedelta(days=days))
-
-
 @dataclass(frozen=True)
 class CaseColumn:
     """A condition on one of the case's own stored columns (issue 15, placements): by
@@ -140,16 +128,6 @@ class CaseColumn:
             last = today + timedelta(days=self.within_days)
             return Q(**{f"{self.column}__gte": today, f"{self.column}__lte": last})
         return Q(**{f"{self.column}__lte": today})
-
-    def sql(self, column: str, today: date) -> tuple[str, list[object]]:
-        if self.at_least is not None:
-            return f"{column} >= %s", [self.at_least]
-        if self.within_days is not None:
-            return f"{column} >= %s AND {column} <= %s", [
-                _day(today, 0),
-                _day(today, self.within_days),
-            ]
-        return f"{column} <= %s", [_day(today, 0)]
 
 
 @dataclass(frozen=True)
@@ -427,41 +405,15 @@ def filter_counts(cases: QuerySet[ProgrammeCase], today: date) -> dict[str, int]
     """Every ready filter's count, and the total, in one query over the given cases.
 
     Every filter is a condition on the case row (the stored nearest deadline and worklist
-    flags), so this is one pass over the cases in view. The aggregate is written out rather
-    than built with the ORM, which took longer to compile it than the database took to run
-    it; ``cases`` itself (the access gateway's scope and the user's search) is still
-    compiled by the ORM.
+    flags), so this is one pass over the cases in view: one filtered ``Count`` per filter
+    (``COUNT(...) FILTER (WHERE ...)`` on PostgreSQL, ``CASE WHEN`` on SQLite), with the
+    same condition the filter lists its rows by (``ReadyFilter.cases``).
     """
-    columns: dict[str, F | Case] = {"due": F("next_deadline_date")}
-    columns |= {
-        x.key: F(x.match.column) for x in FILTERS if isinstance(x.match, FindingFlag | CaseColumn)
-    }
-    columns |= {
-        x.key: Case(When(x.match.q(today), then=V(1)), default=V(0), output_field=IntegerField())
-        for x in FILTERS
-        if isinstance(x.match, TrainingCondition)
-    }
-    inner_sql, inner_params = cases.order_by().values(**columns).query.sql_with_params()
-    counts = ["COUNT(*)"]
-    params: list[Any] = []
-    for x in FILTERS:
-        if isinstance(x.match, NearestDeadline):
-            text, values = x.match.sql("w.due", today)
-        elif isinstance(x.match, CaseColumn):
-            text, values = x.match.sql(f"w.{x.key}", today)
-        elif isinstance(x.match, TrainingCondition):
-            text, values = f"w.{x.key} = 1", []
-        else:
-            text, values = f"w.{x.key} <= %s", [_day(today, 0)]
-        counts.append(f"SUM(CASE WHEN {text} THEN 1 ELSE 0 END)")
-        params += values
-    # Fixed fragments and the ORM's own SQL; every value is a parameter.
-    sql = f"SELECT {', '.join(counts)} FROM ({inner_sql}) w"  # noqa: S608
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *inner_params])
-        row = cursor.fetchone()
-    keys = [ALL, *(x.key for x in FILTERS)]
-    return {key: int(value or 0) for key, value in zip(keys, row, strict=True)}
+    counts = cases.order_by().aggregate(
+        **{ALL: Count("pk")},
+        **{x.key: Count("pk", filter=x.cases(today)) for x in FILTERS},
+    )
+    return {key: int(value or 0) for key, value in counts.items()}
 
 
 # What a row shows (``interfaces.tables.row``, with the pseudonyms and identity rules of
