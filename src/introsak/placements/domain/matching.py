@@ -18,7 +18,7 @@ from datetime import date
 from functools import lru_cache, reduce
 from typing import Any
 
-from django.db.models import Case, Count, Q, QuerySet, TextField, Value, When
+from django.db.models import Case, Count, F, Q, QuerySet, TextField, Value, When
 from django.db.models.functions import Cast
 
 from introsak.access.domain.gateway import visible_cases
@@ -56,8 +56,14 @@ class RankedCase:
     assessment: scoring.Assessment
 
 
-def _levels(values: Sequence[str]) -> tuple[int, int, int, int]:
-    return (RANKS[values[0]], RANKS[values[1]], RANKS[values[2]], RANKS[values[3]])
+def _levels(values: Sequence[str | None]) -> tuple[int, int, int, int]:
+    """Ranks of four CEFR levels ("" or ``None``: no test result, or not read)."""
+    return (
+        RANKS[values[0] or ""],
+        RANKS[values[1] or ""],
+        RANKS[values[2] or ""],
+        RANKS[values[3] or ""],
+    )
 
 
 def _participant(
@@ -243,12 +249,23 @@ def rank_cases(
     if offer is None:
         return []
     # The JSON lists as text, decoded once per distinct text (``_codes_text``): the same
-    # few lists recur across thousands of participants.
-    as_text = {f"_{c}": Cast(f"work_profile__{c}", TextField()) for c in _JSON_COLUMNS}
-    columns = [f"_{c}" if c in _JSON_COLUMNS else f"work_profile__{c}" for c in _PROFILE_COLUMNS]
-    rows = _fewest_blockers(candidates, offer, limit).annotate(**as_text).values_list(
-        "pk", "district_id", "person__education_level", *columns,
-    )  # fmt: skip
+    # few lists recur across thousands of participants. What the offer does not look at (the
+    # level of a skill it requires nothing in; the education when it requires no formal
+    # competence) is read as NULL: no join, no value to build, and the same ranking and
+    # assessments (``tests/placements/test_rank_cases.py``).
+    unused = Value(None, output_field=TextField())
+    as_text: dict[str, F | Value | Cast] = {
+        f"_{c}": Cast(f"work_profile__{c}", TextField()) for c in _JSON_COLUMNS
+    }
+    for column, need in zip(_PROFILE_LEVELS, offer.required, strict=True):
+        as_text[f"_{column}"] = F(f"work_profile__{column}") if need else unused
+    as_text["_education"] = F("person__education_level") if offer.formal_required else unused
+    columns = [f"_{c}" if f"_{c}" in as_text else f"work_profile__{c}" for c in _PROFILE_COLUMNS]
+    rows = (
+        _fewest_blockers(candidates, offer, limit)
+        .annotate(**as_text)
+        .values_list("pk", "district_id", "_education", *columns)
+    )
     slugs = dict(District.objects.values_list("pk", "slug"))
     ranked = rank_rows(offer, rows, slugs, limit)
     cases = candidates.select_related("person", "district", "adviser").in_bulk(
