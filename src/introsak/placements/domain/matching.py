@@ -341,6 +341,10 @@ def rank_rows(
     sector_points: dict[str | None, int] = {}
     district_points: dict[tuple[str | None, int], int] = {}
     language: dict[tuple[str, str, str, str], tuple[int, int]] = {}
+    any_required = any(required)
+    # Bound once: five look-ups per row, 100,000 rows.
+    experience_get, wish_get = experience_points.get, wish_points.get
+    sector_get, district_get, language_get = sector_points.get, district_points.get, language.get
 
     def keys() -> Iterator[tuple[int, int, int, Sequence[Any]]]:
         for row in rows:
@@ -359,30 +363,33 @@ def rank_rows(
                     score += scoring.DISTRICT
                 yield blockers + short, -score, pk, row
                 continue
-            levels = (oral, reading, listening, writing)
-            found = language.get(levels)
-            if found is None:
-                found = language[levels] = _language(required, _levels(levels))
-            short, score = found
-            points = experience_points.get(experience_text)
+            if any_required:
+                levels = (oral, reading, listening, writing)
+                found = language_get(levels)
+                if found is None:
+                    found = language[levels] = _language(required, _levels(levels))
+                short, score = found
+            else:
+                short, score = 0, scoring.LANGUAGE_MET
+            points = experience_get(experience_text)
             if points is None:
                 points = experience_points[experience_text] = _experience_points(
                     _experience(experience_text), occupation, major
                 )
             score += points
-            points = wish_points.get(wished_text)
+            points = wish_get(wished_text)
             if points is None:
                 points = wish_points[wished_text] = _wish_points(
                     _codes(wished_text), occupation, major
                 )
             score += points
-            points = sector_points.get(sectors_text)
+            points = sector_get(sectors_text)
             if points is None:
                 wished = offer.sector in _codes(sectors_text)
                 points = sector_points[sectors_text] = scoring.WISHED_SECTOR if wished else 0
             score += points
             place = (districts_text, district)
-            points = district_points.get(place)
+            points = district_get(place)
             if points is None:
                 wanted = _codes(districts_text) or frozenset({slugs[district]})
                 near = offer.district is None or offer.district in wanted
