@@ -393,3 +393,10 @@ if not INTROSAK_EARLY_KEYS:
     ]
 # Deadlines "due soon" in the worklist: within this many days.
 INTROSAK_DUE_SOON_DAYS = env_int("INTROSAK_DUE_SOON_DAYS", 14)
+# Look-up in the Central Coordinating Register for Legal Entities when registering an
+# employer (introsak.placements.brreg): off by default; needs a network.
+INTROSAK_BRREG_ENABLED = env_bool("INTROSAK_BRREG_ENABLED", default=False)
+INTROSAK_BRREG_BASE_URL = env_str(
+    "INTROSAK_BRREG_BASE_URL", "https://data.brreg.no/enhetsregisteret/api"
+)
+INTROSAK_BRREG_TIMEOUT = env_int("INTROSAK_BRREG_TIMEOUT", 5)

@@ -37,6 +37,7 @@ from introsak.cases.domain.operations import StaleCase, StepRejected, work_profi
 from introsak.cases.domain.single import select_case
 from introsak.cases.models import ProgrammeCase
 from introsak.core import clock
+from introsak.placements import brreg
 from introsak.placements.domain import fairs as fair_domain
 from introsak.placements.domain import pipeline
 from introsak.placements.domain import statistics as stats_domain
@@ -135,7 +136,23 @@ def employers(request: HttpRequest) -> HttpResponse:
     user = staff_user(request)
     require_permission(user, Permission.CASE_READ, path=request.path)
     form = f.EmployerForm(request.POST or None)
-    if request.method == "POST":
+    found: brreg.Entity | None = None
+    lookup_failed = None
+    if request.method == "POST" and "lookup" in request.POST:
+        # Look-up in the register: pre-fills the form, saves nothing; a failure only says
+        # why, and the form stays as typed for a manual registration.
+        require_permission(user, Permission.CASE_WRITE, path=request.path)
+        typed = request.POST.dict()
+        try:
+            found = brreg.lookup(typed.get("orgnr", ""))
+        except brreg.LookupFailed as failed:
+            lookup_failed = failed.message
+        else:
+            typed.update(found.form_values())
+            if not typed.get("notes") and found.address_line:
+                typed["notes"] = found.address_line
+        form = f.EmployerForm(initial=typed)
+    elif request.method == "POST":
         require_permission(user, Permission.CASE_WRITE, path=request.path)
         if form.is_valid():
             try:
@@ -150,6 +167,9 @@ def employers(request: HttpRequest) -> HttpResponse:
         "employers": rows,
         "form": form,
         "can_write": has_permission(user, Permission.CASE_WRITE),
+        "lookup_enabled": brreg.enabled(),
+        "found": found,
+        "lookup_failed": lookup_failed,
     }
     return render(request, "placements/employers.html", context, status=400 if form.errors else 200)
 

@@ -9,14 +9,16 @@ proposes; it never assigns: a placement exists only when an adviser proposes one
 
 from __future__ import annotations
 
+import heapq
 import json
-from collections.abc import Iterator, Sequence
+import operator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, reduce
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet, TextField
+from django.db.models import Case, Count, F, Q, QuerySet, TextField, Value, When
 from django.db.models.functions import Cast
 
 from introsak.access.domain.gateway import visible_cases
@@ -54,8 +56,14 @@ class RankedCase:
     assessment: scoring.Assessment
 
 
-def _levels(values: Sequence[str]) -> tuple[int, int, int, int]:
-    return (RANKS[values[0]], RANKS[values[1]], RANKS[values[2]], RANKS[values[3]])
+def _levels(values: Sequence[str | None]) -> tuple[int, int, int, int]:
+    """Ranks of four CEFR levels ("" or ``None``: no test result, or not read)."""
+    return (
+        RANKS[values[0] or ""],
+        RANKS[values[1] or ""],
+        RANKS[values[2] or ""],
+        RANKS[values[3] or ""],
+    )
 
 
 def _participant(
@@ -241,20 +249,189 @@ def rank_cases(
     if offer is None:
         return []
     # The JSON lists as text, decoded once per distinct text (``_codes_text``): the same
-    # few lists recur across thousands of participants.
-    as_text = {f"_{c}": Cast(f"work_profile__{c}", TextField()) for c in _JSON_COLUMNS}
-    columns = [f"_{c}" if c in _JSON_COLUMNS else f"work_profile__{c}" for c in _PROFILE_COLUMNS]
-    rows = candidates.annotate(**as_text).values_list(
-        "pk", "district_id", "person__education_level", "part_time_percent", "work_profile__id",
-        *columns,
-    )  # fmt: skip
-    slugs = dict(District.objects.values_list("pk", "slug"))
-    people = (
-        _participant(pk, slugs[district], education, tuple(rest) if profile_id else None, percent)
-        for pk, district, education, percent, profile_id, *rest in rows
+    # few lists recur across thousands of participants. What the offer does not look at (the
+    # level of a skill it requires nothing in; the education when it requires no formal
+    # competence) is read as NULL: no join, no value to build, and the same ranking and
+    # assessments (``tests/placements/test_rank_cases.py``).
+    unused = Value(None, output_field=TextField())
+    as_text: dict[str, F | Value | Cast] = {
+        f"_{c}": Cast(f"work_profile__{c}", TextField()) for c in _JSON_COLUMNS
+    }
+    for column, need in zip(_PROFILE_LEVELS, offer.required, strict=True):
+        as_text[f"_{column}"] = F(f"work_profile__{column}") if need else unused
+    as_text["_education"] = F("person__education_level") if offer.formal_required else unused
+    columns = [f"_{c}" if f"_{c}" in as_text else f"work_profile__{c}" for c in _PROFILE_COLUMNS]
+    rows = (
+        _fewest_blockers(candidates, offer, limit)
+        .annotate(**as_text)
+        .values_list("pk", "district_id", "_education", *columns)
     )
-    ranked = scoring.rank_participants(offer, people, limit)
+    slugs = dict(District.objects.values_list("pk", "slug"))
+    ranked = rank_rows(offer, rows, slugs, limit)
     cases = candidates.select_related("person", "district", "adviser").in_bulk(
         [a.participant for a in ranked]
     )
     return [RankedCase(cases[a.participant], a) for a in ranked]
+
+
+def _fewest_blockers(
+    candidates: QuerySet[ProgrammeCase], offer: scoring.Offer, limit: int
+) -> QuerySet[ProgrammeCase]:
+    """``candidates`` without those who provably cannot be among the ``limit`` best.
+
+    Fewer blockers rank higher whatever the score, and two of them depend on the
+    participant: Norwegian below the offer's level per skill, and formal competence the
+    offer requires. Both are counted in the database (CEFR levels compare correctly as
+    strings: ``"" < "A1" < … < "C2"``; no profile: no test result); one grouped query gives
+    the number of candidates per count. If the candidates with at most ``b`` blockers are
+    already ``limit`` or more, nobody with more than ``b`` can be among the best, so only
+    those are read. An offer without requirements leaves every candidate in."""
+    parts = [
+        Case(
+            When(**{f"work_profile__{column}__gte": LEVEL_TEXTS[need]}, then=Value(0)),
+            default=Value(1),
+        )
+        for column, need in zip(_PROFILE_LEVELS, offer.required, strict=True)
+        if need
+    ]
+    if offer.formal_required:
+        parts.append(
+            Case(When(person__education_level__in=FORMAL_LEVELS, then=Value(0)), default=Value(1))
+        )
+    if not parts:
+        return candidates
+    blockers = reduce(operator.add, parts)
+    counted = candidates.annotate(_blockers=blockers).order_by()
+    per_count = counted.values("_blockers").annotate(n=Count("pk")).values_list("_blockers", "n")
+    total = 0
+    for count, n in sorted(per_count):
+        total += n
+        if total >= limit:
+            return counted.filter(_blockers__lte=count)
+    return candidates
+
+
+LEVEL_TEXTS = {rank: text for text, rank in RANKS.items()}
+
+
+def participant_for_row(row: Sequence[Any], slugs: dict[int, str]) -> scoring.Participant:
+    """The participant of one ``rank_cases`` row: the case's key, district and education,
+    then ``_PROFILE_COLUMNS`` (the lists as JSON text; ``None`` throughout: no profile, as
+    ``experience`` is never NULL in a profile)."""
+    pk, district, education, *rest = row
+    profile = None if rest[0] is None else tuple(rest)
+    return _participant(pk, slugs[district], education, profile, 0)
+
+
+def rank_rows(
+    offer: scoring.Offer, rows: Iterable[Sequence[Any]], slugs: dict[int, str], limit: int
+) -> list[scoring.Assessment]:
+    """``scoring.rank_participants(offer, [participant_for_row(r) …], limit)`` without
+    building a participant per row: the offer is fixed, so each part of
+    ``scoring.rank_key`` depends on one column (or two) of the row, and is computed once per
+    distinct value (the same few lists and levels recur across thousands of cases). Only the
+    ``limit`` best rows become participants and are assessed in full.
+    ``tests/placements/test_fast_ranking.py`` checks that the result is the same."""
+    occupation, major = offer.occupation, offer.occupation[:1]
+    required = offer.required
+    fixed = 1 if offer.places_left <= 0 else 0  # a blocker every participant has
+    formal_blocks = offer.formal_required
+    experience_points: dict[str | None, int] = {}
+    wish_points: dict[str | None, int] = {}
+    sector_points: dict[str | None, int] = {}
+    district_points: dict[tuple[str | None, int], int] = {}
+    language: dict[tuple[str, str, str, str], tuple[int, int]] = {}
+    any_required = any(required)
+    # Bound once: five look-ups per row, 100,000 rows.
+    experience_get, wish_get = experience_points.get, wish_points.get
+    sector_get, district_get, language_get = sector_points.get, district_points.get, language.get
+
+    def keys() -> Iterator[tuple[int, int, int, Sequence[Any]]]:
+        for row in rows:
+            (pk, district, education, experience_text, wished_text,
+             sectors_text, districts_text, oral, reading, listening, writing, hours,
+             available_percent) = row  # fmt: skip
+            blockers = fixed
+            if formal_blocks and education not in FORMAL_LEVELS:
+                blockers += 1
+            if experience_text is None:  # no profile
+                found = language.get(_NO_LEVELS)
+                if found is None:
+                    found = language[_NO_LEVELS] = _language(required, _levels(_NO_LEVELS))
+                short, score = found
+                if offer.district is None or slugs[district] == offer.district:
+                    score += scoring.DISTRICT
+                yield blockers + short, -score, pk, row
+                continue
+            if any_required:
+                levels = (oral, reading, listening, writing)
+                found = language_get(levels)
+                if found is None:
+                    found = language[levels] = _language(required, _levels(levels))
+                short, score = found
+            else:
+                short, score = 0, scoring.LANGUAGE_MET
+            points = experience_get(experience_text)
+            if points is None:
+                points = experience_points[experience_text] = _experience_points(
+                    _experience(experience_text), occupation, major
+                )
+            score += points
+            points = wish_get(wished_text)
+            if points is None:
+                points = wish_points[wished_text] = _wish_points(
+                    _codes(wished_text), occupation, major
+                )
+            score += points
+            points = sector_get(sectors_text)
+            if points is None:
+                wished = offer.sector in _codes(sectors_text)
+                points = sector_points[sectors_text] = scoring.WISHED_SECTOR if wished else 0
+            score += points
+            place = (districts_text, district)
+            points = district_get(place)
+            if points is None:
+                wanted = _codes(districts_text) or frozenset({slugs[district]})
+                near = offer.district is None or offer.district in wanted
+                points = district_points[place] = scoring.DISTRICT if near else 0
+            score += points
+            if hours is None and available_percent is not None:
+                hours = scoring.FULL_TIME_HOURS * available_percent / 100
+            if hours is not None and offer.hours <= hours:
+                score += scoring.HOURS_FIT
+            yield blockers + short, -score, pk, row
+
+    best = heapq.nsmallest(limit, keys())
+    return [scoring.assess(participant_for_row(row, slugs), offer) for *_, row in best]
+
+
+_NO_LEVELS = ("", "", "", "")
+
+
+def _language(
+    required: tuple[int, int, int, int], levels: tuple[int, int, int, int]
+) -> tuple[int, int]:
+    """Blockers (skills below the requirement) and the language points."""
+    short = sum(1 for have, need in zip(levels, required, strict=True) if have < need)
+    return short, 0 if short else scoring.LANGUAGE_MET
+
+
+def _experience_points(
+    experience: tuple[tuple[str, float], ...], occupation: str, major: str
+) -> int:
+    """The experience part of ``scoring.rank_key``."""
+    same = [years for code, years in experience if code == occupation]
+    related = same or [years for code, years in experience if code[:1] == major]
+    if not related:
+        return 0
+    base = scoring.SAME_GROUP_EXPERIENCE if same else scoring.SAME_MAJOR_EXPERIENCE
+    years = int(min(max(related), scoring.MAX_YEARS_COUNTED))
+    return base + scoring.POINTS_PER_YEAR * years
+
+
+def _wish_points(wished: frozenset[str], occupation: str, major: str) -> int:
+    if occupation in wished:
+        return scoring.WISHED_OCCUPATION
+    if any(code[:1] == major for code in wished):
+        return scoring.WISHED_MAJOR
+    return 0
