@@ -14,6 +14,7 @@ PRODUCTION = {
     "INTROSAK_ENV": "production",
     "DJANGO_SECRET_KEY": "p" * 20 + "-deploy-check-key-" + "qR7vX2mZ9kL4nB8wT1yH5jC3fD6gS0aE",
     "INTROSAK_PSEUDONYM_KEY": "deploy-check-pseudonym-key-0123456789",
+    "INTROSAK_EARLY_KEYS": "ZGVwbG95LWNoZWNrLWVhcmx5LWtleS0wMTIzNDU2Nzg=",
     "DJANGO_ALLOWED_HOSTS": "introsak.oslo.kommune.no",
 }
 
