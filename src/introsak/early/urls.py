@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:pk>/consent/withdraw/", views.consent_withdraw, name="consent_withdraw"),
     path("<int:pk>/settle/", views.settle, name="settle"),
     path("<int:pk>/mapping/<slug:key>/", views.mapping_accept, name="mapping_accept"),
+    path("<int:pk>/profile/<slug:key>/", views.profile_accept, name="profile_accept"),
     path("cases/<int:case_pk>/own-view-link/", views.own_view_link_create, name="own_view_link"),
     path("cases/<int:case_pk>/section/", views.case_section, name="case_section"),
     path("groups/", views.groups, name="groups"),

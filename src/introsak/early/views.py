@@ -36,11 +36,15 @@ from introsak.accounts.client import client_ip
 from introsak.accounts.enums import Role
 from introsak.accounts.models import User
 from introsak.accounts.requests import staff_user
-from introsak.cases.models import ProgrammeCase
+from introsak.cases.domain.facts import work_profile_to_facts
+from introsak.cases.domain.operations import StaleCase
+from introsak.cases.models import ProgrammeCase, WorkProfile
 from introsak.core import clock
 from introsak.early.domain import operations as ops
 from introsak.early.domain import ownview, stats
 from introsak.early.domain.mapping import MAPPING_KEYS, draft
+from introsak.early.domain.profile import PROFILE_KEYS
+from introsak.early.domain.profile import draft as profile_draft
 from introsak.early.forms import GroupForm, OwnViewLinkForm, PersonForm, SettleForm
 from introsak.early.languages import CODES, LANGUAGE_CHOICES, PARTICIPANT_LANGUAGES, language
 from introsak.early.models import AcceptedMappingField, EarlyPerson, PreCourseGroup
@@ -140,6 +144,12 @@ def _person_context(user: User, person: EarlyPerson) -> dict[str, Any]:
             AcceptedMappingField.objects.filter(person=person).values_list("key", "value")
         )
         mapping = draft(answers, accepted)
+    profile = []
+    case_version = None
+    if person.case is not None and user.role == Role.PROGRAMME_ADVISER and answers:
+        current = work_profile_to_facts(WorkProfile.objects.filter(case=person.case).first())
+        profile = profile_draft(answers, current)
+        case_version = person.case.version
     return {
         "person": person,
         "status": ops.questionnaire_status(person),
@@ -147,6 +157,8 @@ def _person_context(user: User, person: EarlyPerson) -> dict[str, Any]:
         "answers": answers,
         "answer_rows": rows,
         "mapping": mapping,
+        "profile": profile,
+        "case_version": case_version,
         "is_adviser": user.role == Role.PROGRAMME_ADVISER,
         "is_worker": user.pk == person.settlement_worker_id,
         "links": list(person.links.all()),
@@ -277,6 +289,44 @@ def mapping_accept(request: HttpRequest, pk: int, key: str) -> HttpResponse:
         field = next(f for f in draft(answers, accepted) if f.key == key)
         return render(request, "early/staff/mapping_row.html", {"field": field, "person": person})
     return redirect(reverse("early:person", args=[person.pk]) + "#mapping")
+
+
+@login_required
+@require_POST
+def profile_accept(request: HttpRequest, pk: int, key: str) -> HttpResponse:
+    """Accept one field of the draft work profile into the settled person's case."""
+    user = _early_staff(request)
+    person = _person(user, pk)
+    if key not in PROFILE_KEYS or person.case_id is None:
+        raise Http404
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError as error:
+        raise Http404 from error
+    if not ops.may_read_answers(user, person) or user.role != Role.PROGRAMME_ADVISER:
+        raise PermissionDenied
+    case = case_for_write(user, case_pk=person.case_id, path=request.path)
+    try:
+        ops.profile_accept(
+            by=user,
+            person=person,
+            case=case,
+            expected_version=version,
+            key=key,
+            value=request.POST.get("value", ""),
+            years=request.POST.get("years", ""),
+        )
+    except PermissionError as error:
+        raise PermissionDenied from error
+    except ops.EarlyRejected as rejected:
+        messages.error(request, " ".join(rejected.errors.values()))
+    except StaleCase:
+        messages.error(
+            request, _("Someone changed the case after you opened the page. Check and try again.")
+        )
+    else:
+        messages.success(request, _("Accepted into the work profile."))
+    return redirect(reverse("early:person", args=[person.pk]) + "#profile")
 
 
 @login_required
