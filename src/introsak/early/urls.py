@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/settle/", views.settle, name="settle"),
     path("<int:pk>/mapping/<slug:key>/", views.mapping_accept, name="mapping_accept"),
     path("<int:pk>/profile/<slug:key>/", views.profile_accept, name="profile_accept"),
+    path("<int:pk>/subject-export/", views.subject_export, name="subject_export"),
     path("cases/<int:case_pk>/own-view-link/", views.own_view_link_create, name="own_view_link"),
     path("cases/<int:case_pk>/section/", views.case_section, name="case_section"),
     path("groups/", views.groups, name="groups"),

@@ -45,7 +45,14 @@ from introsak.early.domain import ownview, stats
 from introsak.early.domain.mapping import MAPPING_KEYS, draft
 from introsak.early.domain.profile import PROFILE_KEYS
 from introsak.early.domain.profile import draft as profile_draft
-from introsak.early.forms import GroupForm, OwnViewLinkForm, PersonForm, SettleForm
+from introsak.early.domain.subject_export import may_export, person_subject_export
+from introsak.early.forms import (
+    GroupForm,
+    OwnViewLinkForm,
+    PersonForm,
+    SettleForm,
+    SubjectExportForm,
+)
 from introsak.early.languages import CODES, LANGUAGE_CHOICES, PARTICIPANT_LANGUAGES, language
 from introsak.early.models import AcceptedMappingField, EarlyPerson, PreCourseGroup
 from introsak.early.participant import questionnaire as q
@@ -167,6 +174,7 @@ def _person_context(user: User, person: EarlyPerson) -> dict[str, Any]:
         "settle_form": SettleForm(district_id=person.district_id),
         "own_view_form": OwnViewLinkForm(initial={"language": person.language}),
         "now": clock.now(),
+        "may_export": may_export(user, person),
     }
 
 
@@ -327,6 +335,30 @@ def profile_accept(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     else:
         messages.success(request, _("Accepted into the work profile."))
     return redirect(reverse("early:person", args=[person.pk]) + "#profile")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def subject_export(request: HttpRequest, pk: int) -> HttpResponse:
+    """Everything held about a person before settlement, as JSON (GDPR art. 15), for a user
+    with the export permission in the person's district; logged with its purpose."""
+    user = _early_staff(request)
+    person = _person(user, pk)
+    if not may_export(user, person):
+        raise PermissionDenied
+    form = SubjectExportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        content = person_subject_export(
+            user=user, person=person, purpose=form.cleaned_data["purpose"]
+        )
+        response = HttpResponse(content, content_type="application/json")
+        name = f"introsak-early-person-{person.pk}-{clock.today().isoformat()}.json"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        response["Cache-Control"] = "no-store"
+        return response
+    status = 400 if request.method == "POST" else 200
+    context = {"person": person, "form": form}
+    return render(request, "early/staff/subject_export.html", context, status=status)
 
 
 @login_required
