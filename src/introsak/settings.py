@@ -387,3 +387,12 @@ if not INTROSAK_EARLY_KEYS:
     ]
 # Deadlines "due soon" in the worklist: within this many days.
 INTROSAK_DUE_SOON_DAYS = env_int("INTROSAK_DUE_SOON_DAYS", 14)
+
+# Issue 17: the participant's own view through ID-porten (OpenID Connect), off unless the
+# client is configured (docs/early-contact.md, "Log-in"). A separate client from the staff's.
+INTROSAK_IDPORTEN_CLIENT_ID = env_str("INTROSAK_IDPORTEN_CLIENT_ID", "")
+INTROSAK_IDPORTEN_CLIENT_SECRET = env_str("INTROSAK_IDPORTEN_CLIENT_SECRET", "")
+INTROSAK_IDPORTEN_AUTHORIZATION_ENDPOINT = env_str("INTROSAK_IDPORTEN_AUTHORIZATION_ENDPOINT", "")
+INTROSAK_IDPORTEN_TOKEN_ENDPOINT = env_str("INTROSAK_IDPORTEN_TOKEN_ENDPOINT", "")
+INTROSAK_IDPORTEN_JWKS_ENDPOINT = env_str("INTROSAK_IDPORTEN_JWKS_ENDPOINT", "")
+INTROSAK_IDPORTEN_ACR = env_str("INTROSAK_IDPORTEN_ACR", "idporten-loa-substantial")

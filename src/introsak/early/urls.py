@@ -23,6 +23,8 @@ urlpatterns = [
     # the participant (no account)
     path("q/<str:token>/", views.open_link, name="open"),
     path("questionnaire/", views.questionnaire, name="questionnaire"),
+    path("me/idporten/", views.idporten_start, name="idporten_start"),
+    path("me/idporten/callback/", views.idporten_callback, name="idporten_callback"),
     path("me/<str:token>/", views.own_open, name="own_open"),
     path("me/", views.own_view, name="own_view"),
     path("leave/", views.participant_leave, name="leave"),

@@ -16,7 +16,7 @@ from typing import Any
 import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -24,6 +24,8 @@ from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from jwt import PyJWTError
+from requests import RequestException
 
 from introsak.access.domain.gateway import (
     case_for_permission,
@@ -40,6 +42,7 @@ from introsak.cases.domain.facts import work_profile_to_facts
 from introsak.cases.domain.operations import StaleCase
 from introsak.cases.models import ProgrammeCase, WorkProfile
 from introsak.core import clock
+from introsak.early import idporten
 from introsak.early.domain import operations as ops
 from introsak.early.domain import ownview, stats
 from introsak.early.domain.mapping import MAPPING_KEYS, draft
@@ -664,6 +667,52 @@ def own_open(request: HttpRequest, token: str) -> HttpResponse:
     request.session.cycle_key()
     request.session[SESSION_CASE] = link.case_id
     request.session[SESSION_LANGUAGE] = link.language
+    request.session[SESSION_SEEN] = time.time()
+    return redirect("early:own_view")
+
+
+SESSION_IDPORTEN = "early_idporten"
+
+
+@require_GET
+def idporten_start(request: HttpRequest) -> HttpResponse:
+    """Send the participant to ID-porten (only when configured; otherwise as a missing link)."""
+    if not idporten.enabled():
+        return _not_found(request)
+    code = _language_of(request, "nb")
+    url, kept = idporten.start(request.build_absolute_uri(reverse("early:idporten_callback")), code)
+    request.session[SESSION_IDPORTEN] = kept
+    return redirect(url)
+
+
+@require_GET
+def idporten_callback(request: HttpRequest) -> HttpResponse:
+    """Back from ID-porten: the ``pid`` opens the person's own case only; anything else (an
+    unknown person, a wrong state, a bad token) gets the same answer as a missing link."""
+    if not idporten.enabled():
+        return _not_found(request)
+    address = client_ip(request)
+    if ops.throttled(address):
+        return _too_many(request)
+    kept = request.session.pop(SESSION_IDPORTEN, None)
+    code = request.GET.get("code", "")
+    if not kept or not code or request.GET.get("state") != kept.get("state"):
+        return _not_found(request)
+    try:
+        pid = idporten.identity_number(
+            code=code,
+            redirect_uri=request.build_absolute_uri(reverse("early:idporten_callback")),
+            kept=kept,
+        )
+    except (SuspiciousOperation, RequestException, PyJWTError, ValueError):
+        return _not_found(request)
+    case = idporten.case_of(pid)
+    if case is None:
+        return _not_found(request)
+    language_code = _language_of(request, "nb")
+    request.session.cycle_key()
+    request.session[SESSION_CASE] = case.pk
+    request.session[SESSION_LANGUAGE] = language_code
     request.session[SESSION_SEEN] = time.time()
     return redirect("early:own_view")
 
