@@ -400,3 +400,12 @@ INTROSAK_BRREG_BASE_URL = env_str(
     "INTROSAK_BRREG_BASE_URL", "https://data.brreg.no/enhetsregisteret/api"
 )
 INTROSAK_BRREG_TIMEOUT = env_int("INTROSAK_BRREG_TIMEOUT", 5)
+
+# Issue 17: the participant's own view through ID-porten (OpenID Connect), off unless the
+# client is configured (docs/early-contact.md, "Log-in"). A separate client from the staff's.
+INTROSAK_IDPORTEN_CLIENT_ID = env_str("INTROSAK_IDPORTEN_CLIENT_ID", "")
+INTROSAK_IDPORTEN_CLIENT_SECRET = env_str("INTROSAK_IDPORTEN_CLIENT_SECRET", "")
+INTROSAK_IDPORTEN_AUTHORIZATION_ENDPOINT = env_str("INTROSAK_IDPORTEN_AUTHORIZATION_ENDPOINT", "")
+INTROSAK_IDPORTEN_TOKEN_ENDPOINT = env_str("INTROSAK_IDPORTEN_TOKEN_ENDPOINT", "")
+INTROSAK_IDPORTEN_JWKS_ENDPOINT = env_str("INTROSAK_IDPORTEN_JWKS_ENDPOINT", "")
+INTROSAK_IDPORTEN_ACR = env_str("INTROSAK_IDPORTEN_ACR", "idporten-loa-substantial")

@@ -364,6 +364,11 @@ SKIPPED: dict[str, str] = {
             "leave",
         ]
     },
+    "early:profile_accept": "POST only; the draft work profile (tests/early/test_profile.py)",
+    "early:subject_export": "a person before settlement has no case "
+    "(tests/early/test_subject_export.py)",
+    "early:idporten_start": "the participant's ID-porten log-in (tests/early/test_idporten.py)",
+    "early:idporten_callback": "the participant's ID-porten log-in (tests/early/test_idporten.py)",
 }
 
 ADMIN_PREFIX = "admin:"

@@ -748,6 +748,7 @@ _EARLY: dict[str, ModelClass] = {
             "early_person_id": log("Which person before settlement (id)"),
             "case_id": log("Which case (id)"),
             "action": log("What was done"),
+            "purpose": log("Why (a data-subject export's stated purpose)"),
         },
     ),
     "early.PreCourseGroup": ModelClass(

@@ -94,3 +94,13 @@ class GroupForm(forms.Form):
 
 class OwnViewLinkForm(forms.Form):
     language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES)
+
+
+class SubjectExportForm(forms.Form):
+    """The data-subject export of a person before settlement (JSON)."""
+
+    purpose = forms.CharField(
+        label=_("Purpose"),
+        max_length=200,
+        help_text=_("For example: request for access received on 1 August 2024."),
+    )

@@ -165,6 +165,7 @@ class EarlyAccessAction(models.TextChoices):
     ANSWERS_DELETED = "answers_deleted", _("Deleted the answers (consent withdrawn)")
     LETTER_MADE = "letter_made", _("Made a questionnaire letter")
     OWN_VIEW = "own_view", _("The participant opened their own view")
+    SUBJECT_EXPORT = "subject_export", _("Data-subject export")
 
 
 class EarlyAccessEntry(AppendOnlyModel):
@@ -186,6 +187,7 @@ class EarlyAccessEntry(AppendOnlyModel):
     early_person_id = models.BigIntegerField(_("person before settlement"), null=True)
     case_id = models.BigIntegerField(_("case"), null=True)
     action = models.CharField(_("action"), max_length=20, choices=EarlyAccessAction.choices)
+    purpose = models.CharField(_("purpose"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["-at", "-id"]

@@ -13,6 +13,8 @@ urlpatterns = [
     path("<int:pk>/consent/withdraw/", views.consent_withdraw, name="consent_withdraw"),
     path("<int:pk>/settle/", views.settle, name="settle"),
     path("<int:pk>/mapping/<slug:key>/", views.mapping_accept, name="mapping_accept"),
+    path("<int:pk>/profile/<slug:key>/", views.profile_accept, name="profile_accept"),
+    path("<int:pk>/subject-export/", views.subject_export, name="subject_export"),
     path("cases/<int:case_pk>/own-view-link/", views.own_view_link_create, name="own_view_link"),
     path("cases/<int:case_pk>/section/", views.case_section, name="case_section"),
     path("groups/", views.groups, name="groups"),
@@ -21,6 +23,8 @@ urlpatterns = [
     # the participant (no account)
     path("q/<str:token>/", views.open_link, name="open"),
     path("questionnaire/", views.questionnaire, name="questionnaire"),
+    path("me/idporten/", views.idporten_start, name="idporten_start"),
+    path("me/idporten/callback/", views.idporten_callback, name="idporten_callback"),
     path("me/<str:token>/", views.own_open, name="own_open"),
     path("me/", views.own_view, name="own_view"),
     path("leave/", views.participant_leave, name="leave"),

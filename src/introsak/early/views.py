@@ -16,7 +16,7 @@ from typing import Any
 import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -24,6 +24,8 @@ from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from jwt import PyJWTError
+from requests import RequestException
 
 from introsak.access.domain.gateway import (
     case_for_permission,
@@ -36,12 +38,24 @@ from introsak.accounts.client import client_ip
 from introsak.accounts.enums import Role
 from introsak.accounts.models import User
 from introsak.accounts.requests import staff_user
-from introsak.cases.models import ProgrammeCase
+from introsak.cases.domain.facts import work_profile_to_facts
+from introsak.cases.domain.operations import StaleCase
+from introsak.cases.models import ProgrammeCase, WorkProfile
 from introsak.core import clock
+from introsak.early import idporten
 from introsak.early.domain import operations as ops
 from introsak.early.domain import ownview, stats
 from introsak.early.domain.mapping import MAPPING_KEYS, draft
-from introsak.early.forms import GroupForm, OwnViewLinkForm, PersonForm, SettleForm
+from introsak.early.domain.profile import PROFILE_KEYS
+from introsak.early.domain.profile import draft as profile_draft
+from introsak.early.domain.subject_export import may_export, person_subject_export
+from introsak.early.forms import (
+    GroupForm,
+    OwnViewLinkForm,
+    PersonForm,
+    SettleForm,
+    SubjectExportForm,
+)
 from introsak.early.languages import CODES, LANGUAGE_CHOICES, PARTICIPANT_LANGUAGES, language
 from introsak.early.models import AcceptedMappingField, EarlyPerson, PreCourseGroup
 from introsak.early.participant import questionnaire as q
@@ -140,6 +154,12 @@ def _person_context(user: User, person: EarlyPerson) -> dict[str, Any]:
             AcceptedMappingField.objects.filter(person=person).values_list("key", "value")
         )
         mapping = draft(answers, accepted)
+    profile = []
+    case_version = None
+    if person.case is not None and user.role == Role.PROGRAMME_ADVISER and answers:
+        current = work_profile_to_facts(WorkProfile.objects.filter(case=person.case).first())
+        profile = profile_draft(answers, current)
+        case_version = person.case.version
     return {
         "person": person,
         "status": ops.questionnaire_status(person),
@@ -147,6 +167,8 @@ def _person_context(user: User, person: EarlyPerson) -> dict[str, Any]:
         "answers": answers,
         "answer_rows": rows,
         "mapping": mapping,
+        "profile": profile,
+        "case_version": case_version,
         "is_adviser": user.role == Role.PROGRAMME_ADVISER,
         "is_worker": user.pk == person.settlement_worker_id,
         "links": list(person.links.all()),
@@ -155,6 +177,7 @@ def _person_context(user: User, person: EarlyPerson) -> dict[str, Any]:
         "settle_form": SettleForm(district_id=person.district_id),
         "own_view_form": OwnViewLinkForm(initial={"language": person.language}),
         "now": clock.now(),
+        "may_export": may_export(user, person),
     }
 
 
@@ -277,6 +300,68 @@ def mapping_accept(request: HttpRequest, pk: int, key: str) -> HttpResponse:
         field = next(f for f in draft(answers, accepted) if f.key == key)
         return render(request, "early/staff/mapping_row.html", {"field": field, "person": person})
     return redirect(reverse("early:person", args=[person.pk]) + "#mapping")
+
+
+@login_required
+@require_POST
+def profile_accept(request: HttpRequest, pk: int, key: str) -> HttpResponse:
+    """Accept one field of the draft work profile into the settled person's case."""
+    user = _early_staff(request)
+    person = _person(user, pk)
+    if key not in PROFILE_KEYS or person.case_id is None:
+        raise Http404
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError as error:
+        raise Http404 from error
+    if not ops.may_read_answers(user, person) or user.role != Role.PROGRAMME_ADVISER:
+        raise PermissionDenied
+    case = case_for_write(user, case_pk=person.case_id, path=request.path)
+    try:
+        ops.profile_accept(
+            by=user,
+            person=person,
+            case=case,
+            expected_version=version,
+            key=key,
+            value=request.POST.get("value", ""),
+            years=request.POST.get("years", ""),
+        )
+    except PermissionError as error:
+        raise PermissionDenied from error
+    except ops.EarlyRejected as rejected:
+        messages.error(request, " ".join(rejected.errors.values()))
+    except StaleCase:
+        messages.error(
+            request, _("Someone changed the case after you opened the page. Check and try again.")
+        )
+    else:
+        messages.success(request, _("Accepted into the work profile."))
+    return redirect(reverse("early:person", args=[person.pk]) + "#profile")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def subject_export(request: HttpRequest, pk: int) -> HttpResponse:
+    """Everything held about a person before settlement, as JSON (GDPR art. 15), for a user
+    with the export permission in the person's district; logged with its purpose."""
+    user = _early_staff(request)
+    person = _person(user, pk)
+    if not may_export(user, person):
+        raise PermissionDenied
+    form = SubjectExportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        content = person_subject_export(
+            user=user, person=person, purpose=form.cleaned_data["purpose"]
+        )
+        response = HttpResponse(content, content_type="application/json")
+        name = f"introsak-early-person-{person.pk}-{clock.today().isoformat()}.json"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        response["Cache-Control"] = "no-store"
+        return response
+    status = 400 if request.method == "POST" else 200
+    context = {"person": person, "form": form}
+    return render(request, "early/staff/subject_export.html", context, status=status)
 
 
 @login_required
@@ -582,6 +667,52 @@ def own_open(request: HttpRequest, token: str) -> HttpResponse:
     request.session.cycle_key()
     request.session[SESSION_CASE] = link.case_id
     request.session[SESSION_LANGUAGE] = link.language
+    request.session[SESSION_SEEN] = time.time()
+    return redirect("early:own_view")
+
+
+SESSION_IDPORTEN = "early_idporten"
+
+
+@require_GET
+def idporten_start(request: HttpRequest) -> HttpResponse:
+    """Send the participant to ID-porten (only when configured; otherwise as a missing link)."""
+    if not idporten.enabled():
+        return _not_found(request)
+    code = _language_of(request, "nb")
+    url, kept = idporten.start(request.build_absolute_uri(reverse("early:idporten_callback")), code)
+    request.session[SESSION_IDPORTEN] = kept
+    return redirect(url)
+
+
+@require_GET
+def idporten_callback(request: HttpRequest) -> HttpResponse:
+    """Back from ID-porten: the ``pid`` opens the person's own case only; anything else (an
+    unknown person, a wrong state, a bad token) gets the same answer as a missing link."""
+    if not idporten.enabled():
+        return _not_found(request)
+    address = client_ip(request)
+    if ops.throttled(address):
+        return _too_many(request)
+    kept = request.session.pop(SESSION_IDPORTEN, None)
+    code = request.GET.get("code", "")
+    if not kept or not code or request.GET.get("state") != kept.get("state"):
+        return _not_found(request)
+    try:
+        pid = idporten.identity_number(
+            code=code,
+            redirect_uri=request.build_absolute_uri(reverse("early:idporten_callback")),
+            kept=kept,
+        )
+    except (SuspiciousOperation, RequestException, PyJWTError, ValueError):
+        return _not_found(request)
+    case = idporten.case_of(pid)
+    if case is None:
+        return _not_found(request)
+    language_code = _language_of(request, "nb")
+    request.session.cycle_key()
+    request.session[SESSION_CASE] = case.pk
+    request.session[SESSION_LANGUAGE] = language_code
     request.session[SESSION_SEEN] = time.time()
     return redirect("early:own_view")
 

@@ -453,6 +453,46 @@ def mapping_accept(*, by: User, person: EarlyPerson, key: str, value: str) -> No
     )
 
 
+@transaction.atomic
+def profile_accept(
+    *,
+    by: User,
+    person: EarlyPerson,
+    case: ProgrammeCase,
+    expected_version: int,
+    key: str,
+    value: str,
+    years: str = "",
+) -> None:
+    """The adviser accepts one field of the draft work profile (pre-filled from the answers,
+    as proposed or corrected) into the settled person's case, through
+    ``work_profile_record`` (version-checked, recorded as a case change). Raises
+    ``PermissionError``, ``EarlyRejected`` (naming the field) or ``StaleCase``."""
+    from introsak.cases.domain.facts import work_profile_to_facts
+    from introsak.cases.domain.operations import StepRejected, work_profile_record
+    from introsak.cases.models import WorkProfile
+    from introsak.early.domain.profile import PROFILE_KEYS, accepted_profile
+
+    if not may_read_answers(by, person) or by.role != Role.PROGRAMME_ADVISER:
+        raise PermissionError("not this person's programme adviser")
+    if person.case_id is None or person.case_id != case.pk:
+        raise PermissionError("the person is not settled in this case")
+    if key not in PROFILE_KEYS:
+        raise EarlyRejected({"key": _("Unknown profile field.")})
+    if len(value) > q.TEXT_MAX * 2:
+        raise EarlyRejected({key: _("At most 2000 characters.")})
+    current = work_profile_to_facts(WorkProfile.objects.filter(case=case).first())
+    try:
+        profile = accepted_profile(current, key=key, value=value, years=years)
+    except ValueError:
+        raise EarlyRejected({"years": _("Years: give a number, such as 4 or 2.5.")}) from None
+    try:
+        work_profile_record(case=case, by=by, expected_version=expected_version, profile=profile)
+    except StepRejected as rejected:
+        reasons = " ".join(" ".join(str(m) for m in found) for found in rejected.errors.values())
+        raise EarlyRejected({key: reasons}) from rejected
+
+
 # --- Pre-course --------------------------------------------------------------------------
 
 
