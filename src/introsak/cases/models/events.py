@@ -10,6 +10,18 @@ from django.utils.translation import gettext_lazy as _
 from introsak.cases.enums import ActivityKind, MeetingKind
 
 
+def recorded_by_field() -> models.ForeignKey:  # type: ignore[type-arg]
+    """Who recorded an event in Introsak (empty: imported); kept when the user is removed."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+
 class Meeting(models.Model):
     """A meeting with minutes. Only documented three-party meetings count for TRI-01; the
     three-party template's headings are the minutes fields."""
@@ -27,14 +39,7 @@ class Meeting(models.Model):
     other_measures = models.TextField(_("other measures"), blank=True)
     further_plan = models.TextField(_("further plan"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    recorded_by = recorded_by_field()
 
     MINUTES_FIELDS = (
         "attendance",
@@ -67,14 +72,7 @@ class Activity(models.Model):
     end = models.DateField(_("end"), null=True, blank=True)
     hours_per_week = models.FloatField(_("hours per week"))
     provider = models.CharField(_("provider or workplace"), max_length=200, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    recorded_by = recorded_by_field()
 
     class Meta:
         ordering = ["start", "id"]
@@ -103,14 +101,7 @@ class Leave(models.Model):
     end = models.DateField(_("end"))
     approved = models.BooleanField(_("approved"), default=True)
     reason = models.TextField(_("reason"), blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    recorded_by = recorded_by_field()
 
     class Meta:
         ordering = ["start", "id"]
@@ -133,14 +124,7 @@ class Extension(models.Model):
     decided_on = models.DateField(_("decided on"))
     months = models.PositiveSmallIntegerField(_("months"))
     justification = models.TextField(_("justification"), blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    recorded_by = recorded_by_field()
 
     class Meta:
         ordering = ["decided_on", "id"]

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from introsak.cases.enums import RecognitionOutcome, SentBy
+from introsak.cases.models.events import recorded_by_field
 
 
 class EducationRecognition(models.Model):
@@ -23,14 +23,7 @@ class EducationRecognition(models.Model):
         _("outcome"), max_length=30, choices=RecognitionOutcome.choices, blank=True
     )
     outcome_date = models.DateField(_("outcome date"), null=True, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    recorded_by = recorded_by_field()
 
     class Meta:
         verbose_name = _("recognition of education")
