@@ -54,6 +54,13 @@ def _minutes() -> casefacts.MeetingMinutes:
     )
 
 
+def _documented(day: date) -> casefacts.Meeting:
+    """A documented three-party meeting on ``day``, with minutes."""
+    return casefacts.Meeting(
+        kind=MeetingKind.THREE_PARTY, date=day, documented=True, minutes=_minutes()
+    )
+
+
 def test_an_undocumented_meeting_completed_with_minutes_turns_tri_met(people: Staff) -> None:
     load([ended_without_meeting("C-1", "radgiver.sth", meetings=UNDOCUMENTED)])
     case = _case()
@@ -67,12 +74,7 @@ def test_an_undocumented_meeting_completed_with_minutes_turns_tri_met(people: St
         expected_version=case.version,
         event=EventKind.MEETING,
         event_id=meeting.pk,
-        value=casefacts.Meeting(
-            kind=MeetingKind.THREE_PARTY,
-            date=date(2024, 2, 12),
-            documented=True,
-            minutes=_minutes(),
-        ),
+        value=_documented(date(2024, 2, 12)),
         correction_reason="  Referatet ble skrevet i etterkant.  ",
     )
 
@@ -157,12 +159,7 @@ def test_the_reason_is_required_and_nothing_is_written_without_it(people: Staff)
             expected_version=case.version,
             event="meeting",
             event_id=meeting.pk,
-            value=casefacts.Meeting(
-                kind=MeetingKind.THREE_PARTY,
-                date=date(2024, 2, 12),
-                documented=True,
-                minutes=_minutes(),
-            ),
+            value=_documented(date(2024, 2, 12)),
             correction_reason="   ",
         )
     assert refused.value.errors == {
@@ -252,12 +249,7 @@ def test_a_stale_version_is_refused_and_nothing_is_written(people: Staff) -> Non
             expected_version=case.version,
             event="meeting",
             event_id=meeting.pk,
-            value=casefacts.Meeting(
-                kind=MeetingKind.THREE_PARTY,
-                date=date(2024, 2, 12),
-                documented=True,
-                minutes=_minutes(),
-            ),
+            value=_documented(date(2024, 2, 12)),
             correction_reason="Referat",
         )
     assert stale.value.changed_by == "Per Hansen (radgiver.sth2)"  # told apart by user name
@@ -405,12 +397,7 @@ def test_the_history_is_in_the_subject_export_and_erased_at_anonymisation(
         expected_version=case.version,
         event="meeting",
         event_id=meeting.pk,
-        value=casefacts.Meeting(
-            kind=MeetingKind.THREE_PARTY,
-            date=date(2024, 2, 12),
-            documented=True,
-            minutes=_minutes(),
-        ),
+        value=_documented(date(2024, 2, 12)),
         correction_reason="Referat skrevet etter samtale med lærer.",
     )
     exported = subject_data(_case())["data"]["cases.EventCorrection"]
