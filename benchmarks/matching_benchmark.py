@@ -154,6 +154,13 @@ def _fill(cases: int, offers: int, rng: random.Random) -> None:
     User.objects.create_user(
         username="bench.adviser", role="programme_adviser", district=districts[3]
     )
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        # What autovacuum does soon after a bulk load in production: without statistics the
+        # planner takes the 100,000 cases for 20,000 (measured: 330 ms → 200 ms p50).
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     print(f"filled {cases} cases and {offers} offers in {time.perf_counter() - start:.0f} s")
 
 

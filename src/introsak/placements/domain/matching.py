@@ -19,7 +19,8 @@ from functools import lru_cache, reduce
 from typing import Any
 
 from django.db.models import Case, Count, F, Q, QuerySet, TextField, Value, When
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, StrIndex
+from django.db.models.lookups import GreaterThan
 
 from introsak.access.domain.gateway import visible_cases
 from introsak.accounts.models import User
@@ -235,8 +236,9 @@ def candidate_cases(user: User) -> QuerySet[ProgrammeCase]:
 def cases_for_offer(
     user: User, offer_pk: int, *, today: date, limit: int = DEFAULT_LIMIT
 ) -> list[RankedCase]:
-    """The best participants for an offer among the cases the user may see (four
-    queries). Cases without a work profile take part with what the case says."""
+    """The best participants for an offer among the cases the user may see (seven
+    queries, one more for each longer head ``_best`` reads). Cases without a work profile
+    take part with what the case says."""
     return rank_cases(candidate_cases(user), offer_pk, today=today, limit=limit)
 
 
@@ -261,54 +263,121 @@ def rank_cases(
         as_text[f"_{column}"] = F(f"work_profile__{column}") if need else unused
     as_text["_education"] = F("person__education_level") if offer.formal_required else unused
     columns = [f"_{c}" if f"_{c}" in as_text else f"work_profile__{c}" for c in _PROFILE_COLUMNS]
-    rows = (
-        _fewest_blockers(candidates, offer, limit)
-        .annotate(**as_text)
-        .values_list("pk", "district_id", "_education", *columns)
-    )
     slugs = dict(District.objects.values_list("pk", "slug"))
-    ranked = rank_rows(offer, rows, slugs, limit)
+    blockers, high = _bounds(offer, {slug: pk for pk, slug in slugs.items()})
+    rows = (
+        candidates.annotate(**as_text, _blockers=blockers, _high=high)
+        .order_by("_blockers", "-_high", "pk")
+        .values_list("pk", "district_id", "_education", *columns, "_blockers", "_high")
+    )
+    ranked = _best(offer, rows, slugs, limit)
     cases = candidates.select_related("person", "district", "adviser").in_bulk(
         [a.participant for a in ranked]
     )
     return [RankedCase(cases[a.participant], a) for a in ranked]
 
 
-def _fewest_blockers(
-    candidates: QuerySet[ProgrammeCase], offer: scoring.Offer, limit: int
-) -> QuerySet[ProgrammeCase]:
-    """``candidates`` without those who provably cannot be among the ``limit`` best.
+FIRST_READ = 400
 
-    Fewer blockers rank higher whatever the score, and two of them depend on the
-    participant: Norwegian below the offer's level per skill, and formal competence the
-    offer requires. Both are counted in the database (CEFR levels compare correctly as
-    strings: ``"" < "A1" < … < "C2"``; no profile: no test result); one grouped query gives
-    the number of candidates per count. If the candidates with at most ``b`` blockers are
-    already ``limit`` or more, nobody with more than ``b`` can be among the best, so only
-    those are read. An offer without requirements leaves every candidate in."""
-    parts = [
-        Case(
-            When(**{f"work_profile__{column}__gte": LEVEL_TEXTS[need]}, then=Value(0)),
-            default=Value(1),
-        )
+
+def _best(
+    offer: scoring.Offer,
+    rows: QuerySet[ProgrammeCase, tuple[Any, ...]],
+    slugs: dict[int, str],
+    limit: int,
+) -> list[scoring.Assessment]:
+    """The best ``limit`` rows, reading only the head of ``rows``.
+
+    The rank is ``(blockers, -score, case)``. ``rows`` come ordered by the blockers that
+    depend on the participant (exact) and by a high bound of the score (``_bounds``), so
+    every row after the head read has as many blockers or more and, with as many, a score
+    of at most the head's last bound. When the ``limit``-th best of the head ranks strictly
+    above that, nobody after the head can be among the best; otherwise a four times longer
+    head is read (one more query; the tests cover both)."""
+    fixed = 1 if offer.places_left <= 0 else 0
+    size = max(FIRST_READ, 4 * limit)
+    while True:
+        head = list(rows[:size])
+        ranked = rank_rows(offer, [row[:-2] for row in head], slugs, limit)
+        if len(head) < size or len(ranked) < limit:
+            return ranked
+        last = ranked[-1]
+        after_blockers, after_high = head[-1][-2:]
+        if (last.blockers - fixed, -last.score) < (after_blockers, -after_high):
+            return ranked
+        size *= 4
+
+
+def _bounds(
+    offer: scoring.Offer, district_keys: dict[str, int]
+) -> tuple[Case | Value, Case | Value]:
+    """The blockers that depend on the participant, and a high bound of
+    ``scoring.rank_key``'s score for the offer, as SQL over a case and its profile.
+
+    The blockers are exact: each skill whose Norwegian level is below the offer's (CEFR
+    levels compare correctly as strings: ``"" < "A1" < … < "C2"``; no profile: no test
+    result) and formal competence the offer requires but the person lacks. The score's
+    bound reads each JSON list once, as text (turning JSON into text is most of the
+    query's cost on PostgreSQL): experience or a wish anywhere in the offer's major group
+    (a quote followed by its first digit: codes are the lists' only strings that start
+    with a digit) counts the most those parts can give; a wished sector is exact (the slug
+    in quotes); the district counts if it is wished or the case's own; the language and
+    hours parts are exact. A looser bound is still correct, it only makes ``_best`` read
+    a longer head: measured in docs/benchmarks/matching.md."""
+    met = [
+        Q(**{f"work_profile__{column}__gte": LEVEL_TEXTS[need]})
         for column, need in zip(_PROFILE_LEVELS, offer.required, strict=True)
         if need
     ]
-    if offer.formal_required:
-        parts.append(
-            Case(When(person__education_level__in=FORMAL_LEVELS, then=Value(0)), default=Value(1))
+    lacking = [*met, Q(person__education_level__in=FORMAL_LEVELS)] if offer.formal_required else met
+    parts = [Case(When(has, then=Value(0)), default=Value(1)) for has in lacking]
+    blockers = reduce(operator.add, parts) if parts else Value(0)
+    major = offer.occupation[:1]
+    experience = Cast("work_profile__experience", TextField())
+    wished = Cast("work_profile__wished_occupations", TextField())
+    districts = Cast("work_profile__wished_districts", TextField())
+    most = scoring.POINTS_PER_YEAR * scoring.MAX_YEARS_COUNTED
+    score: list[Case | Value] = [
+        _points(reduce(operator.and_, met), scoring.LANGUAGE_MET)
+        if met
+        else Value(scoring.LANGUAGE_MET),
+        _points(_has(experience, f'"{major}'), scoring.SAME_GROUP_EXPERIENCE + most),
+        _points(_has(wished, f'"{major}'), max(scoring.WISHED_OCCUPATION, scoring.WISHED_MAJOR)),
+        _points(
+            _has(Cast("work_profile__wished_sectors", TextField()), f'"{offer.sector}"'),
+            scoring.WISHED_SECTOR,
+        ),
+        _hours_points(offer.hours),
+    ]
+    if offer.district is None:
+        score.append(Value(scoring.DISTRICT))
+    else:
+        own = Q(district_id=district_keys.get(offer.district))
+        score.append(_points(Q(_has(districts, f'"{offer.district}"')) | own, scoring.DISTRICT))
+    return blockers, reduce(operator.add, score)
+
+
+def _has(text: Cast, needle: str) -> GreaterThan:
+    """``needle`` occurs in ``text`` (``INSTR``/``STRPOS``: no pattern, nothing to escape)."""
+    return GreaterThan(StrIndex(text, Value(needle)), 0)
+
+
+def _points(condition: Q | GreaterThan, points: int) -> Case:
+    return Case(When(condition, then=Value(points)), default=Value(0))
+
+
+def _hours_points(hours: float) -> Case:
+    """``scoring.HOURS_FIT`` when the offer's hours fit the participant's: the hours per week
+    if recorded, else the share of full time. The share is compared as the smallest whole
+    percent whose hours (computed as in Python) reach the offer's, so the database does no
+    floating-point arithmetic of its own."""
+    fits = Q(work_profile__available_hours_per_week__gte=hours)
+    enough = next((p for p in range(1, 101) if scoring.FULL_TIME_HOURS * p / 100 >= hours), None)
+    if enough is not None:
+        fits |= Q(work_profile__available_hours_per_week__isnull=True) & Q(
+            work_profile__available_percent__gte=enough
         )
-    if not parts:
-        return candidates
-    blockers = reduce(operator.add, parts)
-    counted = candidates.annotate(_blockers=blockers).order_by()
-    per_count = counted.values("_blockers").annotate(n=Count("pk")).values_list("_blockers", "n")
-    total = 0
-    for count, n in sorted(per_count):
-        total += n
-        if total >= limit:
-            return counted.filter(_blockers__lte=count)
-    return candidates
+    return _points(fits, scoring.HOURS_FIT)
 
 
 LEVEL_TEXTS = {rank: text for text, rank in RANKS.items()}
