@@ -10,7 +10,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from introsak.cases.models import CaseChange, ProgrammeCase
-from tests.workspace.builders import Staff, load, running, staff
+from tests.workspace.builders import Staff, load, running, staff, undecided
 
 BEFORE_MOVE = [("cases", "0003_person_strictly_confidential_index"), ("workspace", "0001_initial")]
 
@@ -58,3 +58,42 @@ def test_case_changes_keep_their_rows_across_the_move(migrated_back_and_forth: N
     assert "workspace_casechange" not in _tables()
     moved = CaseChange.objects.get()
     assert (moved.case_id, moved.step, moved.user) == (case.pk, "meeting", people.adviser)
+
+
+TRAINING_FLAGS = ("flag_school_wait_from", "flag_no_placement_test_from", "flag_no_address_from")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_training_flags_are_filled_by_the_migration_as_the_recompute_sets_them(
+    migrated_back_and_forth: None,
+) -> None:
+    """cases 0011 adds the way into training's flags to the case row: a database migrated
+    before it gets the values the recompute gives (``deadlines.training_flags``)."""
+    staff()
+    load(
+        [
+            undecided("A", "radgiver.sth", training={"mapping_appointment_on": "2024-04-10"}),
+            undecided(
+                "B",
+                "radgiver.sth",
+                training={
+                    "address_registered_on": "2024-03-10",
+                    "mapping_appointment_on": "2024-04-10",
+                    "placement_tested_on": "2024-04-10",
+                },
+            ),
+            undecided("C", "radgiver.sth"),
+            running("D", "radgiver.sth"),
+        ]
+    )
+    recomputed = {
+        row[0]: row[1:] for row in ProgrammeCase.objects.values_list("case_id", *TRAINING_FLAGS)
+    }
+    assert recomputed["A"][0] is not None and recomputed["C"][2] is not None  # some are set
+
+    _migrate([("cases", "0010_casechange_step_training")])
+    _migrate(_latest())
+    migrated = {
+        row[0]: row[1:] for row in ProgrammeCase.objects.values_list("case_id", *TRAINING_FLAGS)
+    }
+    assert migrated == recomputed

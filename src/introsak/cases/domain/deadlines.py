@@ -42,6 +42,8 @@ class Derived:
     flags: tuple[date | None, ...]  # the first day of every worklist flag (``flags.FLAGS``)
     # Issue 15: (the first day with no work-oriented activity, the next placement end).
     placement: tuple[date | None, date | None] = (None, None)
+    # Issue 16: the first day of each of the way into training's flags (``training_flags``).
+    training: tuple[date | None, date | None, date | None] = (None, None, None)
 
 
 def stage_of(facts: CaseFacts, as_of: date) -> str:
@@ -80,7 +82,40 @@ def derive(facts: CaseFacts, as_of: date) -> Derived:
         as_of=as_of,
         flags=flag_days(findings),
         placement=(no_work_activity_from(facts, as_of), placement_ends_on(facts, as_of)),
+        training=training_flags(facts),
     )
+
+
+# The worklist's flags on the way into Norwegian training (docs/intake.md): waiting for a
+# school place after the mapping appointment, no placement test after it, no registered
+# address after settlement. Working thresholds of the service, not law: constants, not
+# parameters.
+SCHOOL_WAIT_DAYS = 90
+PLACEMENT_TEST_DAYS = 14
+ADDRESS_DAYS = 30
+
+
+def training_flags(facts: CaseFacts) -> tuple[date | None, date | None, date | None]:
+    """The first day of "waiting for a school place over ``SCHOOL_WAIT_DAYS`` days", "no
+    placement test ``PLACEMENT_TEST_DAYS`` days after the mapping appointment" and "no
+    registered address ``ADDRESS_DAYS`` days after settlement", for a case without an end
+    date (``None``: not set). Stored on the case like the rule flags, so the worklist's
+    counts read no training or person row."""
+    if facts.end_date is not None:
+        return None, None, None
+    training = facts.training
+    mapped = training.mapping_appointment_on if training is not None else None
+    school_wait = no_test = None
+    if training is not None and mapped is not None:
+        if training.started_on is None:
+            school_wait = mapped + timedelta(days=SCHOOL_WAIT_DAYS)
+        if training.placement_tested_on is None:
+            no_test = mapped + timedelta(days=PLACEMENT_TEST_DAYS)
+    address = training.address_registered_on if training is not None else None
+    no_address = None
+    if facts.start_date is None and address is None:
+        no_address = facts.person.settlement_date + timedelta(days=ADDRESS_DAYS)
+    return school_wait, no_test, no_address
 
 
 # Activities that are placements at a workplace (what the placements pipeline creates).
@@ -132,6 +167,9 @@ DERIVED_FIELDS = (
     *FLAG_COLUMNS,
     "flag_no_work_activity_from",
     "placement_ends_on",
+    "flag_school_wait_from",
+    "flag_no_placement_test_from",
+    "flag_no_address_from",
 )
 
 
@@ -145,6 +183,7 @@ def derived_values(derived: Derived) -> dict[str, object]:
         derived.as_of,
         *derived.flags,
         *derived.placement,
+        *derived.training,
     )
     return dict(zip(DERIVED_FIELDS, values, strict=True))
 

@@ -22,13 +22,6 @@ from introsak.cases.domain.operations import _Checks, _finish, _open, _validate
 from introsak.cases.enums import Step
 from introsak.cases.models import CaseChange
 
-# The worklist's filters on the way into training (docs/intake.md): waiting for a school
-# place after the mapping appointment, no placement test after it, no registered address
-# after settlement. Working thresholds of the service, not law: constants, not parameters.
-SCHOOL_WAIT_DAYS = 90
-PLACEMENT_TEST_DAYS = 14
-ADDRESS_DAYS = 30
-
 TRAINING_FIELDS = tuple(spec.name for spec in fields(casefacts.Training))
 _DATES = tuple(
     name for name in TRAINING_FIELDS if name.endswith("_on") or name == "attendance_as_of"

@@ -77,6 +77,11 @@ class ProgrammeCase(models.Model):
     # work-oriented activity; the end of the next placement activity still running.
     flag_no_work_activity_from = models.DateField(null=True, blank=True)
     placement_ends_on = models.DateField(null=True, blank=True)
+    # Issue 16, derived like the flags: the first day of each flag on the way into Norwegian
+    # training (``cases.domain.deadlines.training_flags``).
+    flag_school_wait_from = models.DateField(null=True, blank=True)
+    flag_no_placement_test_from = models.DateField(null=True, blank=True)
+    flag_no_address_from = models.DateField(null=True, blank=True)
     # Issue 15: how many placement offers the participant has declined (kept by the
     # placements app's pipeline, for the worklist's "two or more declined offers").
     declined_offers = models.PositiveSmallIntegerField(default=0, db_default=0)

@@ -38,12 +38,11 @@ from introsak.access.domain.grants import auditor_identity_scope
 from introsak.access.domain.protection import pseudonym_matches
 from introsak.accounts.enums import DISTRICT_ROLES, Role
 from introsak.accounts.models import User
-from introsak.cases.domain.flags import FLAGS_BY_KEY, FindingFlag
-from introsak.cases.domain.training import (
+from introsak.cases.domain.deadlines import (
     ADDRESS_DAYS,
-    PLACEMENT_TEST_DAYS,
     SCHOOL_WAIT_DAYS,
 )
+from introsak.cases.domain.flags import FLAGS_BY_KEY, FindingFlag
 from introsak.cases.enums import FindingStatus, Stage
 from introsak.cases.models import ProgrammeCase
 
@@ -83,34 +82,6 @@ class NearestDeadline:
 
 
 @dataclass(frozen=True)
-class TrainingCondition:
-    """Issue 16: a condition on the way into Norwegian training (``cases.TrainingPath``) and
-    the case, relative to today: ``days`` after the day in ``since`` and still not done."""
-
-    key: str
-    days: int
-
-    def q(self, today: date) -> Q:
-        limit = today - timedelta(days=self.days)
-        open_case = Q(end_date__isnull=True)
-        if self.key == "school_wait":
-            return open_case & Q(
-                training__mapping_appointment_on__lte=limit, training__started_on__isnull=True
-            )
-        if self.key == "no_placement":
-            return open_case & Q(
-                training__mapping_appointment_on__lte=limit,
-                training__placement_tested_on__isnull=True,
-            )
-        # no_address: settled ``days`` ago, not started, no registered address recorded
-        return (
-            open_case
-            & Q(start_date__isnull=True, person__settlement_date__lte=limit)
-            & Q(training__address_registered_on__isnull=True)
-        )
-
-
-@dataclass(frozen=True)
 class CaseColumn:
     """A condition on one of the case's own stored columns (issue 15, placements): by
     default a day from which it holds (``column <= today``, like the flags); with
@@ -139,24 +110,18 @@ class ReadyFilter:
 
     key: str
     label: StrOrPromise
-    match: FindingFlag | NearestDeadline | CaseColumn | TrainingCondition
+    match: FindingFlag | NearestDeadline | CaseColumn
     note: StrOrPromise = ""  # what the filter means, when it is not one rule's
+    # What a filter that reads no rule looks at (the help page).
+    about: StrOrPromise = ""
 
     @property
     def rule(self) -> str:
         return self.match.rule if isinstance(self.match, FindingFlag) else ""
 
-    @property
-    def about(self) -> StrOrPromise:
-        """What a filter that reads no rule looks at (the help page)."""
-        if isinstance(self.match, TrainingCondition):
-            return _("The way into Norwegian training, as recorded on the case page")
-        return ""
-
     def cases(self, today: date) -> Q:
-        """The condition on ``ProgrammeCase``'s own columns (and, for the way into
-        training, its one training row)."""
-        if isinstance(self.match, NearestDeadline | CaseColumn | TrainingCondition):
+        """The condition on ``ProgrammeCase``'s own columns."""
+        if isinstance(self.match, NearestDeadline | CaseColumn):
             return self.match.q(today)
         return Q(**{f"{self.match.column}__lte": today})
 
@@ -164,6 +129,9 @@ class ReadyFilter:
 def lazy_str(make: Callable[[], str]) -> StrOrPromise:
     """A label that is translated (and filled in) when shown, in the request's language."""
     return lazy(make, str)()
+
+
+TRAINING = _("The way into Norwegian training, as recorded on the case page")
 
 
 def _flagged(key: str, label: StrOrPromise) -> ReadyFilter:
@@ -208,7 +176,8 @@ FILTERS: tuple[ReadyFilter, ...] = (
         CaseColumn("declined_offers", at_least=2),
         _("The participant has declined two or more placement offers"),
     ),
-    # Issue 16: the way into Norwegian training (thresholds: cases.domain.training).
+    # Issue 16: the way into Norwegian training, stored on the case by the recompute
+    # (thresholds: cases.domain.deadlines.training_flags).
     ReadyFilter(
         "school_wait",
         lazy_str(
@@ -217,19 +186,22 @@ FILTERS: tuple[ReadyFilter, ...] = (
                 % {"days": SCHOOL_WAIT_DAYS}
             )
         ),
-        TrainingCondition("school_wait", SCHOOL_WAIT_DAYS),
+        CaseColumn("flag_school_wait_from"),
+        about=TRAINING,
     ),
     ReadyFilter(
         "no_placement",
         _("No placement test"),
-        TrainingCondition("no_placement", PLACEMENT_TEST_DAYS),
+        CaseColumn("flag_no_placement_test_from"),
+        about=TRAINING,
     ),
     ReadyFilter(
         "no_address",
         lazy_str(
             lambda: gettext("No registered address after %(days)s days") % {"days": ADDRESS_DAYS}
         ),
-        TrainingCondition("no_address", ADDRESS_DAYS),
+        CaseColumn("flag_no_address_from"),
+        about=TRAINING,
     ),
 )
 FILTERS_BY_KEY = {x.key: x for x in FILTERS}
