@@ -1,7 +1,7 @@
 """The Jinja2 environment for the few hot partials (Django's own Jinja2 backend).
 
 Django's template engine costs some 100–300 µs a row for the long lists (the worklist's 25
-rows, the case page's timeline and findings); Jinja2 compiles a template to Python and
+rows, the case page's timeline, findings, meetings and event histories); Jinja2 compiles a template to Python and
 writes the same rows, escaped the same way, in a few µs each (docs/benchmarks/workspace.md).
 Autoescaping is on (the backend's default); the templates hold no text to translate: the
 tag that renders one (``render_rows``) passes the translated words in.
@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from django.template import engines
+from django.template.defaultfilters import linebreaksbr
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from jinja2 import Environment
@@ -37,6 +38,7 @@ def environment(**options: Any) -> Environment:
     env = Environment(**options)  # noqa: S701 - the backend turns autoescaping on
     env.filters["day"] = day
     env.filters["time_tag"] = time_tag
+    env.filters["linebreaksbr"] = linebreaksbr
     return env
 
 

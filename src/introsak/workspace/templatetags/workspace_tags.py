@@ -1,7 +1,7 @@
 """Template helpers of the workspace: dates as caseworkers read them.
 
-The long lists (the case page's timeline, findings and "to follow up", the worklist's rows)
-are Jinja2 templates in ``jinja2/workspace/rows/``, one loop each, autoescaped: Django's
+The long lists (the case page's timeline, findings, "to follow up", meetings and every
+recorded event's history, the worklist's rows) are Jinja2 templates in ``jinja2/workspace/rows/``, one loop each, autoescaped: Django's
 engine took 100–300 µs a row for them (``introsak.web.jinja``). The tags here render them
 and pass in the words to translate (Django's ``makemessages`` finds them here)."""
 
@@ -13,12 +13,14 @@ from typing import Any
 
 from django import template
 from django.db.models import Model
-from django.utils.translation import gettext
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
+from django.utils.translation import gettext, ngettext
 
 from introsak.web.jinja import day, render_rows, time_tag
-from introsak.workspace.domain.casepage import FindingView, TimelineEntry
+from introsak.workspace.domain.casepage import FindingView, MeetingView, TimelineEntry
 from introsak.workspace.domain.history import MODELS as HISTORY_MODELS
-from introsak.workspace.domain.history import event_key
+from introsak.workspace.domain.history import ChangedValue, EventHistory, event_key
 from introsak.workspace.interfaces.tables import HeaderCell, Row
 
 register = template.Library()
@@ -92,3 +94,96 @@ def worklist_rows(rows: Sequence[Row], header: Sequence[HeaderCell] = ()) -> str
     labels = [str(cell.label) for cell in header]
     context = {"rows": rows, "labels": labels, "text": text}
     return render_rows("workspace/rows/worklist.html", context)
+
+
+def _change_text(x: ChangedValue) -> str:
+    if x.old or x.new:
+        return gettext("%(field)s: %(old)s → %(new)s") % {
+            "field": x.label,
+            "old": x.old,
+            "new": x.new,
+        }
+    return gettext("%(field)s changed") % {"field": x.label}
+
+
+def _history_text(
+    h: EventHistory | None,
+    context: template.Context,
+    label: str,
+    documented: bool | None = None,
+    open_history: bool = False,
+) -> dict[str, Any] | None:
+    """What ``rows/event_history.html`` shows of one event's history, with its words
+    translated: who recorded it (or that it was imported), the link to complete or
+    correct it for a user who may write, and each correction with its changes."""
+    if not h:
+        return None
+    pseudonymous = bool(context.get("pseudonymous"))
+    if h.recorded_by:
+        recorded = gettext("Recorded by %(name)s") % {"name": h.recorded_by}
+    else:
+        recorded = "" if pseudonymous else gettext("Imported (not recorded in Introsak)")
+    correct = ""
+    if context.get("can_write"):
+        complete = h.kind == "meeting" and documented is False
+        correct = gettext("Complete with minutes") if complete else gettext("Correct")
+    count = len(h.corrections)
+    return {
+        "kind": h.kind,
+        "pk": h.pk,
+        "recorded": recorded,
+        "correct": correct,
+        "correct_href": h.correct_href,
+        "label": label,
+        "open": open_history,
+        "summary": ngettext(
+            "Corrected %(n)s time: history", "Corrected %(n)s times: history", count
+        )
+        % {"n": count},
+        "reason_label": gettext("Reason:"),
+        "corrections": [
+            {
+                "at": date_format(localtime(c.at), "SHORT_DATETIME_FORMAT"),
+                "by": c.by,
+                "reason": c.reason,
+                "changes": [_change_text(x) for x in c.changes],
+            }
+            for c in h.corrections
+        ],
+    }
+
+
+@register.simple_tag(takes_context=True)
+def event_history(context: template.Context, h: EventHistory | None, label: str = "") -> str:
+    """One recorded event's history (activities, leaves, extensions, the recognition)."""
+    event = _history_text(h, context, label)
+    return render_rows("workspace/rows/event_history.html", {"event": event}) if event else ""
+
+
+@register.simple_tag(takes_context=True)
+def meeting_list(
+    context: template.Context,
+    meetings: Sequence[MeetingView],
+    history: Mapping[str, EventHistory],
+) -> str:
+    """The case's meetings, each with its minutes and its history (open)."""
+    rows = [
+        {
+            "view": meeting,
+            "event": _history_text(
+                history.get(meeting.history_key),
+                context,
+                meeting.label,
+                documented=meeting.documented,
+                open_history=True,
+            ),
+        }
+        for meeting in meetings
+    ]
+    text = {
+        "documented": gettext("documented"),
+        "not_documented": gettext("not documented"),
+        "corrected": gettext("corrected"),
+        "no_minutes": gettext("No minutes recorded here."),
+    }
+    return render_rows("workspace/rows/meetings.html", {"meetings": rows, "text": text})
