@@ -2,9 +2,10 @@
 
 Django's template engine costs some 100–300 µs a row for the long lists (the worklist's 25
 rows, the case page's timeline, findings, meetings and event histories); Jinja2 compiles a
-template to Python and writes the same rows, escaped the same way, in a few µs each (docs/benchmarks/workspace.md).
-Autoescaping is on (the backend's default); the templates hold no text to translate: the
-tag that renders one (``render_rows``) passes the translated words in.
+template to Python and writes the same rows, escaped the same way, in a few µs each
+(docs/benchmarks/workspace.md). Autoescaping is on (the backend's default); the templates
+hold no text to translate: the tag that renders one (``render_rows``) passes the translated
+words in.
 """
 
 from __future__ import annotations

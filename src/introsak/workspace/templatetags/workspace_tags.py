@@ -1,9 +1,10 @@
 """Template helpers of the workspace: dates as caseworkers read them.
 
 The long lists (the case page's timeline, findings, "to follow up", meetings and every
-recorded event's history, the worklist's rows) are Jinja2 templates in ``jinja2/workspace/rows/``, one loop each, autoescaped: Django's
-engine took 100–300 µs a row for them (``introsak.web.jinja``). The tags here render them
-and pass in the words to translate (Django's ``makemessages`` finds them here)."""
+recorded event's history, the worklist's rows) are Jinja2 templates in
+``jinja2/workspace/rows/``, one loop each, autoescaped: Django's engine took 100–300 µs a
+row for them (``introsak.web.jinja``). The tags here render them and pass in the words to
+translate (Django's ``makemessages`` finds them here)."""
 
 from __future__ import annotations
 
