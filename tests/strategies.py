@@ -21,12 +21,17 @@ from introsak.casefacts.districts import DISTRICT_SLUGS
 from introsak.casefacts.enums import (
     ActivityKind,
     CefrLevel,
+    DeclineReason,
     EducationLevel,
     EndGoal,
     EndReason,
     LanguageSkill,
     MeetingKind,
     OfferResponse,
+    Outcome,
+    Ownership,
+    PlacementKind,
+    PlacementStatus,
     ProtectedAddress,
     RecognitionOutcome,
     ResidenceBasis,
@@ -39,13 +44,16 @@ from introsak.casefacts.model import (
     Activity,
     CaseFacts,
     EducationRecognition,
+    EmployerRecord,
     Extension,
     JournalNote,
     Leave,
     Meeting,
     MeetingMinutes,
     NorwegianGoal,
+    OfferRecord,
     Person,
+    PlacementRecord,
     Plan,
     Training,
     WorkExperience,
@@ -64,6 +72,7 @@ __all__ = [
     "dates_from",
     "norwegian_goals",
     "persons",
+    "placements",
     "texts",
     "work_profiles",
 ]
@@ -297,6 +306,65 @@ def trainings(draw: st.DrawFn, near: date) -> Training:
 _SKILL_NAMES = ("oral", "reading", "listening", "writing")
 
 
+# A few employers, each always with the same name, sector and ownership (as a register has
+# them), so that generated cases never contradict one another or a database they were
+# imported into before. The organisation numbers are valid (MOD11) and made up.
+_EMPLOYERS = tuple(
+    EmployerRecord(orgnr=orgnr, name=name, sector=sector, ownership=ownership)
+    for orgnr, name, sector, ownership in (
+        ("974760673", "Bydel St. Hanshaugen barnehager", Sector.KINDERGARTEN, Ownership.MUNICIPAL),
+        ("923609016", "Læringsverkstedet Sagene", Sector.KINDERGARTEN, Ownership.PRIVATE),
+        ("982463718", "Kiwi Tøyen", Sector.GROCERY, Ownership.PRIVATE),
+        ("910825526", "Frivilligsentralen", Sector.VOLUNTARY, Ownership.VOLUNTARY),
+    )
+)
+_OFFER_HOURS = st.integers(1, 120).map(lambda half_hours: half_hours / 2)
+
+
+@st.composite
+def _offers(draw: st.DrawFn, near: date) -> OfferRecord:
+    start = draw(dates_from(near - timedelta(days=200), max_days=400))
+    return OfferRecord(
+        kind=draw(st.sampled_from(PlacementKind)),
+        title=draw(texts),
+        occupation=draw(st.sampled_from(_OCCUPATION_CODES)),
+        hours_per_week=draw(_OFFER_HOURS),
+        start=start,
+        end=draw(st.none() | dates_from(start, max_days=400)),
+    )
+
+
+@st.composite
+def placements(draw: st.DrawFn, near: date) -> PlacementRecord:
+    """A valid placement (issue 15): a reason exactly when declined, an outcome only when
+    ended, a decline note only with a reason, nothing dated before the start."""
+    status = draw(st.sampled_from(PlacementStatus))
+    proposed = draw(dates_from(near))
+    start = _then(draw, proposed, near)
+    after_start = start or near - timedelta(days=400)
+    reason = draw(st.sampled_from(DeclineReason)) if status is PlacementStatus.DECLINED else None
+    hours = st.integers(0, 60).map(float) | st.floats(0, 168, allow_nan=False)
+    return PlacementRecord(
+        employer=draw(st.sampled_from(_EMPLOYERS)),
+        offer=draw(_offers(near)),
+        status=status,
+        proposed_on=proposed,
+        offered_on=_then(draw, proposed, near),
+        answered_on=_then(draw, proposed, near),
+        decline_reason=reason,
+        decline_note=draw(st.none() | texts) if reason else None,
+        start=start,
+        end=draw(st.none() | dates_from(start, max_days=300)) if start else None,
+        hours_per_week=draw(st.none() | hours),
+        ended_on=_then(draw, after_start, near),
+        evaluation_on=_then(draw, after_start, near),
+        evaluation=draw(st.none() | texts),
+        outcome=draw(st.none() | st.sampled_from(Outcome))
+        if status is PlacementStatus.ENDED
+        else None,
+    )
+
+
 @st.composite
 def _programme_dates(draw: st.DrawFn, settlement: date) -> dict[str, date | None]:
     """Decision, start, end and certificate in a possible order; the rest unconstrained."""
@@ -365,4 +433,5 @@ def case_facts(draw: st.DrawFn, *, include_extensions: bool = True) -> CaseFacts
         journal_notes=tuple(draw(st.lists(_journal_notes(near), max_size=3))) if ext else (),
         work_profile=draw(st.none() | work_profiles()) if ext else None,
         training=draw(st.none() | trainings(near)) if ext else None,
+        placements=tuple(draw(st.lists(placements(near), max_size=3))) if ext else (),
     )

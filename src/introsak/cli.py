@@ -24,10 +24,9 @@ ALIASES = {
     "intake-import": "intake_import",
 }
 
-# ``introsak stats VIEW`` for the placements app's views (issue 15); the second set needs
-# placements, which a case-facts file (--input) does not carry.
+# ``introsak stats VIEW`` for the placements app's views (issue 15); all three also run over
+# a case-facts file (--input), whose ``placements`` extension carries the placements.
 PLACEMENT_STATS = frozenset({"practice-sectors", "practice-share", "placement-outcomes"})
-PLACEMENT_STATS_NEED_DATABASE = frozenset({"practice-sectors", "placement-outcomes"})
 
 # Commands that can also run over a case-facts file: --input FILE (introsak.throwaway).
 FILE_INPUT_COMMANDS = frozenset({"stats", "audit"})
@@ -86,12 +85,6 @@ def _placement_stats(rest: list[str]) -> int:
 
     if not has_input(rest):
         return _run_django_command("placement_stats", rest)
-    if rest[0] in PLACEMENT_STATS_NEED_DATABASE:
-        sys.stderr.write(
-            f"introsak stats {rest[0]}: --input: placements are not part of the case-facts "
-            "format; run it over the database\n"
-        )
-        return 2
     return run_with_input("placement_stats", rest)
 
 

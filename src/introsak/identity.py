@@ -65,7 +65,9 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from stdnum.exceptions import ValidationError
 from stdnum.no import fodselsnummer
+from stdnum.no import orgnr as stdnum_orgnr
 
 from introsak.env import env_bool, env_str
 
@@ -295,6 +297,19 @@ def validate_duf_number(value: str) -> str:
     if value[10:] != duf_check_digits(value[:10]):
         raise InvalidIdentityNumber("check digits do not match")
     return value
+
+
+def clean_orgnr(raw: str) -> str:
+    """The nine digits of a valid organisation number (spaces allowed in ``raw``).
+
+    The one place that validates one (python-stdnum's ``no.orgnr``: nine digits, MOD11
+    check digit): the employers registry and the case-facts ``placements`` extension use it.
+    Raises ``ValueError`` with the reason in English.
+    """
+    try:
+        return str(stdnum_orgnr.validate(raw))
+    except ValidationError as exc:
+        raise ValueError(str(exc).rstrip(".").lower()) from exc
 
 
 def duf_check_digits(first_ten: str) -> str:

@@ -121,6 +121,8 @@ def test_pseudonymised_cases_are_valid_and_carry_no_identity(case: CaseFacts) ->
     assert all(a.provider is None for a in result.activities)
     assert all(leave.reason is None for leave in result.leaves)
     assert all(e.justification is None for e in result.extensions)
+    assert all(x.decline_note is None and x.evaluation is None for x in result.placements)
+    assert [x.status for x in result.placements] == [x.status for x in case.placements]
     assert result.journal_notes == tuple(
         JournalNote(written_on=n.written_on, text=REMOVED_TEXT) for n in case.journal_notes
     )

@@ -15,6 +15,20 @@ AS_OF = date(2024, 8, 7)
 
 # Valid organisation numbers (MOD11 check digit), for tests only.
 ORGNRS = ("974760673", "923609016", "982463718", "910825526", "889640782")
+_ORGNR_WEIGHTS = (3, 2, 7, 6, 5, 4, 3, 2)
+
+
+def valid_orgnr(n: int) -> str:
+    """The ``n``-th valid organisation number (MOD11) from 900000000 up, for tests only."""
+    found = -1
+    body = 90_000_000
+    while True:
+        remainder = sum(w * int(d) for w, d in zip(_ORGNR_WEIGHTS, f"{body}", strict=True)) % 11
+        if remainder != 1:  # a check digit of 10 is never issued
+            found += 1
+            if found == n:
+                return f"{body}{(11 - remainder) % 11}"
+        body += 1
 
 
 def employer(

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from django.core.management import CommandError, call_command
 
-from introsak import cli
+from introsak import cli, throwaway
 from introsak.access.models import AccessLogEntry
 from tests.factories import import_cases, user
 from tests.placements.builders import ORGNRS, employer, offer, participant
@@ -81,8 +81,19 @@ def test_the_console_script_routes_match_employers_and_the_work_first_stats(
     ]
 
 
-def test_work_first_stats_that_need_placements_refuse_a_case_facts_file(
-    capsys: pytest.CaptureFixture[str],
+def test_every_work_first_view_runs_over_a_case_facts_file(
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    assert cli.main(["stats", "placement-outcomes", "--input", "cases.jsonl"]) == 2
-    assert "not part of the case-facts format" in capsys.readouterr().err
+    """The placements extension carries what the views need: no view refuses ``--input``
+    (the tables over an export: ``test_statistics.py``)."""
+    ran: list[tuple[str, list[str]]] = []
+
+    def run(name: str, rest: list[str]) -> int:
+        ran.append((name, list(rest)))
+        return 0
+
+    monkeypatch.setattr(throwaway, "run_with_input", run)
+    views = ["practice-sectors", "practice-share", "placement-outcomes"]
+    for view in views:
+        assert cli.main(["stats", view, "--input", "cases.jsonl"]) == 0
+    assert ran == [("placement_stats", [view, "--input", "cases.jsonl"]) for view in views]

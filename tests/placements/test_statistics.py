@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -13,6 +16,7 @@ import pytest
 import yaml
 from django.core.management import call_command
 
+from introsak.cases.domain.exporting import case_facts_export, exportable_cases
 from introsak.cases.models import ProgrammeCase
 from introsak.core.models import District
 from introsak.placements.domain.statistics import (
@@ -26,7 +30,7 @@ from introsak.placements.domain.statistics import (
 )
 from introsak.placements.models import Employer, Placement, PlacementOffer
 from tests.factories import import_cases
-from tests.placements.builders import participant
+from tests.placements.builders import participant, valid_orgnr
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +53,7 @@ def _offer(key: str, n: int) -> PlacementOffer:
     sector = "kindergarten" if key in (MUNICIPAL_KINDERGARTEN, PRIVATE_KINDERGARTEN) else key
     ownership = "private" if key == PRIVATE_KINDERGARTEN else "municipal"
     employer = Employer.objects.create(
-        orgnr=f"9{n:08d}", name=f"Arbeidsgiver {key}", sector=sector, ownership=ownership
+        orgnr=valid_orgnr(n), name=f"Arbeidsgiver {key}", sector=sector, ownership=ownership
     )
     return PlacementOffer.objects.create(
         employer=employer, kind="language_practice", title=key, occupation="53",
@@ -109,14 +113,19 @@ def test_practice_share_counts_practice_activities_per_district() -> None:
     assert (suppressed.cell(row, 0), suppressed.cell(row, 1)) == (6, 9)
 
 
-def test_outcomes_and_decline_reasons(figure_9: list[ProgrammeCase]) -> None:
+def _ended_and_declined(cases: list[ProgrammeCase]) -> None:
+    """Six placements ended in June, five with a hire; one offer declined in April."""
     offer = PlacementOffer.objects.first()
     assert offer is not None
-    for i, case in enumerate(figure_9[:6]):
+    for i, case in enumerate(cases[:6]):
         _start(case, offer, status="ended", ended_on=date(2024, 6, 1),
                outcome="hired" if i < 5 else "not_hired")  # fmt: skip
-    _start(figure_9[0], offer, status="declined", decline_reason="not_relevant",
+    _start(cases[0], offer, status="declined", decline_reason="not_relevant",
            answered_on=date(2024, 4, 1), start=None)  # fmt: skip
+
+
+def test_outcomes_and_decline_reasons(figure_9: list[ProgrammeCase]) -> None:
+    _ended_and_declined(figure_9)
     outcomes, reasons = placement_outcomes(YEAR, suppressed=False)
     hired = sum(outcomes.counts[r][0] for r in range(len(outcomes.rows)))
     assert (hired, outcomes.grand_total()) == (5, 6)
@@ -153,3 +162,51 @@ def test_the_statistics_page_is_suppressed_in_whole_months(
     # Every district has 1–4 placements of a kind: hidden, shown as "–".
     assert "<td>1</td>" not in body
     assert "<td>–</td>" in body
+
+
+# --- over an export (``introsak stats VIEW --input FILE``) ------------------------------------
+
+PERIOD = ("--from", "2024-01-01", "--to", "2024-08-07", "--format", "json")
+
+
+def _introsak(*args: str) -> subprocess.CompletedProcess[str]:
+    """The console script in a process of its own: ``--input`` starts Django over a
+    throw-away database (``introsak.throwaway``), which this process cannot."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DATABASE_URL", "INTROSAK_SQLITE_PATH", "DJANGO_SETTINGS_MODULE"}
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "introsak.cli", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+        check=False,
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("view", ["practice-sectors", "practice-share", "placement-outcomes"])
+def test_the_tables_over_an_export_equal_those_over_the_database(
+    view: str, figure_9: list[ProgrammeCase], tmp_path: Path
+) -> None:
+    """Figure 9 with outcomes and declines, and participants with practice activities: the
+    export carries the placements, so every view over it equals the view over the database."""
+    _ended_and_declined(figure_9)
+    practice = {"kind": "work_practice", "start": "2024-06-01", "hours_per_week": 15,
+                "provider": "Rema 1000"}  # fmt: skip
+    import_cases([participant(f"S-{i}", None, f"Deltaker {i}", activities=[practice])
+                  for i in range(6)])  # fmt: skip
+    export = tmp_path / "export.jsonl"
+    with export.open("w", encoding="utf-8") as out:
+        case_facts_export(out=out, cases=exportable_cases(include_strictly_confidential=False))
+    database = io.StringIO()
+    call_command("placement_stats", view, *PERIOD, stdout=database)
+    over_database = json.loads(database.getvalue())
+    done = _introsak("stats", view, *PERIOD, "--input", str(export))
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == over_database
+    tables = over_database if isinstance(over_database, list) else [over_database]
+    assert all(table["total"] > 0 for table in tables)

@@ -150,3 +150,67 @@ class Sector(StrEnum):
     LABOUR_MARKET_ENTERPRISE = "labour_market_enterprise"
     VOLUNTARY = "voluntary"
     OTHER = "other"
+
+
+# --- placements (issue 15): the ``placements`` extension (docs/case-facts.md) ------------------
+
+
+class Ownership(StrEnum):
+    """Who owns an employer; Figure 9 splits kindergartens by it (municipal or private)."""
+
+    MUNICIPAL = "municipal"
+    PRIVATE = "private"
+    STATE = "state"
+    VOLUNTARY = "voluntary"
+
+
+class PlacementKind(StrEnum):
+    LANGUAGE_PRACTICE = "language_practice"
+    WORK_PRACTICE = "work_practice"
+    WAGE_SUBSIDY_JOB = "wage_subsidy_job"
+    PART_TIME_JOB = "part_time_job"
+    APPRENTICESHIP = "apprenticeship"
+    JOB_TRIAL = "job_trial"
+
+
+class PlacementStatus(StrEnum):
+    """Where a placement is in the pipeline (``placements.domain.pipeline``)."""
+
+    PROPOSED = "proposed"
+    OFFERED = "offered"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    STARTED = "started"
+    ENDED = "ended"
+
+
+class DeclineReason(StrEnum):
+    NOT_RELEVANT = "not_relevant"
+    HOURS = "hours"
+    TRAVEL = "travel"
+    CHILDCARE = "childcare"
+    HEALTH = "health"
+    LANGUAGE = "language"
+    OTHER_OFFER = "other_offer"
+    EMPLOYER = "employer"
+    OTHER = "other"
+
+
+class Outcome(StrEnum):
+    """How an ended placement ended."""
+
+    HIRED = "hired"
+    WAGE_SUBSIDY = "wage_subsidy"
+    NOT_HIRED = "not_hired"
+
+
+# The case activity a started placement becomes (what WORK-15H-01 counts). An apprenticeship
+# is paid work with training; a job trial (arbeidsutprøving) is a NAV labour-market measure.
+ACTIVITY_OF_PLACEMENT_KIND: dict[PlacementKind, ActivityKind] = {
+    PlacementKind.LANGUAGE_PRACTICE: ActivityKind.LANGUAGE_PRACTICE,
+    PlacementKind.WORK_PRACTICE: ActivityKind.WORK_PRACTICE,
+    PlacementKind.WAGE_SUBSIDY_JOB: ActivityKind.WAGE_SUBSIDY_JOB,
+    PlacementKind.PART_TIME_JOB: ActivityKind.PART_TIME_WORK,
+    PlacementKind.APPRENTICESHIP: ActivityKind.PART_TIME_WORK,
+    PlacementKind.JOB_TRIAL: ActivityKind.LABOUR_MARKET_MEASURE,
+}

@@ -28,12 +28,17 @@ from typing import TYPE_CHECKING
 from introsak.casefacts.enums import (
     ActivityKind,
     CefrLevel,
+    DeclineReason,
     EducationLevel,
     EndGoal,
     EndReason,
     LanguageSkill,
     MeetingKind,
     OfferResponse,
+    Outcome,
+    Ownership,
+    PlacementKind,
+    PlacementStatus,
     ProtectedAddress,
     RecognitionOutcome,
     ResidenceBasis,
@@ -228,6 +233,53 @@ class Training:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class EmployerRecord:
+    """Extension: the employer of a placement, as the employers registry has it. ``orgnr`` is
+    the nine-digit organisation number (MOD11 check digit), the key the import finds it by."""
+
+    orgnr: str
+    name: str
+    sector: Sector
+    ownership: Ownership
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OfferRecord:
+    """Extension: the offer a placement was made from (an ISCO-08 group as ``occupation``)."""
+
+    kind: PlacementKind
+    title: str
+    occupation: str
+    hours_per_week: float
+    start: date
+    end: date | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PlacementRecord:
+    """Extension (issue 15): one placement of the participant, from the proposal through the
+    answer (a declined one has its reason) and the start to the end with the evaluation talk
+    and the outcome (``placements.domain.pipeline``). ``start``, ``end`` and
+    ``hours_per_week`` are the placement's own (the case's activity has them too)."""
+
+    employer: EmployerRecord
+    offer: OfferRecord
+    status: PlacementStatus
+    proposed_on: date
+    offered_on: date | None = None
+    answered_on: date | None = None
+    decline_reason: DeclineReason | None = None
+    decline_note: str | None = None
+    start: date | None = None
+    end: date | None = None
+    hours_per_week: float | None = None
+    ended_on: date | None = None
+    evaluation_on: date | None = None
+    evaluation: str | None = None
+    outcome: Outcome | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class CaseFacts:
     case_id: str
     district: str
@@ -254,3 +306,4 @@ class CaseFacts:
     journal_notes: tuple[JournalNote, ...] = field(default=(), metadata=EXTENSION)
     work_profile: WorkProfile | None = field(default=None, metadata=EXTENSION)
     training: Training | None = field(default=None, metadata=EXTENSION)
+    placements: tuple[PlacementRecord, ...] = field(default=(), metadata=EXTENSION)

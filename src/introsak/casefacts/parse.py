@@ -24,12 +24,17 @@ from introsak.casefacts.districts import DISTRICT_SLUGS
 from introsak.casefacts.enums import (
     ActivityKind,
     CefrLevel,
+    DeclineReason,
     EducationLevel,
     EndGoal,
     EndReason,
     LanguageSkill,
     MeetingKind,
     OfferResponse,
+    Outcome,
+    Ownership,
+    PlacementKind,
+    PlacementStatus,
     ProtectedAddress,
     RecognitionOutcome,
     ResidenceBasis,
@@ -42,13 +47,16 @@ from introsak.casefacts.model import (
     Activity,
     CaseFacts,
     EducationRecognition,
+    EmployerRecord,
     Extension,
     JournalNote,
     Leave,
     Meeting,
     MeetingMinutes,
     NorwegianGoal,
+    OfferRecord,
     Person,
+    PlacementRecord,
     Plan,
     Training,
     WorkExperience,
@@ -59,6 +67,7 @@ from introsak.casefacts.occupations import is_known as is_known_occupation
 from introsak.identity import (
     IdentityKind,
     InvalidIdentityNumber,
+    clean_orgnr,
     mask_identity_number,
     parse_identity_number,
     validate_duf_number,
@@ -105,13 +114,18 @@ WORK_PROFILE_FIELDS = field_names(WorkProfile)
 EXPERIENCE_FIELDS = field_names(WorkExperience)
 MAX_EXPERIENCE_YEARS = 70
 TRAINING_FIELDS = field_names(Training)
+PLACEMENT_FIELDS = field_names(PlacementRecord)
+EMPLOYER_FIELDS = field_names(EmployerRecord)
+OFFER_FIELDS = field_names(OfferRecord)
+MAX_OFFER_HOURS = 60
 
 _ALLOWED: dict[tuple[str, ...], frozenset[str]] = {
     fields: frozenset(fields)
     for fields in (
         CASE_FIELDS, PERSON_FIELDS, PLAN_FIELDS, MEETING_FIELDS, MINUTES_FIELDS,
         ACTIVITY_FIELDS, LEAVE_FIELDS, EXTENSION_FIELDS, RECOGNITION_FIELDS, JOURNAL_NOTE_FIELDS,
-        WORK_PROFILE_FIELDS, EXPERIENCE_FIELDS, TRAINING_FIELDS,
+        WORK_PROFILE_FIELDS, EXPERIENCE_FIELDS, TRAINING_FIELDS, PLACEMENT_FIELDS,
+        EMPLOYER_FIELDS, OFFER_FIELDS,
     )
 }  # fmt: skip
 
@@ -214,6 +228,11 @@ _SECTORS = _enum_table(Sector)
 _OUTCOMES = _enum_table(RecognitionOutcome)
 _TRACKS = _enum_table(TrainingTrack)
 _OFFER_RESPONSES = _enum_table(OfferResponse)
+_OWNERSHIPS = _enum_table(Ownership)
+_PLACEMENT_KINDS = _enum_table(PlacementKind)
+_PLACEMENT_STATUSES = _enum_table(PlacementStatus)
+_DECLINE_REASONS = _enum_table(DeclineReason)
+_PLACEMENT_OUTCOMES = _enum_table(Outcome)
 _DISTRICTS = {slug: slug for slug in sorted(DISTRICT_SLUGS)}
 
 
@@ -489,6 +508,7 @@ def _case(r: _Reader, obj: JsonObject) -> CaseFacts | None:
         "journal_notes": r.read_objects(obj, "journal_notes", "", _journal_note),
         "work_profile": _work_profile(r, obj),
         "training": _training(r, obj),
+        "placements": r.read_objects(obj, "placements", "", _placement),
     }
     _check_programme_order(r, obj, values, settlement)
     return _build(r, 0, CaseFacts, values)
@@ -881,6 +901,103 @@ def _choice_list(
         else:
             items.append(member)
     return tuple(items)
+
+
+_ORGNR_SHAPE = re.compile(r"[0-9]{9}")
+
+
+def _placement(r: _Reader, obj: JsonObject, p: str) -> PlacementRecord | None:
+    before = len(r.errors)
+    r.unknown_fields(obj, p, PLACEMENT_FIELDS)
+    employer = r.read_object(obj, "employer", p, required=True)
+    offer = r.read_object(obj, "offer", p, required=True)
+    hours = obj.get("hours_per_week")
+    values: dict[str, Any] = {
+        "employer": None if employer is None else _employer(r, employer, _at(p, "employer")),
+        "offer": None if offer is None else _offer(r, offer, _at(p, "offer")),
+        "status": r.read_choice(obj, "status", p, _PLACEMENT_STATUSES, required=True),
+        "proposed_on": r.read_date(obj, "proposed_on", p, required=True),
+        "offered_on": r.read_date(obj, "offered_on", p),
+        "answered_on": r.read_date(obj, "answered_on", p),
+        "decline_reason": r.read_choice(obj, "decline_reason", p, _DECLINE_REASONS),
+        "decline_note": r.read_str(obj, "decline_note", p),
+        "start": r.read_date(obj, "start", p),
+        "end": r.read_date(obj, "end", p),
+        "hours_per_week": None
+        if hours is None
+        else r.read_number(obj, "hours_per_week", p, (0, MAX_HOURS_PER_WEEK)),
+        "ended_on": r.read_date(obj, "ended_on", p),
+        "evaluation_on": r.read_date(obj, "evaluation_on", p),
+        "evaluation": r.read_str(obj, "evaluation", p),
+        "outcome": r.read_choice(obj, "outcome", p, _PLACEMENT_OUTCOMES),
+    }
+    _check_placement(r, obj, values, p)
+    return _build(r, before, PlacementRecord, values)
+
+
+def _check_placement(r: _Reader, obj: JsonObject, v: Mapping[str, Any], p: str) -> None:
+    """What the pipeline and the database guarantee of every placement (docs/case-facts.md,
+    "placements"): no more, so that whatever the database holds can be exported and read
+    back."""
+    status = v["status"]
+    declined = status is PlacementStatus.DECLINED
+    if declined and obj.get("decline_reason") is None:
+        r.error(_at(p, "decline_reason"), 'required when status is "declined"')
+    for key in ("decline_reason", "decline_note"):
+        if v[key] is not None and status is not None and not declined:
+            r.error(_at(p, key), 'given without status "declined"')
+    if v["outcome"] is not None and status is not None and status is not PlacementStatus.ENDED:
+        r.error(_at(p, "outcome"), 'given without status "ended"')
+    r.requires(v["decline_note"], obj, "decline_reason", _at(p, "decline_note"))
+    for key in ("end", "ended_on", "evaluation_on"):
+        r.not_before(v[key], v["start"], _at(p, key), "before start")
+
+
+def _employer(r: _Reader, obj: JsonObject, p: str) -> EmployerRecord | None:
+    before = len(r.errors)
+    r.unknown_fields(obj, p, EMPLOYER_FIELDS)
+    values: dict[str, Any] = {
+        "orgnr": _orgnr(r, obj, p),
+        "name": r.read_str(obj, "name", p, required=True),
+        "sector": r.read_choice(obj, "sector", p, _SECTORS, required=True),
+        "ownership": r.read_choice(obj, "ownership", p, _OWNERSHIPS, required=True),
+    }
+    return _build(r, before, EmployerRecord, values)
+
+
+def _orgnr(r: _Reader, obj: JsonObject, p: str) -> str | None:
+    raw = r.read_str(obj, "orgnr", p, required=True)
+    if raw is None:
+        return None
+    if not _ORGNR_SHAPE.fullmatch(raw):
+        r.error(_at(p, "orgnr"), f"not 9 digits ({_describe(raw)})")
+        return None
+    try:
+        return clean_orgnr(raw)
+    except ValueError as exc:
+        r.error(_at(p, "orgnr"), f"not a valid organisation number: {exc} ({_describe(raw)})")
+        return None
+
+
+def _offer(r: _Reader, obj: JsonObject, p: str) -> OfferRecord | None:
+    before = len(r.errors)
+    r.unknown_fields(obj, p, OFFER_FIELDS)
+    code = r.read_str(obj, "occupation", p, required=True)
+    if code is not None and not is_known_occupation(code):
+        r.error(_at(p, "occupation"), f"unknown ISCO-08 group {_describe(code)}")
+    hours = r.read_number(obj, "hours_per_week", p, (0, MAX_OFFER_HOURS))
+    if hours == 0:
+        r.error(_at(p, "hours_per_week"), "must be more than 0")
+    values: dict[str, Any] = {
+        "kind": r.read_choice(obj, "kind", p, _PLACEMENT_KINDS, required=True),
+        "title": r.read_str(obj, "title", p, required=True),
+        "occupation": code,
+        "hours_per_week": hours,
+        "start": r.read_date(obj, "start", p, required=True),
+        "end": r.read_date(obj, "end", p),
+    }
+    r.not_before(values["end"], values["start"], _at(p, "end"), "before start")
+    return _build(r, before, OfferRecord, values)
 
 
 # --- files -------------------------------------------------------------------------------------

@@ -114,7 +114,8 @@ def pseudonymise(case: CaseFacts, key: bytes) -> CaseFacts:
     ``adviser`` ("A-…"). Removed: name, national_id, duf_number, address, and every free text
     written about the person (meeting minutes, plan sub-goals and justifications, extension
     justifications, leave reasons, activity providers, journal note authors, a work
-    profile's education and job goal; a journal note's text becomes ``REMOVED_TEXT``).
+    profile's education and job goal, a placement's decline note and evaluation; a journal
+    note's text becomes ``REMOVED_TEXT``).
     Kept: dates, district, sex, enumerations, numbers and plan ``elements`` (the shared
     format's activity vocabulary), which the rules and statistics need. The result is
     pseudonymised, not anonymous: birth date, district and dates together can still single
@@ -134,6 +135,7 @@ def pseudonymise(case: CaseFacts, key: bytes) -> CaseFacts:
         work_profile=None
         if case.work_profile is None
         else replace(case.work_profile, education=None, job_goal=None),
+        placements=tuple(replace(x, decline_note=None, evaluation=None) for x in case.placements),
     )
 
 

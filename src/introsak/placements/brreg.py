@@ -23,9 +23,8 @@ from typing import Any
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from introsak.casefacts.enums import Sector
+from introsak.casefacts.enums import Ownership, Sector
 from introsak.placements.domain.employers import clean_orgnr
-from introsak.placements.enums import Ownership
 
 # ``transport(url, timeout_seconds)`` → (HTTP status, body). Raises ``TimeoutError`` or
 # ``OSError`` when the register does not answer.

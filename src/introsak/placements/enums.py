@@ -1,79 +1,100 @@
-"""Choices of the placements app (issue 15: work first)."""
+"""Choices of the placements app (issue 15: work first).
+
+The values are defined once, in ``introsak.casefacts.enums`` (the ``placements`` extension of
+the case-facts format carries them); each choices class here is built from that enumeration
+with ``cases.enums.labelled`` and adds only the translated labels, as ``cases.enums`` does.
+Code that needs a value by name uses the case-facts enumeration
+(``casefacts.enums.PlacementStatus.STARTED``); models and forms use the choices here.
+"""
 
 from __future__ import annotations
 
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from introsak.casefacts import enums as facts
 from introsak.casefacts.enums import ActivityKind
+from introsak.cases.enums import labelled
 
-
-class Ownership(models.TextChoices):
-    MUNICIPAL = "municipal", _("Municipal")
-    PRIVATE = "private", _("Private")
-    STATE = "state", _("State")
-    VOLUNTARY = "voluntary", _("Voluntary or non-profit")
-
-
-class PlacementKind(models.TextChoices):
-    LANGUAGE_PRACTICE = "language_practice", _("Language practice")
-    WORK_PRACTICE = "work_practice", _("Work practice")
-    WAGE_SUBSIDY_JOB = "wage_subsidy_job", _("Wage-subsidised job")
-    PART_TIME_JOB = "part_time_job", _("Part-time job")
-    APPRENTICESHIP = "apprenticeship", _("Apprenticeship")
-    JOB_TRIAL = "job_trial", _("Job trial")
-
-
-# The case activity a started placement becomes (what WORK-15H-01 counts). An apprenticeship
-# is paid work with training; a job trial (arbeidsutprøving) is a NAV labour-market measure.
-ACTIVITY_OF_KIND: dict[str, ActivityKind] = {
-    PlacementKind.LANGUAGE_PRACTICE: ActivityKind.LANGUAGE_PRACTICE,
-    PlacementKind.WORK_PRACTICE: ActivityKind.WORK_PRACTICE,
-    PlacementKind.WAGE_SUBSIDY_JOB: ActivityKind.WAGE_SUBSIDY_JOB,
-    PlacementKind.PART_TIME_JOB: ActivityKind.PART_TIME_WORK,
-    PlacementKind.APPRENTICESHIP: ActivityKind.PART_TIME_WORK,
-    PlacementKind.JOB_TRIAL: ActivityKind.LABOUR_MARKET_MEASURE,
-}
-PRACTICE_KINDS = frozenset({PlacementKind.LANGUAGE_PRACTICE, PlacementKind.WORK_PRACTICE})
-
-
-class PlacementStatus(models.TextChoices):
-    PROPOSED = "proposed", _("Proposed")
-    OFFERED = "offered", _("Offered")
-    ACCEPTED = "accepted", _("Accepted")
-    DECLINED = "declined", _("Declined")
-    STARTED = "started", _("Started")
-    ENDED = "ended", _("Ended")
-
-
-# The pipeline: from each status, the statuses a placement may move to.
-NEXT_STATUSES: dict[str, frozenset[str]] = {
-    PlacementStatus.PROPOSED: frozenset({PlacementStatus.OFFERED, PlacementStatus.DECLINED}),
-    PlacementStatus.OFFERED: frozenset({PlacementStatus.ACCEPTED, PlacementStatus.DECLINED}),
-    PlacementStatus.ACCEPTED: frozenset({PlacementStatus.STARTED, PlacementStatus.DECLINED}),
-    PlacementStatus.DECLINED: frozenset(),
-    PlacementStatus.STARTED: frozenset({PlacementStatus.ENDED}),
-    PlacementStatus.ENDED: frozenset(),
-}
-# Places taken from an offer's capacity.
-HOLDING_STATUSES = frozenset(
-    {PlacementStatus.OFFERED, PlacementStatus.ACCEPTED, PlacementStatus.STARTED}
+Ownership = labelled(
+    facts.Ownership,
+    {
+        facts.Ownership.MUNICIPAL: _("Municipal"),
+        facts.Ownership.PRIVATE: _("Private"),
+        facts.Ownership.STATE: _("State"),
+        facts.Ownership.VOLUNTARY: _("Voluntary or non-profit"),
+    },
 )
 
 
-class DeclineReason(models.TextChoices):
-    NOT_RELEVANT = "not_relevant", _("Not relevant to my job goal")
-    HOURS = "hours", _("The hours do not fit")
-    TRAVEL = "travel", _("Too far to travel")
-    CHILDCARE = "childcare", _("Childcare or family")
-    HEALTH = "health", _("Health")
-    LANGUAGE = "language", _("Norwegian level too low for the tasks")
-    OTHER_OFFER = "other_offer", _("Took another offer")
-    EMPLOYER = "employer", _("The employer said no")
-    OTHER = "other", _("Other")
+PlacementKind = labelled(
+    facts.PlacementKind,
+    {
+        facts.PlacementKind.LANGUAGE_PRACTICE: _("Language practice"),
+        facts.PlacementKind.WORK_PRACTICE: _("Work practice"),
+        facts.PlacementKind.WAGE_SUBSIDY_JOB: _("Wage-subsidised job"),
+        facts.PlacementKind.PART_TIME_JOB: _("Part-time job"),
+        facts.PlacementKind.APPRENTICESHIP: _("Apprenticeship"),
+        facts.PlacementKind.JOB_TRIAL: _("Job trial"),
+    },
+)
 
 
-class Outcome(models.TextChoices):
-    HIRED = "hired", _("Hired")
-    WAGE_SUBSIDY = "wage_subsidy", _("Wage subsidy")
-    NOT_HIRED = "not_hired", _("Not hired")
+# The case activity a started placement becomes (``casefacts.enums``, where import reads it).
+ACTIVITY_OF_KIND: dict[str, ActivityKind] = {
+    kind.value: activity for kind, activity in facts.ACTIVITY_OF_PLACEMENT_KIND.items()
+}
+PRACTICE_KINDS = frozenset(
+    {facts.PlacementKind.LANGUAGE_PRACTICE, facts.PlacementKind.WORK_PRACTICE}
+)
+
+
+PlacementStatus = labelled(
+    facts.PlacementStatus,
+    {
+        facts.PlacementStatus.PROPOSED: _("Proposed"),
+        facts.PlacementStatus.OFFERED: _("Offered"),
+        facts.PlacementStatus.ACCEPTED: _("Accepted"),
+        facts.PlacementStatus.DECLINED: _("Declined"),
+        facts.PlacementStatus.STARTED: _("Started"),
+        facts.PlacementStatus.ENDED: _("Ended"),
+    },
+)
+
+S = facts.PlacementStatus
+# The pipeline: from each status, the statuses a placement may move to.
+NEXT_STATUSES: dict[str, frozenset[str]] = {
+    S.PROPOSED: frozenset({S.OFFERED, S.DECLINED}),
+    S.OFFERED: frozenset({S.ACCEPTED, S.DECLINED}),
+    S.ACCEPTED: frozenset({S.STARTED, S.DECLINED}),
+    S.DECLINED: frozenset(),
+    S.STARTED: frozenset({S.ENDED}),
+    S.ENDED: frozenset(),
+}
+# Places taken from an offer's capacity.
+HOLDING_STATUSES = frozenset({S.OFFERED, S.ACCEPTED, S.STARTED})
+
+
+DeclineReason = labelled(
+    facts.DeclineReason,
+    {
+        facts.DeclineReason.NOT_RELEVANT: _("Not relevant to my job goal"),
+        facts.DeclineReason.HOURS: _("The hours do not fit"),
+        facts.DeclineReason.TRAVEL: _("Too far to travel"),
+        facts.DeclineReason.CHILDCARE: _("Childcare or family"),
+        facts.DeclineReason.HEALTH: _("Health"),
+        facts.DeclineReason.LANGUAGE: _("Norwegian level too low for the tasks"),
+        facts.DeclineReason.OTHER_OFFER: _("Took another offer"),
+        facts.DeclineReason.EMPLOYER: _("The employer said no"),
+        facts.DeclineReason.OTHER: _("Other"),
+    },
+)
+
+
+Outcome = labelled(
+    facts.Outcome,
+    {
+        facts.Outcome.HIRED: _("Hired"),
+        facts.Outcome.WAGE_SUBSIDY: _("Wage subsidy"),
+        facts.Outcome.NOT_HIRED: _("Not hired"),
+    },
+)

@@ -33,6 +33,7 @@ from introsak.access.domain.protection import display_name, display_national_id,
 from introsak.access.enums import Permission
 from introsak.accounts.models import User
 from introsak.accounts.requests import staff_user
+from introsak.casefacts import enums as facts
 from introsak.cases.domain.operations import StaleCase, StepRejected, work_profile_record
 from introsak.cases.domain.single import select_case
 from introsak.cases.models import ProgrammeCase
@@ -420,11 +421,11 @@ STEP_FORMS: dict[str, type[Any]] = {
     "end": f.EndForm,
 }
 STEP_STATUS = {
-    "offer": PlacementStatus.OFFERED,
-    "accept": PlacementStatus.ACCEPTED,
-    "decline": PlacementStatus.DECLINED,
-    "start": PlacementStatus.STARTED,
-    "end": PlacementStatus.ENDED,
+    "offer": facts.PlacementStatus.OFFERED,
+    "accept": facts.PlacementStatus.ACCEPTED,
+    "decline": facts.PlacementStatus.DECLINED,
+    "start": facts.PlacementStatus.STARTED,
+    "end": facts.PlacementStatus.ENDED,
 }
 
 
@@ -485,7 +486,7 @@ def step(request: HttpRequest, pk: int, placement_pk: int, step: str) -> HttpRes
         "placement": placement,
         "form": form,
         "step": step,
-        "title": STEP_STATUS[step].label,
+        "title": PlacementStatus(STEP_STATUS[step]).label,
     }
     return render(request, "placements/step.html", context, status=400 if form.errors else 200)
 

@@ -1,8 +1,10 @@
 """Conversion between the case models and the case-facts records.
 
 The rules engine, export and import all speak ``CaseFacts``; this module is the only place
-that knows how a case's rows map to it. ``facts_queryset`` loads everything one conversion
-needs in a fixed number of queries, whatever the number of cases.
+that knows how a case's rows map to it, except for the facts a feature app keeps in its own
+tables (``placements``), which import and export reach through ``contributions``.
+``facts_queryset`` loads everything one conversion needs in a fixed number of queries,
+whatever the number of cases.
 """
 
 from __future__ import annotations

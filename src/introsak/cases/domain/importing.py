@@ -33,6 +33,7 @@ from introsak.casefacts.model import CaseFacts, WorkProfile
 from introsak.casefacts.parse import FieldError, iter_records
 from introsak.cases import models as m
 from introsak.cases.domain import bulk
+from introsak.cases.domain.contributions import contributors
 from introsak.cases.domain.deadlines import (
     FINDING_FIELDS,
     Derived,
@@ -120,8 +121,10 @@ def case_facts_import(
     ``allow_lower_protection`` is the operator's reason for letting the file lower persons'
     protected-address gradings; without one, a record that lowers a grading is an error.
 
-    Side effects: creates or updates persons, cases and every fact row; replaces the
-    stored findings of every imported case; writes one security-log row per grading
+    Side effects: creates or updates persons, cases and every fact row, and through the
+    registered contributors (``contributions``) what feature apps keep of the facts (the
+    placements app: employers, offers, placements); replaces the stored findings of every
+    imported case; writes one security-log row per grading
     changed; with ``missing_users="create"`` creates inactive placeholder users (no
     password) for unknown adviser and author names, which is how a throw-away analysis
     database is filled from an export.
@@ -139,6 +142,10 @@ def case_facts_import(
     gradings = list(_grading_changes(batch.records))
     if not reason:
         batch.errors.extend(_lowered_without_reason(gradings))
+    for contributor in contributors():
+        errors, warnings = contributor.check(batch.records)
+        batch.errors.extend(errors)
+        batch.warnings.extend(warnings)
     if batch.errors:
         raise ImportRejected(sorted(batch.errors, key=lambda e: (e.line or 0, e.field)))
     report = _write(batch.records, districts, missing_users, day, gradings, reason)
@@ -318,11 +325,14 @@ def _write(
         users = _create_placeholder_users(records, districts, users)
     report = ImportReport()
     now = timezone.now()
+    case_pks: dict[str, int] = {}
     for start in range(0, len(records), _SLICE):
         facts = [f for _, f in records[start : start + _SLICE]]
-        created, updated = _write_slice(facts, districts, users, day, now)
+        created, updated = _write_slice(facts, districts, users, day, now, case_pks)
         report.created += created
         report.updated += updated
+    for contributor in contributors():  # the facts feature apps keep (``contributions``)
+        contributor.write([(case_pks[f.case_id], f) for _, f in records])
     _log_grading_changes(gradings, reason)
     return report
 
@@ -364,7 +374,9 @@ def _write_slice(
     users: dict[str, int],
     day: date,
     now: datetime,
+    case_pks: dict[str, int],
 ) -> tuple[int, int]:
+    """Write one slice; record each case's pk in ``case_pks``."""
     existing = _existing_cases([f.case_id for f in facts])
     fresh = [f for f in facts if f.case_id not in existing]
     person_ids = iter(bulk.allocate_ids(m.Person, len(fresh)))
@@ -372,6 +384,7 @@ def _write_slice(
     keys: dict[str, tuple[int, int, int]] = {
         f.case_id: existing.get(f.case_id) or (next(case_ids), next(person_ids), 0) for f in facts
     }
+    case_pks.update((case_id, key[0]) for case_id, key in keys.items())
     derived = [derive(f, day) for f in facts]
     _write_people_and_cases(facts, derived, keys, existing, districts, users, now)
     _write_children(facts, derived, keys, users, now)

@@ -6,26 +6,12 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from stdnum.exceptions import ValidationError
-from stdnum.no import orgnr as stdnum_orgnr
 
-from introsak.casefacts.enums import Sector
+from introsak.casefacts.enums import Ownership, Sector
 from introsak.core.models import District
+from introsak.identity import clean_orgnr as clean_orgnr  # the one validator, re-exported
 from introsak.placements.domain.errors import Errors, Rejected
-from introsak.placements.enums import Ownership
 from introsak.placements.models import Employer
-
-
-def clean_orgnr(raw: str) -> str:
-    """The nine digits of a valid organisation number (spaces allowed in ``raw``).
-
-    The one place that validates one (python-stdnum's ``no.orgnr``: nine digits, MOD11
-    check digit). Raises ``ValueError`` with the reason in English.
-    """
-    try:
-        return str(stdnum_orgnr.validate(raw))
-    except ValidationError as exc:
-        raise ValueError(str(exc).rstrip(".").lower()) from exc
 
 
 @dataclass(frozen=True)
@@ -60,7 +46,7 @@ def validate_employer(
     if data.sector not in Sector._value2member_map_:
         errors["sector"] = [_("Unknown sector %(value)s.") % {"value": data.sector}]
     values["sector"] = data.sector
-    if data.ownership not in Ownership.values:
+    if data.ownership not in Ownership._value2member_map_:
         errors["ownership"] = [_("Unknown ownership %(value)s.") % {"value": data.ownership}]
     values["ownership"] = data.ownership
     values["district"] = None

@@ -19,6 +19,8 @@ from django.utils.translation import gettext as _
 
 from introsak.accounts.models import User
 from introsak.casefacts import model as casefacts
+from introsak.casefacts.enums import DeclineReason
+from introsak.casefacts.enums import PlacementStatus as S
 from introsak.cases.domain.operations import StepRejected, activity_end, activity_record
 from introsak.cases.models import ProgrammeCase, WorkProfile
 from introsak.core import clock
@@ -29,13 +31,10 @@ from introsak.placements.enums import (
     ACTIVITY_OF_KIND,
     HOLDING_STATUSES,
     NEXT_STATUSES,
-    DeclineReason,
     Outcome,
     PlacementStatus,
 )
 from introsak.placements.models import Placement, PlacementOffer
-
-S = PlacementStatus
 
 
 def _reject(field: str, message: str) -> Rejected:
@@ -54,11 +53,11 @@ def _locked(case: ProgrammeCase, placement_pk: int) -> Placement:
     return found
 
 
-def _move(placement: Placement, to: PlacementStatus) -> None:
+def _move(placement: Placement, to: S) -> None:
     if to not in NEXT_STATUSES[placement.status]:
         message = _("A placement that is %(now)s cannot become %(next)s.") % {
             "now": placement.get_status_display().lower(),
-            "next": to.label.lower(),
+            "next": PlacementStatus(to).label.lower(),
         }
         raise _reject("status", message)
 
@@ -152,7 +151,7 @@ def placement_decline(
     """
     placement = _locked(case, placement_pk)
     _move(placement, S.DECLINED)
-    if reason not in DeclineReason.values:
+    if reason not in DeclineReason._value2member_map_:
         raise _reject("reason", _("Choose the reason for declining."))
     if reason == DeclineReason.OTHER and not note.strip():
         raise _reject("note", _("Say what the other reason is."))

@@ -28,11 +28,17 @@ from datetime import date
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
-from introsak.casefacts.enums import ActivityKind, ProtectedAddress, Sector
+from introsak.casefacts.enums import (
+    ActivityKind,
+    Ownership,
+    PlacementStatus,
+    ProtectedAddress,
+    Sector,
+)
 from introsak.cases.enums import Sector as SectorLabel
 from introsak.cases.models import Activity, ProgrammeCase
 from introsak.core.models import District
-from introsak.placements.enums import DeclineReason, Outcome, Ownership, PlacementStatus
+from introsak.placements.enums import DeclineReason, Outcome
 from introsak.placements.models import Placement
 from introsak.suppression import HIDDEN_STATES, Suppression, suppress
 

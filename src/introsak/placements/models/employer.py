@@ -10,7 +10,7 @@ from introsak.placements.enums import Ownership
 class Employer(models.Model):
     """A workplace that offers placements. ``orgnr`` is the nine-digit organisation number
     of the Central Coordinating Register for Legal Entities, validated at the boundary
-    (``domain.employers.clean_orgnr``); it is the key import merges on."""
+    (``introsak.identity.clean_orgnr``); it is the key import merges on."""
 
     orgnr = models.CharField(_("organisation number"), max_length=9, unique=True)
     name = models.CharField(_("name"), max_length=200)

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from introsak.casefacts import enums as facts
 from introsak.placements.enums import DeclineReason, Outcome, PlacementStatus
 
 
@@ -26,7 +27,7 @@ class Placement(models.Model):
         _("status"),
         max_length=20,
         choices=PlacementStatus.choices,
-        default=PlacementStatus.PROPOSED,
+        default=facts.PlacementStatus.PROPOSED.value,
     )
     proposed_on = models.DateField(_("proposed on"))
     offered_on = models.DateField(_("offered on"), null=True, blank=True)
@@ -70,7 +71,7 @@ class Placement(models.Model):
         constraints = [
             models.CheckConstraint(
                 name="placement_declined_has_reason",
-                condition=~Q(status=PlacementStatus.DECLINED) | ~Q(decline_reason=""),
+                condition=~Q(status=facts.PlacementStatus.DECLINED.value) | ~Q(decline_reason=""),
             ),
             models.CheckConstraint(
                 name="placement_end_after_start",

@@ -3,9 +3,10 @@ statistics on the command line (``introsak.cli`` routes these three views here).
 
 Numbers are whole by default, like ``introsak stats`` (the command line is for operators
 with database access); ``--suppress`` applies the small-cell rule, for files to pass on.
-``practice-share`` also runs over a case-facts file (``--input FILE``): practice is read
-from the activities. The other two need placements, which the case-facts format does not
-carry.
+All three also run over a case-facts file (``--input FILE``, ``introsak.throwaway``): the
+file is imported into a throw-away database, placements included (the format's
+``placements`` extension), and this same command runs over it, so an export gives the
+database's tables. ``practice-share`` reads practice from the activities.
 """
 
 from __future__ import annotations

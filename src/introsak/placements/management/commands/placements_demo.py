@@ -28,11 +28,17 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from stdnum.no import orgnr as stdnum_orgnr
 
-from introsak.casefacts.enums import ActivityKind, CefrLevel, EducationLevel
+from introsak.casefacts.enums import (
+    ActivityKind,
+    CefrLevel,
+    EducationLevel,
+    PlacementKind,
+    PlacementStatus,
+)
 from introsak.cases.models import Activity, ProgrammeCase, WorkProfile
 from introsak.core import clock
 from introsak.core.models import District
-from introsak.placements.enums import PlacementKind, PlacementStatus
+from introsak.placements.enums import PlacementKind as PlacementKindChoices
 from introsak.placements.models import Employer, MarketNeed, Placement, PlacementOffer
 
 # The demo's practice-place descriptions (the activities' provider) → Figure 9's row, and
@@ -195,7 +201,7 @@ class Command(BaseCommand):
         return PlacementOffer.objects.create(
             employer=employer,
             kind=kind,
-            title=f"{kind.label} – {employer.name}",
+            title=f"{PlacementKindChoices(kind).label} – {employer.name}",
             occupation=OCCUPATION_OF_SECTOR[employer.sector],
             district=employer.district,
             hours_per_week=16,
@@ -248,7 +254,7 @@ class Command(BaseCommand):
                     PlacementOffer(
                         employer=employer,
                         kind=kind,
-                        title=f"{kind.label} – {employer.name}",
+                        title=f"{PlacementKindChoices(kind).label} – {employer.name}",
                         tasks="",
                         occupation=OCCUPATION_OF_SECTOR[employer.sector],
                         district=employer.district,
