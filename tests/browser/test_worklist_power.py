@@ -13,7 +13,13 @@ from playwright.sync_api import Page, expect
 
 from introsak.cases.models import CaseChange, JournalNote, ProgrammeCase
 from introsak.workspace.domain.worklist import FILTERS_BY_KEY
-from tests.browser.conftest import axe_scan, describe_violations, log_in, screenshot
+from tests.browser.conftest import (
+    axe_scan,
+    describe_violations,
+    htmx_settled,
+    log_in,
+    screenshot,
+)
 from tests.workspace.builders import AS_OF, PASSWORD, caseload, load, staff
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -54,6 +60,7 @@ def test_combine_two_ready_filters_and_see_the_combined_count(
     page.goto("/cases/")
     page.click("#filter-overdue")
     expect(page.locator("#filter-overdue")).to_have_attribute("aria-current", "true")
+    htmx_settled(page)
     page.click("#combine summary")
     page.check("#and-no_three_party")
     page.click("#combine-submit")
@@ -155,6 +162,7 @@ def test_save_a_filter_set_and_open_it_again(page: Page, live_server: Any, distr
     page.goto("/cases/")
     page.click("#filter-overdue")  # htmx: the saved set's form follows the view
     expect(page.locator("#filter-overdue")).to_have_attribute("aria-current", "true")
+    htmx_settled(page)
     page.click("#saved-filters summary")
     expect(page.locator("#saved-items")).to_have_text("Ingen lagrede utvalg ennå.")
     _no_violations(page, "saved filter sets (nb)")
@@ -164,6 +172,7 @@ def test_save_a_filter_set_and_open_it_again(page: Page, live_server: Any, distr
     expect(page.locator(".app-messages")).to_contain_text("Mine forsinkede")
     page.click("#filter-all")
     expect(page.locator("#filter-all")).to_have_attribute("aria-current", "true")
+    htmx_settled(page)
     page.click("#saved-filters summary")
     page.click("#saved-items a")
     expect(page.locator("#filter-overdue")).to_have_attribute("aria-current", "true")
