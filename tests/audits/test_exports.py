@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from openpyxl import load_workbook
 from pypdf import PdfReader
@@ -128,4 +130,8 @@ def test_export_timestamps_use_the_applications_clock(settings, report_data: Non
         e["assessed_at"] for f in forms for e in f["entries"] if e["assessed_at"]
     ]
     assert len(stamps) == len(forms) + 1
-    assert {stamp[:10] for stamp in stamps} == {TODAY.isoformat()}
+    # Stamps are ISO datetimes with their offset; the day is the day in Oslo (the stamp of a
+    # save at 00:30 in Oslo is 22:30 the day before in UTC).
+    oslo = ZoneInfo("Europe/Oslo")
+    days = {datetime.fromisoformat(stamp).astimezone(oslo).date() for stamp in stamps}
+    assert days == {TODAY}
