@@ -101,24 +101,30 @@ def test_the_pre_filtered_ranking_is_the_full_ranking(requirements: dict[str, An
         )
 
 
+@pytest.fixture
+def heads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The length of every head ``matching._best`` reads (in the order read)."""
+    read: list[int] = []
+    full_rank_rows = matching.rank_rows
+
+    def counted(offer: Any, rows: Any, slugs: Any, limit: int) -> Any:
+        read.append(len(rows))
+        return full_rank_rows(offer, rows, slugs, limit)
+
+    monkeypatch.setattr(matching, "rank_rows", counted)
+    return read
+
+
 @pytest.mark.parametrize("first_read", [1, matching.FIRST_READ])
 @pytest.mark.parametrize("seed", range(6))
 def test_reading_the_head_never_changes_the_ranking_of_random_offers(
-    seed: int, first_read: int, monkeypatch: pytest.MonkeyPatch
+    seed: int, first_read: int, heads: list[int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The score's high bound (wishes, sector, district, hours, experience) and the
     blockers together: random offers, some with no district (city-wide), ranked among random
     profiles, give the full ranking at every limit, whether the first head read holds every
     candidate or only a few (then longer heads are read until the best are certain)."""
     monkeypatch.setattr(matching, "FIRST_READ", first_read)
-    heads: list[int] = []
-    full_rank_rows = matching.rank_rows
-
-    def counted(offer: Any, rows: Any, slugs: Any, limit: int) -> Any:
-        heads.append(len(rows))
-        return full_rank_rows(offer, rows, slugs, limit)
-
-    monkeypatch.setattr(matching, "rank_rows", counted)
     rng = random.Random(seed)
     _cases(CASES, rng)
     districts = [d.slug for d in District.objects.order_by("number")[:3]]
@@ -146,19 +152,11 @@ def test_reading_the_head_never_changes_the_ranking_of_random_offers(
 
 
 def test_a_head_too_short_to_be_certain_is_read_again_longer(
-    monkeypatch: pytest.MonkeyPatch,
+    heads: list[int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Everyone ties on the bound, so no short head can prove its best: the head grows
     (4, 16, 64 …) until it holds every candidate, and the ranking is the full one."""
     monkeypatch.setattr(matching, "FIRST_READ", 1)
-    heads: list[int] = []
-    full_rank_rows = matching.rank_rows
-
-    def counted(offer: Any, rows: Any, slugs: Any, limit: int) -> Any:
-        heads.append(len(rows))
-        return full_rank_rows(offer, rows, slugs, limit)
-
-    monkeypatch.setattr(matching, "rank_rows", counted)
     _cases(100, random.Random(3))
     WorkProfile.objects.update(
         experience=[],

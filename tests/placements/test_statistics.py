@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -29,6 +26,7 @@ from introsak.placements.domain.statistics import (
     practice_share,
 )
 from introsak.placements.models import Employer, Placement, PlacementOffer
+from tests.console import introsak
 from tests.factories import import_cases
 from tests.placements.builders import participant, valid_orgnr
 
@@ -169,24 +167,6 @@ def test_the_statistics_page_is_suppressed_in_whole_months(
 PERIOD = ("--from", "2024-01-01", "--to", "2024-08-07", "--format", "json")
 
 
-def _introsak(*args: str) -> subprocess.CompletedProcess[str]:
-    """The console script in a process of its own: ``--input`` starts Django over a
-    throw-away database (``introsak.throwaway``), which this process cannot."""
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in {"DATABASE_URL", "INTROSAK_SQLITE_PATH", "DJANGO_SETTINGS_MODULE"}
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "introsak.cli", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=600,
-        check=False,
-    )
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("view", ["practice-sectors", "practice-share", "placement-outcomes"])
 def test_the_tables_over_an_export_equal_those_over_the_database(
@@ -205,7 +185,7 @@ def test_the_tables_over_an_export_equal_those_over_the_database(
     database = io.StringIO()
     call_command("placement_stats", view, *PERIOD, stdout=database)
     over_database = json.loads(database.getvalue())
-    done = _introsak("stats", view, *PERIOD, "--input", str(export))
+    done = introsak("stats", view, *PERIOD, "--input", str(export))
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == over_database
     tables = over_database if isinstance(over_database, list) else [over_database]

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +13,7 @@ from django.core.management import CommandError, call_command
 from openpyxl import load_workbook
 
 from introsak.throwaway import option_value, without_option
+from tests.console import introsak
 from tests.factories import import_cases, jsonl
 from tests.stats.test_table1 import AS_OF, COLUMNS, REASONS, SUMS, report_cases
 
@@ -111,19 +110,7 @@ def test_options_are_read_and_removed() -> None:
 
 
 def _introsak(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in {"DATABASE_URL", "INTROSAK_SQLITE_PATH", "DJANGO_SETTINGS_MODULE"}
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "introsak.cli", "stats", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=600,
-        check=False,
-    )
+    return introsak("stats", *args)
 
 
 @pytest.mark.slow

@@ -868,12 +868,18 @@ def _work_profile(r: _Reader, case: JsonObject) -> WorkProfile | None:
     return _build(r, before, WorkProfile, values)
 
 
-def _experience(r: _Reader, obj: JsonObject, p: str) -> WorkExperience | None:
-    before = len(r.errors)
-    r.unknown_fields(obj, p, EXPERIENCE_FIELDS)
+def _occupation(r: _Reader, obj: JsonObject, p: str) -> str | None:
+    """The required ``occupation``: a known ISCO-08 major or sub-major group."""
     code = r.read_str(obj, "occupation", p, required=True)
     if code is not None and not is_known_occupation(code):
         r.error(_at(p, "occupation"), f"unknown ISCO-08 group {_describe(code)}")
+    return code
+
+
+def _experience(r: _Reader, obj: JsonObject, p: str) -> WorkExperience | None:
+    before = len(r.errors)
+    r.unknown_fields(obj, p, EXPERIENCE_FIELDS)
+    code = _occupation(r, obj, p)
     values: dict[str, Any] = {
         "occupation": code,
         "years": r.read_number(obj, "years", p, (0, MAX_EXPERIENCE_YEARS)),
@@ -982,9 +988,7 @@ def _orgnr(r: _Reader, obj: JsonObject, p: str) -> str | None:
 def _offer(r: _Reader, obj: JsonObject, p: str) -> OfferRecord | None:
     before = len(r.errors)
     r.unknown_fields(obj, p, OFFER_FIELDS)
-    code = r.read_str(obj, "occupation", p, required=True)
-    if code is not None and not is_known_occupation(code):
-        r.error(_at(p, "occupation"), f"unknown ISCO-08 group {_describe(code)}")
+    code = _occupation(r, obj, p)
     hours = r.read_number(obj, "hours_per_week", p, (0, MAX_OFFER_HOURS))
     if hours == 0:
         r.error(_at(p, "hours_per_week"), "must be more than 0")
